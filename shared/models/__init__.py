@@ -1,0 +1,19 @@
+"""SQLAlchemy models, one module per area. Importing this package registers every table on Base.metadata."""
+
+from shared.models.cards import MedicalCardType
+from shared.models.installation import Installation
+from shared.models.organization import Department, Office, Organization
+from shared.models.staff import AppUser, Position, Specialty, StaffMember, UserOrganization
+
+__all__ = [
+    "AppUser",
+    "Department",
+    "Installation",
+    "MedicalCardType",
+    "Office",
+    "Organization",
+    "Position",
+    "Specialty",
+    "StaffMember",
+    "UserOrganization",
+]
