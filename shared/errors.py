@@ -7,6 +7,7 @@ the ``DomainError`` context when it shows the error. The domain core itself neve
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 TRANSLATION_CONTEXT = "DomainError"
@@ -21,6 +22,8 @@ class DomainError(Exception):
     """An error with a message meant for the person at the keyboard."""
 
     message: str = QT_TRANSLATE_NOOP("DomainError", "The operation could not be completed.")
+    # Names of params whose values are themselves marked source texts, translated before filling in.
+    translatable_params: tuple[str, ...] = ()
 
     def __init__(self, message: str | None = None, **params: Any) -> None:
         if message is not None:
@@ -28,11 +31,16 @@ class DomainError(Exception):
         self.params = params
         super().__init__(self.render())
 
-    def render(self, template: str | None = None) -> str:
-        """The message with its placeholders filled; ``template`` may be a translation of it."""
-        text = template if template is not None else self.message
+    def render(self, translate: Callable[[str], str] | None = None) -> str:
+        """The message with its placeholders filled, translated by ``translate`` when given."""
+        if translate is None:
+            return self.message.format(**self.params)
+        params = {
+            k: translate(v) if k in self.translatable_params and isinstance(v, str) else v
+            for k, v in self.params.items()
+        }
         try:
-            return text.format(**self.params)
+            return translate(self.message).format(**params)
         except (KeyError, IndexError, ValueError):
             # A broken translation must never hide the error itself.
             return self.message.format(**self.params)
