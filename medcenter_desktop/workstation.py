@@ -7,6 +7,7 @@ without importing any of them by name.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib.metadata import entry_points
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from medcenter_desktop.login_service import AppSession
 
 ENTRY_POINT_GROUP = "medcenter.workstations"
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,11 @@ def discover_workstations() -> list[Workstation]:
     """Every installed workstation, in launcher order."""
     found = []
     for ep in entry_points(group=ENTRY_POINT_GROUP):
-        ws = ep.load()
+        try:
+            ws = ep.load()
+        except Exception as exc:  # one broken plugin must not take the others down
+            log.warning("workstation %s could not be loaded: %s", ep.name, exc)
+            continue
         if isinstance(ws, Workstation):
             found.append(ws)
     return sorted(found, key=lambda w: (w.order, w.name))

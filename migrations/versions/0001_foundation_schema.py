@@ -77,7 +77,7 @@ def upgrade() -> None:
     op.create_table(
         "specialties",
         sa.Column("id", sa.Integer(), sa.Identity(always=False), nullable=False),
-        sa.Column("code", sa.String(length=20), nullable=False),
+        sa.Column("code", sa.String(length=40), nullable=False),
         sa.Column("name", sa.String(length=200), nullable=False),
         sa.Column("is_medical", sa.Boolean(), server_default="true", nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_specialties")),

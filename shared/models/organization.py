@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Identity, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from shared.db.base import Base, TimestampMixin, VersionedMixin
 
@@ -51,6 +51,9 @@ class Department(TimestampMixin, VersionedMixin, Base):
     kind: Mapped[str] = mapped_column(String(20), default="outpatient")
     is_active: Mapped[bool] = mapped_column(Boolean, default=True, server_default="true")
 
+    organization: Mapped[Organization] = relationship()
+    parent: Mapped[Department | None] = relationship(remote_side="Department.id")
+
 
 class Office(TimestampMixin, VersionedMixin, Base):
     """A room where services are performed; equipment notes help the registry plan the load."""
@@ -66,3 +69,6 @@ class Office(TimestampMixin, VersionedMixin, Base):
     floor: Mapped[int | None] = mapped_column(Integer)
     equipment_notes: Mapped[str] = mapped_column(Text, default="", server_default="")
     is_active: Mapped[bool] = mapped_column(Boolean, default=True, server_default="true")
+
+    organization: Mapped[Organization] = relationship()
+    department: Mapped[Department | None] = relationship()

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Identity, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from shared.db.base import Base, TimestampMixin, VersionedMixin
+from shared.models.organization import Department, Organization
 
 
 class Specialty(Base):
@@ -16,7 +17,7 @@ class Specialty(Base):
     __tablename__ = "specialties"
 
     id: Mapped[int] = mapped_column(Identity(), primary_key=True)
-    code: Mapped[str] = mapped_column(String(20), unique=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     is_medical: Mapped[bool] = mapped_column(Boolean, default=True, server_default="true")
 
@@ -50,6 +51,11 @@ class StaffMember(TimestampMixin, VersionedMixin, Base):
     middle_name: Mapped[str] = mapped_column(String(100), default="", server_default="")
     hired_on: Mapped[dt.date] = mapped_column(Date)
     dismissed_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    organization: Mapped[Organization] = relationship()
+    department: Mapped[Department | None] = relationship()
+    position: Mapped[Position] = relationship()
+    specialty: Mapped[Specialty | None] = relationship()
 
     @property
     def short_name(self) -> str:

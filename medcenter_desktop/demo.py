@@ -1,0 +1,95 @@
+"""``medcenter demo``: an embedded PostgreSQL with a demo clinic, ready to log in to.
+
+The server lives in the user's data folder and is reused between runs (the data stays); ``reset``
+starts over. A server left running by a crashed run is found and reused, or restarted.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import text
+
+from medcenter_desktop.embedded_server import EmbeddedServer
+from medcenter_desktop.settings import Settings, default_data_dir
+from shared.db.admin import bootstrap_clinic
+from shared.db.connection import ConnectionParams, make_engine
+from shared.db.migrate import upgrade
+from shared.db.roles import RoleNames
+from shared.demo.generator import DEMO_PASSWORD, DEMO_USERS, DemoSummary, generate_clinic, is_seeded
+
+log = logging.getLogger(__name__)
+
+DEMO_DATABASE = "medcenter_demo"
+
+# Job titles for the login window's hint, as source texts translated in the "Jobs" context.
+JOB_TITLES = {
+    "registrar": "Registrar",
+    "receptionist": "Receptionist",
+    "call_centre": "Call centre operator",
+    "cashier": "Cashier",
+    "head_of_registry": "Head of registry",
+    "medical_worker": "Doctor / nurse",
+    "contracts": "Contracts department",
+    "marketer": "Marketer",
+    "head": "Head of the organization",
+    "admission": "Admission department",
+    "statistician": "Statistician",
+    "administrator": "Administrator",
+}
+
+
+@dataclass(frozen=True)
+class DemoEnvironment:
+    server: EmbeddedServer
+    settings: Settings
+    admin: ConnectionParams
+    summary: DemoSummary | None
+
+    @property
+    def users(self) -> list[tuple[str, str, str]]:
+        """(login, job, password) for the login window's demo hint."""
+        return [(u.login, u.jobs[0], DEMO_PASSWORD) for u in DEMO_USERS]
+
+    def stop(self) -> None:
+        self.server.stop()
+
+
+def demo_server(data_dir: Path | None = None) -> EmbeddedServer:
+    return EmbeddedServer((data_dir or default_data_dir()) / "demo-server")
+
+
+def prepare_demo(data_dir: Path | None = None, *, reset: bool = False, base: Settings | None = None) -> DemoEnvironment:
+    """Starts (or reuses) the demo server, migrates it to head and fills it once with the demo clinic."""
+    server = demo_server(data_dir)
+    if reset:
+        server.destroy()
+    admin = server.ensure_running()
+    roles = bootstrap_clinic(admin, DEMO_DATABASE)
+    clinic = admin.with_database(DEMO_DATABASE)
+    upgrade(clinic)
+    summary = seed_clinic(clinic, roles)
+    settings = dataclasses.replace(
+        base or Settings(), host="127.0.0.1", port=server.port(), database=DEMO_DATABASE,
+        sslmode="disable", role_namespace="",
+    )
+    return DemoEnvironment(server=server, settings=settings, admin=admin, summary=summary)
+
+
+def seed_clinic(clinic: ConnectionParams, roles: RoleNames, *, scale: int = 1) -> DemoSummary | None:
+    """Fills the clinic database with demo data unless it has some already. Returns what was made."""
+    engine = make_engine(clinic, pool_pre_ping=False)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text(f'SET ROLE "{roles.owner}"'))
+            if is_seeded(conn):
+                return None
+            summary = generate_clinic(conn, roles, scale=scale)
+            conn.commit()
+            log.info("demo clinic created: %s", summary)
+            return summary
+    finally:
+        engine.dispose()
