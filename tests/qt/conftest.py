@@ -1,0 +1,83 @@
+"""Qt tests run offscreen, with our style and English unless a test switches language."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from dataclasses import dataclass, field  # noqa: E402
+
+import pytest  # noqa: E402
+
+from medcenter_desktop.settings import Settings  # noqa: E402
+from shared.services.session import SessionUser  # noqa: E402
+
+pytestmark = pytest.mark.qt
+
+
+def make_user(jobs=("registrar",), full_name="Иванова Мария Петровна", position="Медицинский регистратор"):
+    return SessionUser(
+        login="ivanova",
+        role_name="clinic.ivanova",
+        user_id=1,
+        staff_member_id=1,
+        full_name=full_name,
+        position_name=position,
+        jobs=frozenset(jobs),
+        organization_ids=(1,),
+        default_organization_id=1,
+    )
+
+
+@dataclass
+class StubSession:
+    """Stands in for `AppSession` in widget tests (the real login is covered by database tests)."""
+
+    user: SessionUser = field(default_factory=make_user)
+    settings: Settings = field(
+        default_factory=lambda: Settings(host="db.clinic.local", port=5432, database="clinic", workstation_name="REG-01")
+    )
+    closed: bool = False
+
+    @property
+    def organization_id(self):
+        return self.user.organization_ids[0] if self.user.organization_ids else None
+
+    def close(self):
+        self.closed = True
+
+
+@pytest.fixture(autouse=True)
+def _application(qapp):
+    """Style, icon and English for every test; restores English after a test that switched."""
+    from medcenter_desktop.app import create_application
+
+    create_application(language="en")
+    yield
+    from medcenter_desktop import i18n
+
+    i18n.install_translations("en")
+
+
+@pytest.fixture
+def settings():
+    return Settings(host="db.clinic.local", port=5432, database="clinic", workstation_name="REG-01")
+
+
+@pytest.fixture
+def stub_session():
+    return StubSession()
+
+
+@pytest.fixture
+def no_message_boxes(monkeypatch):
+    """Records message boxes instead of showing modal dialogs."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[tuple[str, str]] = []
+    for kind in ("warning", "critical", "information", "about"):
+        monkeypatch.setattr(
+            QMessageBox, kind, staticmethod(lambda parent, title, text, *a, _k=kind, **kw: shown.append((_k, text)))
+        )
+    return shown
