@@ -71,12 +71,9 @@ def log_in(settings: Settings, login: str, password: str) -> AppSession:
     engine = connect_checked(params)
     try:
         with engine.connect() as conn:
-            current = conn.scalar(
-                text(
-                    "SELECT CASE WHEN to_regclass('public.alembic_version') IS NULL THEN NULL "
-                    "ELSE (SELECT version_num FROM alembic_version) END"
-                )
-            )
+            current = None
+            if conn.scalar(text("SELECT to_regclass('public.alembic_version') IS NOT NULL")):
+                current = conn.scalar(text("SELECT version_num FROM alembic_version"))
             head = head_revision()
             if current is None:
                 raise DatabaseNotInitialized(database=params.database, head=head, current="-")

@@ -14,7 +14,8 @@ from sqlalchemy import text
 import shared.models  # noqa: F401 - registers every table on the metadata
 from shared.db.base import Base
 from shared.db.connection import ConnectionParams, make_engine
-from shared.db.migration_helpers import resolve_namespace
+from shared.db.migration_helpers import OwnerRoleMissing, resolve_namespace, secure_database
+from shared.db.roles import RoleNames
 
 config = context.config
 target_metadata = Base.metadata
@@ -32,6 +33,8 @@ def run_migrations_online() -> None:
     with engine.connect() as connection:
         namespace = resolve_namespace(connection, config.attributes.get("role_namespace"))
         owner = f"{namespace}_owner"
+        if not connection.scalar(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": owner}):
+            raise OwnerRoleMissing(owner=owner, database=params.database)
         # Objects must belong to the owner role whoever runs the migration.
         connection.execute(text(f"SET ROLE \"{owner}\""))  # owner is validated by RoleNames
         connection.commit()
@@ -44,6 +47,9 @@ def run_migrations_online() -> None:
         context.config.attributes["resolved_namespace"] = namespace
         with context.begin_transaction():
             context.run_migrations()
+        if connection.scalar(text("SELECT to_regclass('public.installation') IS NOT NULL")):
+            secure_database(connection, RoleNames(namespace))
+            connection.commit()
     engine.dispose()
 
 

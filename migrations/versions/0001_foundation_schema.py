@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from shared.db.migration_helpers import current_roles, ensure_group_role, quote_ident
+from shared.db.migration_helpers import current_roles, ensure_group_role, quote_ident, secure_database
 from shared.security.matrix import apply_grants
 
 revision = "0001"
@@ -270,11 +270,7 @@ def _create_roles_and_grants() -> None:
     for job_role in roles.all_jobs().values():
         ensure_group_role(bind, job_role)
         op.execute(f"GRANT {quote_ident(roles.base_user)} TO {quote_ident(job_role)}")
-    database = quote_ident(bind.scalar(sa.text("SELECT current_database()")))
-    op.execute(f"REVOKE ALL ON DATABASE {database} FROM PUBLIC")
-    op.execute(f"GRANT CONNECT ON DATABASE {database} TO {quote_ident(roles.base_user)}")
-    op.execute("REVOKE ALL ON SCHEMA public FROM PUBLIC")
-    op.execute(f"GRANT USAGE ON SCHEMA public TO {quote_ident(roles.base_user)}")
+    secure_database(bind, roles)
     op.execute(SESSION_USER_INFO)
     apply_grants(bind, roles)
 

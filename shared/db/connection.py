@@ -40,6 +40,10 @@ class DatabaseMissing(ConnectionFailed):
     )
 
 
+class UserLocked(ConnectionFailed):
+    message = QT_TRANSLATE_NOOP("DomainError", "This user is locked. Ask the administrator to unlock it.")
+
+
 class LoginNotAllowed(ConnectionFailed):
     message = QT_TRANSLATE_NOOP(
         "DomainError", "This user may not connect to database \u201c{database}\u201d. Ask the administrator."
@@ -120,12 +124,14 @@ def classify_connect_error(exc: BaseException, params: ConnectionParams) -> Conn
     orig = exc.orig if isinstance(exc, SAOperationalError) else exc
     sqlstate = getattr(orig, "sqlstate", None)
     text = str(orig)
-    if sqlstate in ("28P01", "28000") or "password authentication failed" in text or "no password supplied" in text:
-        if "not permitted to log in" in text or "no pg_hba.conf entry" in text:
-            return LoginNotAllowed(database=params.database)
-        return WrongCredentials()
-    if sqlstate == "42501" or "permission denied for database" in text or "not permitted to log in" in text:
+    # libpq reports most connection failures without an SQLSTATE; the server's text is all there is.
+    # PostgreSQL checks the password before it says a role is locked, so naming it leaks nothing.
+    if "not permitted to log in" in text:
+        return UserLocked()
+    if "permission denied for database" in text or "no pg_hba.conf entry" in text:
         return LoginNotAllowed(database=params.database)
+    if sqlstate in ("28P01", "28000") or "password authentication failed" in text or "no password supplied" in text:
+        return WrongCredentials()
     if sqlstate == "3D000" or ("database" in text and "does not exist" in text):
         return DatabaseMissing(database=params.database)
     return ServerUnreachable(host=params.host, port=params.port)

@@ -15,6 +15,14 @@ class NamespaceMismatch(DomainError):
     )
 
 
+class OwnerRoleMissing(DomainError):
+    message = QT_TRANSLATE_NOOP(
+        "DomainError",
+        "The owner role “{owner}” does not exist. Run “medcenter db bootstrap” for database "
+        "“{database}” first, or give the clinic's role namespace with --namespace.",
+    )
+
+
 def resolve_namespace(connection: Connection, requested: str | None) -> str:
     """The namespace recorded in the database; for a new database the requested one or its name."""
     stored = None
@@ -41,3 +49,16 @@ def ensure_group_role(connection: Connection, role: str) -> None:
     exists = connection.scalar(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role})
     if not exists:
         connection.execute(text(f"CREATE ROLE {quote_ident(role)} NOLOGIN"))
+
+
+def secure_database(connection: Connection, roles: RoleNames) -> None:
+    """Database-level privileges: only the clinic's logins may connect; nothing for PUBLIC.
+
+    Kept out of the migration history on purpose: these live on the database itself, which
+    CREATE DATABASE ... TEMPLATE and plain restores do not copy, so every upgrade re-asserts them.
+    """
+    database = quote_ident(connection.scalar(text("SELECT current_database()")))
+    connection.execute(text(f"REVOKE ALL ON DATABASE {database} FROM PUBLIC"))
+    connection.execute(text(f"GRANT CONNECT ON DATABASE {database} TO {quote_ident(roles.base_user)}"))
+    connection.execute(text("REVOKE ALL ON SCHEMA public FROM PUBLIC"))
+    connection.execute(text(f"GRANT USAGE ON SCHEMA public TO {quote_ident(roles.base_user)}"))

