@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +49,8 @@ def install_translations(setting: str, app: QCoreApplication | None = None) -> s
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         _load(app, f"qtbase_{language}", qt_dir)
     _current = language
+    # Installing translators posts LanguageChange; deliver it now so the switch is complete on return.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     return language
 
 

@@ -81,3 +81,13 @@ def no_message_boxes(monkeypatch):
             QMessageBox, kind, staticmethod(lambda parent, title, text, *a, _k=kind, **kw: shown.append((_k, text)))
         )
     return shown
+
+
+@pytest.fixture
+def make_session():
+    """``make_session(jobs=(...), **user_fields)`` builds a `StubSession`."""
+
+    def factory(jobs=("registrar",), **user_fields):
+        return StubSession(user=make_user(jobs=jobs, **user_fields))
+
+    return factory

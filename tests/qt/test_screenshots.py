@@ -11,7 +11,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import StubSession, make_user
 
 from medcenter_desktop import i18n
 from medcenter_desktop.launcher import LauncherWindow
@@ -56,11 +55,14 @@ def test_login_window_screenshot(qtbot, tmp_path, settings, language):
 
 
 @pytest.mark.parametrize("language", ["ru", "en"])
-def test_launcher_screenshot(qtbot, tmp_path, language):
+def test_launcher_screenshot(qtbot, tmp_path, make_session, language):
     i18n.install_translations(language)
-    user = make_user(jobs=("registrar", "cashier", "head_of_registry", "medical_worker", "head", "administrator"),
-                     full_name="Кузнецова Анна Сергеевна", position="Заведующая регистратурой")
-    window = LauncherWindow(StubSession(user=user), discover_workstations())
+    session = make_session(
+        jobs=("registrar", "cashier", "head_of_registry", "medical_worker", "head", "administrator"),
+        full_name="Кузнецова Анна Сергеевна",
+        position="Заведующая регистратурой",
+    )
+    window = LauncherWindow(session, discover_workstations())
     qtbot.addWidget(window)
     window.resize(1040, 640)
     _save(window, tmp_path, f"launcher_{language}.png")

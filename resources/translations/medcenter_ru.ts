@@ -1,0 +1,870 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru">
+<context>
+    <name>AdministratorWindow</name>
+    <message>
+        <location filename="../../workstations/administrator/window.py" line="+204"/>
+        <source>Loading reference data…</source>
+        <translation>Загрузка справочников…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reference data</source>
+        <translation>Справочники</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reload</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the lists from the database again (F5)</source>
+        <translation>Заново прочитать списки из базы данных (F5)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The lists could not be loaded: {error}</source>
+        <translation>Не удалось загрузить списки: {error}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read-only view. Editing of reference data comes in a later release.</source>
+        <translation>Только просмотр. Редактирование справочников появится в следующей версии.</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundOp</name>
+    <message>
+        <location filename="../../medcenter_desktop/operations.py" line="+175"/>
+        <source>Please wait</source>
+        <extracomment>How long an operation may run before a progress indicator appears (ms): quick ones never flash it.</extracomment>
+        <translation>Подождите</translation>
+    </message>
+</context>
+<context>
+    <name>DomainError</name>
+    <message>
+        <location filename="../../medcenter_desktop/credentials.py" line="+24"/>
+        <source>This computer has no working password store, so the password cannot be remembered. You can log in without “Remember me”.</source>
+        <translation>На этом компьютере нет работающего хранилища паролей, поэтому пароль нельзя запомнить. Войдите без флажка «Запомнить меня».</translation>
+    </message>
+    <message>
+        <location filename="../../medcenter_desktop/embedded_server.py" line="+40"/>
+        <source>The embedded database server could not start: {reason}</source>
+        <translation>Не удалось запустить встроенный сервер базы данных: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../medcenter_desktop/settings.py" line="+34"/>
+        <source>Settings {path}: {key}: {problem}</source>
+        <translation>Настройки {path}: {key}: {problem}</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>not a host name or IP address</source>
+        <translation>это не имя компьютера и не IP-адрес</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+2"/>
+        <source>a port is a whole number from 1 to 65535</source>
+        <translation>порт — целое число от 1 до 65535</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>not a valid database name</source>
+        <translation>недопустимое имя базы данных</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>must be one of disable, allow, prefer, require, verify-ca, verify-full</source>
+        <translation>допустимые значения: disable, allow, prefer, require, verify-ca, verify-full</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>not a valid role namespace</source>
+        <translation>недопустимое пространство имён ролей</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a workstation name has 1 to 40 printable characters</source>
+        <translation>имя рабочего места — от 1 до 40 печатных символов</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+2"/>
+        <source>an organization is given by its number</source>
+        <translation>организация указывается её номером</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>must be one of system, ru, en</source>
+        <translation>допустимые значения: system, ru, en</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>the file is not UTF-8 text</source>
+        <translation>файл не в кодировке UTF-8</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>not a settings file</source>
+        <translation>это не файл настроек</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>given twice</source>
+        <translation>указано дважды</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>passwords are never kept in the settings file; remove this key</source>
+        <translation>пароли не хранятся в файле настроек; удалите этот параметр</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>unknown key</source>
+        <translation>неизвестный параметр</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>missing</source>
+        <translation>не указано</translation>
+    </message>
+    <message>
+        <location filename="../../shared/db/connection.py" line="+18"/>
+        <source>Could not connect to the database server.</source>
+        <translation>Не удалось подключиться к серверу базы данных.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wrong user name or password, or the user is locked. Check the keyboard layout and Caps Lock.</source>
+        <translation>Неверное имя пользователя или пароль, либо пользователь заблокирован. Проверьте раскладку клавиатуры и Caps Lock.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The database server {host}:{port} does not answer. Check the server address in the settings, the network cable, and that the server is running.</source>
+        <translation>Сервер базы данных {host}:{port} не отвечает. Проверьте адрес сервера в настройках, сетевой кабель и то, что сервер запущен.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The server has no database “{database}”. Ask IT staff to check the settings or to run “medcenter db bootstrap”.</source>
+        <translation>На сервере нет базы данных «{database}». Попросите специалистов ИТ проверить настройки или выполнить «medcenter db bootstrap».</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This user is locked. Ask the administrator to unlock it.</source>
+        <translation>Пользователь заблокирован. Обратитесь к администратору для разблокировки.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This user may not connect to database “{database}”. Ask the administrator.</source>
+        <translation>Этому пользователю не разрешено подключаться к базе данных «{database}». Обратитесь к администратору.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/db/migrate.py" line="+17"/>
+        <source>The database “{database}” is at schema version {current}, but this program needs {head}. IT staff: run “medcenter db upgrade” against this server, then try again.</source>
+        <translation>Схема базы данных «{database}» имеет версию {current}, а программе нужна {head}. Специалистам ИТ: выполните «medcenter db upgrade» для этого сервера и повторите попытку.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The database “{database}” has no MedCenter schema yet. IT staff: run “medcenter db upgrade” against this server, then try again.</source>
+        <translation>В базе данных «{database}» ещё нет схемы MedCenter. Специалистам ИТ: выполните «medcenter db upgrade» для этого сервера и повторите попытку.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/db/migration_helpers.py" line="+12"/>
+        <source>This database belongs to role namespace “{stored}”, not “{requested}”.</source>
+        <translation>Эта база данных относится к пространству имён ролей «{stored}», а не «{requested}».</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The owner role “{owner}” does not exist. Run “medcenter db bootstrap” for database “{database}” first, or give the clinic&apos;s role namespace with --namespace.</source>
+        <translation>Роль владельца «{owner}» не существует. Сначала выполните «medcenter db bootstrap» для базы данных «{database}» или укажите пространство имён ролей клиники параметром --namespace.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/db/roles.py" line="+41"/>
+        <source>A user name starts with a Latin letter and has up to 20 lowercase Latin letters, digits, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>Имя пользователя начинается с латинской буквы и содержит до 20 строчных латинских букв, цифр, символов «_» или «-».</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The database name “{name}” cannot name a clinic: use up to 40 lowercase Latin letters, digits and &apos;_&apos;, starting with a letter.</source>
+        <translation>Имя базы данных «{name}» не подходит для клиники: используйте до 40 строчных латинских букв, цифр и «_», начиная с буквы.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/errors.py" line="+24"/>
+        <source>The operation could not be completed.</source>
+        <translation>Операцию не удалось выполнить.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The configuration is invalid.</source>
+        <translation>Ошибка в настройках.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/services/users.py" line="+20"/>
+        <source>There is no job “{job}”.</source>
+        <translation>Должностной роли «{job}» не существует.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The user name “{login}” is already taken.</source>
+        <translation>Имя пользователя «{login}» уже занято.</translation>
+    </message>
+</context>
+<context>
+    <name>DtoTableModel</name>
+    <message>
+        <location filename="../../medcenter_desktop/table_model.py" line="+64"/>
+        <source>Yes</source>
+        <extracomment>Header as a source text, translated in ``context`` when shown.</extracomment>
+        <translation>Да</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>(cannot show)</source>
+        <translation>(не удаётся показать)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This row could not be shown completely. Reload the list; if it persists, tell IT staff.</source>
+        <translation>Эту строку не удалось показать полностью. Обновите список; если ошибка повторится, сообщите специалистам ИТ.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../../medcenter_desktop/error_dialog.py" line="+21"/>
+        <source>An unexpected error occurred and the operation was not completed. Please try again; if the error repeats, tell IT staff the time it happened.</source>
+        <translation>Произошла непредвиденная ошибка, операция не выполнена. Повторите попытку; если ошибка повторится, сообщите специалистам ИТ время, когда она произошла.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>MedCenter Desktop</source>
+        <translation>MedCenter Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>GuiFlow</name>
+    <message>
+        <location filename="../../medcenter_desktop/app.py" line="+94"/>
+        <source>There is no workstation “{name}”.</source>
+        <translation>Рабочего места «{name}» не существует.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The workstation “{workstation}” needs one of these jobs: {jobs}. Your user does not have it; ask the administrator.</source>
+        <translation>Для рабочего места «{workstation}» нужна одна из должностных ролей: {jobs}. У вашего пользователя её нет; обратитесь к администратору.</translation>
+    </message>
+</context>
+<context>
+    <name>Jobs</name>
+    <message>
+        <location filename="../../medcenter_desktop/jobs.py" line="+13"/>
+        <source>Registrar</source>
+        <translation>Медицинский регистратор</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receptionist</source>
+        <translation>Администратор приёма</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call centre operator</source>
+        <translation>Оператор колл-центра</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cashier</source>
+        <translation>Кассир</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Head of registry</source>
+        <translation>Заведующий регистратурой</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medical worker</source>
+        <translation>Медицинский работник</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contracts manager</source>
+        <translation>Менеджер по договорам</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marketer</source>
+        <translation>Маркетолог</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Head of the organization</source>
+        <translation>Руководитель организации</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Admission department</source>
+        <translation>Приёмное отделение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medical statistician</source>
+        <translation>Медицинский статистик</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrator</source>
+        <translation>Администратор системы</translation>
+    </message>
+</context>
+<context>
+    <name>LauncherWindow</name>
+    <message>
+        <location filename="../../medcenter_desktop/launcher.py" line="+160"/>
+        <source>MedCenter Desktop</source>
+        <extracomment>Emitted with the window a card opened.</extracomment>
+        <translation>MedCenter Desktop</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No organization</source>
+        <translation>Организация не выбрана</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Organization No. {id}</source>
+        <translation>Организация № {id}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{organization} · server {server}</source>
+        <translation>{organization} · сервер {server}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>Log out</source>
+        <translation>Выйти</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a workstation</source>
+        <translation>Выберите рабочее место</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No workstation is available for your jobs. Ask the administrator to assign you a job (registrar, cashier, doctor, …) and log in again.</source>
+        <translation>Для ваших должностных ролей нет доступных рабочих мест. Попросите администратора назначить вам роль (регистратор, кассир, врач, …) и войдите снова.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Workstation: {name}</source>
+        <translation>Компьютер: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>LoginWindow</name>
+    <message>
+        <location filename="../../medcenter_desktop/login_window.py" line="+62"/>
+        <source>User</source>
+        <extracomment>(login, job title, password) of a demo clinic user.</extracomment>
+        <translation>Пользователь</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Job</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Enter your user name.</source>
+        <extracomment>A message for the next screen (e.g. the password could not be remembered), translated.</extracomment>
+        <translation>Введите имя пользователя.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter your password.</source>
+        <translation>Введите пароль.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Log in — MedCenter Desktop</source>
+        <translation>Вход — MedCenter Desktop</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clinic information system</source>
+        <translation>Медицинская информационная система</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <location line="+220"/>
+        <source>Log in</source>
+        <translation>Войти</translation>
+    </message>
+    <message>
+        <location line="-227"/>
+        <source>&amp;User:</source>
+        <translation>&amp;Пользователь:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>Пар&amp;оль:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>for example, ivanova</source>
+        <translation>например, ivanova</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remember me on this computer</source>
+        <translation>&amp;Запомнить меня на этом компьютере</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password is kept in the operating system&apos;s password store, never in a file.</source>
+        <translation>Пароль хранится в хранилище паролей операционной системы, а не в файле.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+220"/>
+        <source>Logging in…</source>
+        <translation>Вход…</translation>
+    </message>
+    <message>
+        <location line="-218"/>
+        <source>&amp;Host:</source>
+        <translation>&amp;Сервер:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;ort:</source>
+        <translation>По&amp;рт:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Database:</source>
+        <translation>&amp;База данных:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Язык:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Demo clinic</source>
+        <translation>Демонстрационная клиника</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is a demonstration database. Click a user to fill in the fields.</source>
+        <translation>Это демонстрационная база данных. Щёлкните пользователя, чтобы заполнить поля.</translation>
+    </message>
+    <message>
+        <location line="+196"/>
+        <source>Enter the server address.</source>
+        <translation>Введите адрес сервера.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the database name.</source>
+        <translation>Введите имя базы данных.</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>Server: {server}</source>
+        <translation>Сервер: {server}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The settings could not be saved: {problem}</source>
+        <translation>Не удалось сохранить настройки: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceBrowser</name>
+    <message>
+        <location filename="../../workstations/administrator/window.py" line="-196"/>
+        <source>outpatient</source>
+        <extracomment>What the operation bus announces when reference data changes; this window reloads on it.</extracomment>
+        <translation>амбулаторное</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>inpatient</source>
+        <translation>стационарное</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paraclinical</source>
+        <translation>параклиническое</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>admission</source>
+        <translation>приёмное</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>administrative</source>
+        <translation>административное</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>registry</source>
+        <translation>регистратура</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Short name</source>
+        <translation>Краткое название</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+25"/>
+        <source>Full name</source>
+        <translation>Полное название</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OGRN</source>
+        <translation>ОГРН</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time zone</source>
+        <translation>Часовой пояс</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <location line="+9"/>
+        <location line="+15"/>
+        <source>Active</source>
+        <translation>Действует</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <location line="+8"/>
+        <location line="+18"/>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Part of</source>
+        <translation>Входит в</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <location line="+9"/>
+        <source>Organization</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Floor</source>
+        <translation>Этаж</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>Department</source>
+        <translation>Отделение</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Equipment</source>
+        <translation>Оборудование</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Specialty</source>
+        <translation>Специальность</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hired</source>
+        <translation>Принят</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dismissed</source>
+        <translation>Уволен</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Form</source>
+        <translation>Форма</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Organizations</source>
+        <extracomment>(attribute of ReferenceData, tab title source text, columns)</extracomment>
+        <translation>Организации</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Departments</source>
+        <translation>Отделения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offices</source>
+        <translation>Кабинеты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff</source>
+        <translation>Сотрудники</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medical card types</source>
+        <translation>Виды медицинских карт</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceTable</name>
+    <message>
+        <location line="+39"/>
+        <source>Filter…</source>
+        <translation>Фильтр…</translation>
+    </message>
+</context>
+<context>
+    <name>WorkstationWindow</name>
+    <message>
+        <location filename="../../medcenter_desktop/workstation_window.py" line="+76"/>
+        <source>{workstation} — MedCenter Desktop</source>
+        <translation>{workstation} — MedCenter Desktop</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About MedCenter Desktop</source>
+        <translation>&amp;О программе MedCenter Desktop</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>no organization</source>
+        <translation>организация не выбрана</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>organization No. {id}</source>
+        <translation>организация № {id}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User: {name}</source>
+        <translation>Пользователь: {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organization: {name}</source>
+        <translation>Организация: {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server: {server}</source>
+        <translation>Сервер: {server}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workstation: {name}</source>
+        <translation>Компьютер: {name}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>About MedCenter Desktop</source>
+        <translation>О программе MedCenter Desktop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;MedCenter Desktop {version}&lt;/h3&gt;&lt;p&gt;Workstations for an outpatient clinic and a 24-hour hospital.&lt;/p&gt;&lt;p&gt;This window: {workstation}.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;MedCenter Desktop {version}&lt;/h3&gt;&lt;p&gt;Рабочие места для поликлиники и круглосуточного стационара.&lt;/p&gt;&lt;p&gt;Это окно: {workstation}.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Your jobs: {jobs}</source>
+        <translation>Ваши должностные роли: {jobs}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The functions of this workstation are being introduced step by step and are not available in this version yet. You are connected and your access rights are checked by the database.</source>
+        <translation>Функции этого рабочего места вводятся поэтапно и в этой версии пока недоступны. Подключение установлено, права доступа проверяет база данных.</translation>
+    </message>
+</context>
+<context>
+    <name>Workstations</name>
+    <message>
+        <location filename="../../workstations/administrator/__init__.py" line="+18"/>
+        <source>Administration</source>
+        <translation>Администрирование</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organizations, departments, offices, staff and medical card types.</source>
+        <translation>Организации, отделения, кабинеты, сотрудники и виды медицинских карт.</translation>
+    </message>
+    <message>
+        <location filename="../../workstations/admission/__init__.py" line="+18"/>
+        <source>Admission department</source>
+        <translation>Приёмное отделение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hospital admissions, beds and discharges.</source>
+        <translation>Госпитализация, коечный фонд и выписка.</translation>
+    </message>
+    <message>
+        <location filename="../../workstations/call_centre/__init__.py" line="+18"/>
+        <source>Call centre</source>
+        <translation>Колл-центр</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Booking appointments by phone, reminders and call-backs.</source>
+        <translation>Запись на приём по телефону, напоминания и обратные звонки.</translation>
+    </message>
+    <message>
+        <location filename="../../workstations/cashier/__init__.py" line="+18"/>
+        <source>Cash desk</source>
+        <translation>Касса</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment for services, receipts on the fiscal registrar, card payments and refunds.</source>
+        <translation>Оплата услуг, чеки на фискальном регистраторе, оплата картой и возвраты.</translation>
+    </message>
+    <message>
+        <location filename="../../workstations/contracts/__init__.py" line="+18"/>
+        <source>Contracts</source>
+        <translation>Договоры</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contracts with companies and insurers, price lists and discounts.</source>
+        <translation>Договоры с организациями и страховыми компаниями, прейскуранты и скидки.</translation>
+    </message>
+    <message>
+        <location filename="../../workstations/doctor/__init__.py" line="+18"/>
+        <source>Doctor</source>
+        <translation>Врач</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today&apos;s patients, medical records, prescriptions and sick-leave certificates.</source>
+        <translation>Пациенты на сегодня, медицинские записи, назначения и листки нетрудоспособности.</translation>
+    </message>
+    <message>
+        <location filename="../../workstations/head_of_registry/__init__.py" line="+18"/>
+        <source>Head of registry</source>
+        <translation>Заведующий регистратурой</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Doctors&apos; schedules, the registry&apos;s work and its reports.</source>
+        <translation>Расписание врачей, работа регистратуры и её отчёты.</translation>
+    </message>
+    <message>
+        <location filename="../../workstations/registrar/__init__.py" line="+18"/>
+        <source>Registry</source>
+        <translation>Регистратура</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patients, medical cards, appointments with doctors and the schedule of the day.</source>
+        <translation>Пациенты, медицинские карты, запись к врачам и расписание на день.</translation>
+    </message>
+    <message>
+        <location filename="../../workstations/reports/__init__.py" line="+18"/>
+        <source>Reports</source>
+        <translation>Отчёты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statistics and reports on visits, services and revenue.</source>
+        <translation>Статистика и отчёты о посещениях, услугах и выручке.</translation>
+    </message>
+</context>
+</TS>
