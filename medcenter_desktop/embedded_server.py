@@ -11,6 +11,7 @@ system user, as the wheel's own helper does.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import logging
 import os
@@ -19,6 +20,7 @@ import secrets
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -234,7 +236,8 @@ class EmbeddedServer:
         if platform.system() == "Windows":
             return None
         # Unix socket paths are limited to ~100 bytes; keep ours short and private to this cluster.
-        path = Path("/tmp") / f"medcenter-pg-{abs(hash(str(self.pgdata))) % 10**10}"
+        digest = hashlib.sha256(str(self.pgdata).encode()).hexdigest()[:12]
+        path = Path(tempfile.gettempdir()) / f"medcenter-pg-{digest}"
         path.mkdir(exist_ok=True)
         path.chmod(0o1777)
         return path

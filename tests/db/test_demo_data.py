@@ -1,0 +1,62 @@
+"""The demo clinic generator: realistic, valid, deterministic."""
+
+from __future__ import annotations
+
+from shared.demo.generator import DEMO_USERS
+from shared.identifiers import is_valid_inn, is_valid_ogrn
+
+
+def test_demo_clinic_contents(clinic):
+    with clinic.connect() as conn:
+        orgs = conn.execute("SELECT inn, ogrn FROM organizations").fetchall()
+        assert len(orgs) == 2
+        assert all(is_valid_inn(inn) and is_valid_ogrn(ogrn) for inn, ogrn in orgs)
+        staff = conn.execute("SELECT count(*) FROM staff_members").fetchone()[0]
+        assert 35 <= staff <= 80
+        specialties = conn.execute(
+            "SELECT count(DISTINCT specialty_id) FROM staff_members WHERE specialty_id IS NOT NULL"
+        ).fetchone()[0]
+        assert specialties >= 12
+        assert conn.execute("SELECT count(*) FROM offices").fetchone()[0] >= 40
+        assert conn.execute("SELECT count(*) FROM medical_card_types").fetchone()[0] >= 4
+        users = conn.execute("SELECT login, staff_member_id FROM users ORDER BY login").fetchall()
+        assert sorted(u.login for u in DEMO_USERS) == [u[0] for u in users]
+        assert all(staff_id is not None for _, staff_id in users)
+        # Every job has at least one demo user.
+        jobs = conn.execute(
+            "SELECT DISTINCT substr(r.rolname, length(%s) + 2) FROM pg_auth_members m "
+            "JOIN pg_roles r ON r.oid = m.roleid JOIN pg_roles u ON u.oid = m.member "
+            "WHERE starts_with(u.rolname, %s)",
+            (clinic.roles.namespace, clinic.roles.namespace + "."),
+        ).fetchall()
+        from shared.db.roles import JOBS
+
+        assert set(JOBS) <= {j[0] for j in jobs}
+
+
+def test_generator_is_deterministic_and_scales(pg_server, fresh_namespace):
+    from sqlalchemy import text
+
+    from shared.db.admin import bootstrap_clinic
+    from shared.db.connection import make_engine
+    from shared.db.migrate import upgrade
+    from shared.demo.generator import generate_clinic
+
+    namespace, databases = fresh_namespace
+    results = []
+    for suffix, scale in (("a", 1), ("b", 1), ("c", 3)):
+        database = f"{namespace}_{suffix}"
+        databases.append(database)
+        roles = bootstrap_clinic(pg_server.admin, database, namespace)
+        upgrade(pg_server.admin.with_database(database), namespace=namespace)
+        engine = make_engine(pg_server.admin.with_database(database))
+        with engine.connect() as conn:
+            conn.execute(text(f'SET ROLE "{roles.owner}"'))
+            summary = generate_clinic(conn, roles, scale=scale, with_users=False)
+            names = conn.execute(text("SELECT last_name, first_name FROM staff_members ORDER BY id")).fetchall()
+            conn.commit()
+        engine.dispose()
+        results.append((summary, names))
+    assert results[0] == results[1]
+    assert results[2][0].staff == 3 * results[0][0].staff
+    assert results[2][0].organizations == 6
