@@ -91,3 +91,16 @@ def make_session():
         return StubSession(user=make_user(jobs=jobs, **user_fields))
 
     return factory
+
+
+@pytest.fixture(autouse=True)
+def _isolated_keyring(monkeypatch):
+    """No test ever reads or writes the developer's real password store."""
+    import keyring
+    import keyring.errors
+
+    def unavailable(*args):
+        raise keyring.errors.NoKeyringError("tests use no real keyring")
+
+    for name in ("set_password", "get_password", "delete_password"):
+        monkeypatch.setattr(keyring, name, unavailable)
