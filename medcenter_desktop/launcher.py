@@ -62,6 +62,7 @@ class WorkstationCard(QPushButton):
         text.setSpacing(4)
         self.title_label = QLabel(self)
         self.title_label.setObjectName("cardTitle")
+        self.title_label.setWordWrap(True)
         self.description_label = QLabel(self)
         self.description_label.setObjectName("cardDescription")
         self.description_label.setWordWrap(True)
@@ -208,6 +209,7 @@ class LauncherWindow(QMainWindow):
         self.name_label.setObjectName("headerTitle")
         self.position_label = QLabel(header)
         self.position_label.setObjectName("headerSubtitle")
+        self.position_label.setWordWrap(True)
         self.place_label = QLabel(header)
         self.place_label.setObjectName("headerSubtitle")
         for label in (self.name_label, self.position_label, self.place_label):

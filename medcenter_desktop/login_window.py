@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -60,7 +60,8 @@ class DemoUser:
 
 DEMO_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("LoginWindow", "User"), lambda u: u.id, context="LoginWindow"),
-    Column(QT_TRANSLATE_NOOP("LoginWindow", "Job"), lambda u: u.job, context="LoginWindow"),
+    # Demo job titles are the English sources of the ``Jobs`` context when they match one.
+    Column(QT_TRANSLATE_NOOP("LoginWindow", "Job"), lambda u: QCoreApplication.translate("Jobs", u.job), context="LoginWindow"),
     Column(QT_TRANSLATE_NOOP("LoginWindow", "Password"), lambda u: u.password, context="LoginWindow"),
 )
 
@@ -147,7 +148,7 @@ class LoginWindow(QDialog):
         self.setWindowTitle(self.tr("Log in \u2014 MedCenter Desktop"))
         self.product_label.setText("MedCenter Desktop")
         self.tagline_label.setText(self.tr("Clinic information system"))
-        self.heading_label.setText(self.tr("Log in"))
+        self.heading_label.setText(self.tr("Sign in"))
         self.form.labelForField(self.user_edit).setText(self.tr("&User:"))
         self.form.labelForField(self.password_edit).setText(self.tr("&Password:"))
         self.user_edit.setPlaceholderText(self.tr("for example, ivanova"))

@@ -56,7 +56,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../medcenter_desktop/embedded_server.py" line="+40"/>
+        <location filename="../../medcenter_desktop/embedded_server.py" line="+42"/>
         <source>The embedded database server could not start: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -385,7 +385,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Job</source>
         <translation type="unfinished"></translation>
     </message>
@@ -416,8 +416,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+8"/>
+        <location line="+9"/>
         <location line="+220"/>
         <source>Log in</source>
         <translation type="unfinished"></translation>
@@ -428,7 +427,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Password:</source>
         <translation type="unfinished"></translation>
     </message>

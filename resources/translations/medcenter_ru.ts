@@ -56,7 +56,7 @@
         <translation>На этом компьютере нет работающего хранилища паролей, поэтому пароль нельзя запомнить. Войдите без флажка «Запомнить меня».</translation>
     </message>
     <message>
-        <location filename="../../medcenter_desktop/embedded_server.py" line="+40"/>
+        <location filename="../../medcenter_desktop/embedded_server.py" line="+42"/>
         <source>The embedded database server could not start: {reason}</source>
         <translation>Не удалось запустить встроенный сервер базы данных: {reason}</translation>
     </message>
@@ -385,7 +385,7 @@
         <translation>Пользователь</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Job</source>
         <translation>Должность</translation>
     </message>
@@ -416,8 +416,7 @@
         <translation>Медицинская информационная система</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+8"/>
+        <location line="+9"/>
         <location line="+220"/>
         <source>Log in</source>
         <translation>Войти</translation>
@@ -428,7 +427,12 @@
         <translation>&amp;Пользователь:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
+        <source>Sign in</source>
+        <translation>Вход</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Password:</source>
         <translation>Пар&amp;оль:</translation>
     </message>
