@@ -18,28 +18,13 @@ from medcenter_desktop.settings import Settings, default_data_dir
 from shared.db.admin import bootstrap_clinic
 from shared.db.connection import ConnectionParams, make_engine
 from shared.db.migrate import upgrade
-from shared.db.roles import RoleNames
+from shared.db.roles import JOB_TITLES, RoleNames
 from shared.demo.generator import DEMO_PASSWORD, DEMO_USERS, DemoSummary, generate_clinic, is_seeded
 
 log = logging.getLogger(__name__)
 
 DEMO_DATABASE = "medcenter_demo"
 
-# Job titles for the login window's hint, as source texts translated in the "Jobs" context.
-JOB_TITLES = {
-    "registrar": "Registrar",
-    "receptionist": "Receptionist",
-    "call_centre": "Call centre operator",
-    "cashier": "Cashier",
-    "head_of_registry": "Head of registry",
-    "medical_worker": "Doctor / nurse",
-    "contracts": "Contracts department",
-    "marketer": "Marketer",
-    "head": "Head of the organization",
-    "admission": "Admission department",
-    "statistician": "Statistician",
-    "administrator": "Administrator",
-}
 
 
 @dataclass(frozen=True)
@@ -51,8 +36,8 @@ class DemoEnvironment:
 
     @property
     def users(self) -> list[tuple[str, str, str]]:
-        """(login, job, password) for the login window's demo hint."""
-        return [(u.login, u.jobs[0], DEMO_PASSWORD) for u in DEMO_USERS]
+        """(login, job title source text, password) for the login window's demo hint."""
+        return [(u.login, JOB_TITLES[u.jobs[0]], DEMO_PASSWORD) for u in DEMO_USERS]
 
     def stop(self) -> None:
         self.server.stop()

@@ -6,23 +6,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication
 
-from shared.db.roles import JOBS
-from shared.errors import QT_TRANSLATE_NOOP
-
-JOB_TITLES: dict[str, str] = {
-    "registrar": QT_TRANSLATE_NOOP("Jobs", "Registrar"),
-    "receptionist": QT_TRANSLATE_NOOP("Jobs", "Receptionist"),
-    "call_centre": QT_TRANSLATE_NOOP("Jobs", "Call centre operator"),
-    "cashier": QT_TRANSLATE_NOOP("Jobs", "Cashier"),
-    "head_of_registry": QT_TRANSLATE_NOOP("Jobs", "Head of registry"),
-    "medical_worker": QT_TRANSLATE_NOOP("Jobs", "Medical worker"),
-    "contracts": QT_TRANSLATE_NOOP("Jobs", "Contracts manager"),
-    "marketer": QT_TRANSLATE_NOOP("Jobs", "Marketer"),
-    "head": QT_TRANSLATE_NOOP("Jobs", "Head of the organization"),
-    "admission": QT_TRANSLATE_NOOP("Jobs", "Admission department"),
-    "statistician": QT_TRANSLATE_NOOP("Jobs", "Medical statistician"),
-    "administrator": QT_TRANSLATE_NOOP("Jobs", "Administrator"),
-}
+from shared.db.roles import JOB_TITLES, JOBS
 
 
 def job_title(job: str) -> str:

@@ -157,3 +157,13 @@ def fresh_namespace(pg_server: Server) -> Iterator[tuple[str, list[str]]]:
     databases: list[str] = []
     yield namespace, databases
     drop_clinic(pg_server.admin, databases, namespace)
+
+
+_DB_FIXTURES = {"pg_server", "clinic", "clinic_template", "fresh_namespace", "test_namespace"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Marks every test that touches a database server ``db`` (CI reruns those on a second server)."""
+    for item in items:
+        if _DB_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.db)

@@ -188,7 +188,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/db/roles.py" line="+41"/>
+        <location filename="../../shared/db/roles.py" line="+57"/>
         <source>A user name starts with a Latin letter and has up to 20 lowercase Latin letters, digits, &apos;_&apos; or &apos;-&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -271,7 +271,7 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../medcenter_desktop/jobs.py" line="+13"/>
+        <location filename="../../shared/db/roles.py" line="-26"/>
         <source>Registrar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -334,7 +334,7 @@
 <context>
     <name>LauncherWindow</name>
     <message>
-        <location filename="../../medcenter_desktop/launcher.py" line="+160"/>
+        <location filename="../../medcenter_desktop/launcher.py" line="+161"/>
         <source>MedCenter Desktop</source>
         <extracomment>Emitted with the window a card opened.</extracomment>
         <translation type="unfinished"></translation>

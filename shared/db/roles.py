@@ -33,6 +33,22 @@ JOBS: tuple[str, ...] = (
     "administrator",
 )
 
+# Human titles of the jobs, as source texts of the ``Jobs`` translation context.
+JOB_TITLES: dict[str, str] = {
+    "registrar": QT_TRANSLATE_NOOP("Jobs", "Registrar"),
+    "receptionist": QT_TRANSLATE_NOOP("Jobs", "Receptionist"),
+    "call_centre": QT_TRANSLATE_NOOP("Jobs", "Call centre operator"),
+    "cashier": QT_TRANSLATE_NOOP("Jobs", "Cashier"),
+    "head_of_registry": QT_TRANSLATE_NOOP("Jobs", "Head of registry"),
+    "medical_worker": QT_TRANSLATE_NOOP("Jobs", "Medical worker"),
+    "contracts": QT_TRANSLATE_NOOP("Jobs", "Contracts manager"),
+    "marketer": QT_TRANSLATE_NOOP("Jobs", "Marketer"),
+    "head": QT_TRANSLATE_NOOP("Jobs", "Head of the organization"),
+    "admission": QT_TRANSLATE_NOOP("Jobs", "Admission department"),
+    "statistician": QT_TRANSLATE_NOOP("Jobs", "Medical statistician"),
+    "administrator": QT_TRANSLATE_NOOP("Jobs", "Administrator"),
+}
+
 _NAMESPACE_RE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 _LOGIN_RE = re.compile(r"^[a-z][a-z0-9_\-]{0,19}$")
 
@@ -90,7 +106,7 @@ class RoleNames:
 
     def login_from_role(self, role: str) -> str | None:
         prefix = f"{self.namespace}."
-        return role[len(prefix):] if role.startswith(prefix) else None
+        return role[len(prefix) :] if role.startswith(prefix) else None
 
     def is_login_role(self, role: str) -> bool:
         return role.startswith(f"{self.namespace}.")

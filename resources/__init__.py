@@ -1,0 +1,1 @@
+"""Icons, styles, Qt translations and reference data shipped with MedCenter Desktop (data only)."""
