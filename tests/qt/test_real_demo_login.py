@@ -12,8 +12,8 @@ import pytest
 from medcenter_desktop.app import GuiFlow
 from medcenter_desktop.settings import Settings
 from medcenter_desktop.workstation import discover_workstations
-from shared.demo.generator import DEMO_PASSWORD, DEMO_USERS
 from shared.db.roles import JOB_TITLES
+from shared.demo.generator import DEMO_PASSWORD, DEMO_USERS
 
 # What each job opens; written out by hand so that a wrong `required_roles` fails here.
 EXPECTED = {
