@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from collections.abc import Sequence
+from contextlib import contextmanager
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from medcenter_desktop import __version__, i18n
@@ -91,7 +93,13 @@ class GuiFlow(QObject):
         name = self._open_workstation
         ws = next((w for w in self._available() if w.name == name), None)
         if ws is None:
-            QMessageBox.warning(None, "MedCenter Desktop", QCoreApplication.translate("GuiFlow", "There is no workstation \u201c{name}\u201d.").format(name=name))
+            QMessageBox.warning(
+                None,
+                "MedCenter Desktop",
+                QCoreApplication.translate("GuiFlow", "There is no workstation \u201c{name}\u201d.").format(
+                    name=name
+                ),
+            )
             self._logged_out()
             return
         if not ws.allowed_for(session.user.jobs):
@@ -131,4 +139,25 @@ def run_gui(
     app = create_application(language=settings.language)
     flow = GuiFlow(settings, demo_users=demo_users, open_workstation=open_workstation, log_in=log_in)
     flow.start()
-    return app.exec()
+    with _quit_on_termination(app):
+        return app.exec()
+
+
+@contextmanager
+def _quit_on_termination(app: QApplication):
+    """Ctrl+C and SIGTERM (logout, shutdown, IT scripts) close the application normally, so that
+    sessions are closed and the demo server is stopped by the caller."""
+    handled = [signal.SIGINT, signal.SIGTERM]
+    previous = {sig: signal.getsignal(sig) for sig in handled}
+    for sig in handled:
+        signal.signal(sig, lambda *_: app.quit())
+    # Python runs signal handlers only when it gets control; a cheap timer hands it control.
+    ticker = QTimer(app)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(200)
+    try:
+        yield
+    finally:
+        ticker.stop()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)

@@ -15,6 +15,7 @@ import argparse
 import getpass
 import logging
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -75,6 +76,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         format="%(levelname)s %(name)s: %(message)s")
     if args.settings:
         os.environ["MEDCENTER_SETTINGS"] = str(args.settings)
+    # SIGTERM unwinds like Ctrl+C, so `finally` blocks run (the demo server is stopped).
+    signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
     try:
         if args.command == "demo":
             return _demo(args)
@@ -92,6 +95,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _raise_keyboard_interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 def _demo(args: argparse.Namespace) -> int:
