@@ -14,8 +14,10 @@ from sqlalchemy import text
 import shared.models  # noqa: F401 - registers every table on the metadata
 from shared.db.base import Base
 from shared.db.connection import ConnectionParams, make_engine
-from shared.db.migration_helpers import OwnerRoleMissing, resolve_namespace, secure_database
+from shared.db.migration_helpers import OwnerRoleMissing, resolve_namespace
 from shared.db.roles import RoleNames
+from shared.security.audit import include_in_autogenerate
+from shared.security.converge import converge_security
 
 config = context.config
 target_metadata = Base.metadata
@@ -41,6 +43,7 @@ def run_migrations_online() -> None:
         context.configure(
             connection=connection,
             target_metadata=target_metadata,
+            include_name=include_in_autogenerate,
             compare_type=True,
             transaction_per_migration=True,
         )
@@ -48,7 +51,7 @@ def run_migrations_online() -> None:
         with context.begin_transaction():
             context.run_migrations()
         if connection.scalar(text("SELECT to_regclass('public.installation') IS NOT NULL")):
-            secure_database(connection, RoleNames(namespace))
+            converge_security(connection, RoleNames(namespace))
             connection.commit()
     engine.dispose()
 

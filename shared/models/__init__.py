@@ -1,11 +1,18 @@
 """SQLAlchemy models, one module per area. Importing this package registers every table on Base.metadata."""
 
+from shared.models.access import AuditLog, StaffCardTypeAccess
 from shared.models.cards import MedicalCardType
 from shared.models.installation import Installation
 from shared.models.organization import Department, Office, Organization
+from shared.models.patients import MedicalCard, MedicalRecord, Patient
 from shared.models.staff import AppUser, Position, Specialty, StaffMember, UserOrganization
 
 __all__ = [
+    "AuditLog",
+    "MedicalCard",
+    "MedicalRecord",
+    "Patient",
+    "StaffCardTypeAccess",
     "AppUser",
     "Department",
     "Installation",

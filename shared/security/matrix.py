@@ -1,13 +1,17 @@
-"""The permission matrix: which job may do what to which table or function, as data.
+"""The permission matrix: which job may do what to which table, column or function -- as data.
 
-Migrations apply it with `apply_grants`; tests generate their checks from it, so a table added here
-is covered automatically. Letters: S(ELECT), I(NSERT), U(PDATE), D(ELETE); functions are EXECUTE.
-``user`` is the base group every login belongs to.
+Applied by `apply_grants` after every migration run (objects that do not exist yet are skipped,
+so later issues add their rows here and their migrations create the tables). Tests generate their
+checks from these mappings, so a table added here is covered automatically.
+
+Letters: S(ELECT), I(NSERT), U(PDATE), D(ELETE). ``user`` is the base group every login belongs to.
+Nothing is granted to PUBLIC; the owner role alone owns (and may do anything to) every object.
+Row-level security (`row_security`) narrows what a granted table shows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 from sqlalchemy import Connection, text
 
@@ -26,42 +30,107 @@ REFERENCE_TABLES = (
     "medical_card_types",
 )
 
+_REGISTRY = {"patients": "SIU", "medical_cards": "SIU"}
+
 TABLE_GRANTS: Mapping[str, Mapping[str, str]] = {
     # Every staff member sees the organization's structure and staff list (schedules show doctors).
     "user": {"alembic_version": "S", "installation": "S", **{t: "S" for t in REFERENCE_TABLES}},
+    "registrar": _REGISTRY,
+    "receptionist": _REGISTRY,
+    "call_centre": {"patients": "SIU", "medical_cards": "S"},
+    "cashier": {"patients": "S"},
+    "head_of_registry": {"patients": "S", "medical_cards": "S", "audit_log": "S"},
+    "medical_worker": {"patients": "S", "medical_cards": "S", "medical_records": "I"},
+    "contracts": {},
+    "marketer": {},
+    "head": {"patients": "S", "medical_cards": "S", "audit_log": "S"},
+    "admission": {**_REGISTRY, "medical_records": "I"},
+    "statistician": {"patients": "S", "medical_cards": "S"},
     "administrator": {
         **{t: "SIUD" for t in REFERENCE_TABLES},
-        "users": "SIUD",
-        "user_organizations": "SIUD",
+        "users": "S",
+        "user_organizations": "S",
+        "staff_card_type_access": "S",
+        "audit_log": "S",
     },
 }
 
-FUNCTION_GRANTS: Mapping[str, Iterable[str]] = {
-    "user": ("session_user_info()",),
+# The content of medical records is read only through card_records(), which logs the opening;
+# writers see just enough to address a row (INSERT ... RETURNING id, UPDATE ... WHERE id = ...).
+_RECORD_WRITER = {"medical_records": {"S": ("id", "card_id", "card_type_id", "organization_id"),
+                                      "U": ("kind", "summary")}}
+COLUMN_GRANTS: Mapping[str, Mapping[str, Mapping[str, tuple[str, ...]]]] = {
+    "medical_worker": _RECORD_WRITER,
+    "admission": _RECORD_WRITER,
+}
+
+_IDENTITY_FUNCTIONS = (
+    "session_user_info()",
+    "app_namespace()",
+    "app_user_organization_ids()",
+    "app_user_card_type_ids()",
+    "app_user_staff_id()",
+    "app_has_job(text)",
+)
+ADMIN_FUNCTIONS = (
+    "admin_create_user(text, text, integer, text[], integer[], integer)",
+    "admin_set_password(text, text)",
+    "admin_set_locked(text, boolean)",
+    "admin_set_jobs(text, text[])",
+    "admin_set_organizations(text, integer[], integer)",
+    "admin_link_staff(text, integer)",
+    "admin_set_card_types(integer, integer[])",
+)
+FUNCTION_GRANTS: Mapping[str, tuple[str, ...]] = {
+    "user": _IDENTITY_FUNCTIONS,
+    "medical_worker": ("card_records(integer)",),
+    "admission": ("card_records(integer)",),
+    "administrator": ADMIN_FUNCTIONS,
 }
 
 
-def _grantee(roles: RoleNames, group: str) -> str:
+def grantee(roles: RoleNames, group: str) -> str:
     return roles.base_user if group == "user" else roles.job(group)
 
 
+def _exists(connection: Connection, kind: str, name: str) -> bool:
+    query = "SELECT to_regclass(:n) IS NOT NULL" if kind == "table" else "SELECT to_regprocedure(:n) IS NOT NULL"
+    return bool(connection.scalar(text(query), {"n": f"public.{name}"}))
+
+
 def apply_grants(connection: Connection, roles: RoleNames) -> None:
-    """Makes the grants of every object named in the matrix match it exactly (revoking the rest)."""
-    tables = sorted({t for grants in TABLE_GRANTS.values() for t in grants})
-    functions = sorted({f for grants in FUNCTION_GRANTS.values() for f in grants})
-    everyone = [roles.base_user, *roles.all_jobs().values()]
-    for table in tables:
-        connection.execute(text(f"REVOKE ALL ON TABLE {quote_ident(table)} FROM PUBLIC"))
-        for role in everyone:
-            connection.execute(text(f"REVOKE ALL ON TABLE {quote_ident(table)} FROM {quote_ident(role)}"))
-    for function in functions:
-        connection.execute(text(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC"))
+    """Makes the privileges in schema public match the matrix exactly, revoking everything else."""
+    everyone = ", ".join(quote_ident(r) for r in ("PUBLIC", roles.base_user, *roles.all_jobs().values()))
+    everyone = everyone.replace('"PUBLIC"', "PUBLIC")
+    relations = connection.scalars(text(
+        "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')"
+    )).all()
+    for relation in relations:
+        connection.execute(text(f"REVOKE ALL ON {quote_ident(relation)} FROM {everyone}"))
+    connection.execute(text(f"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM {everyone}"))
+    # Functions the owner creates later are not executable by PUBLIC either.
+    connection.execute(text(
+        f"ALTER DEFAULT PRIVILEGES FOR ROLE {quote_ident(roles.owner)} REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC"
+    ))
     for group, grants in TABLE_GRANTS.items():
-        grantee = quote_ident(_grantee(roles, group))
+        role = quote_ident(grantee(roles, group))
         for table, letters in grants.items():
-            privileges = ", ".join(PRIVILEGE_LETTERS[letter] for letter in letters)
-            connection.execute(text(f"GRANT {privileges} ON TABLE {quote_ident(table)} TO {grantee}"))
-    for group, funcs in FUNCTION_GRANTS.items():
-        grantee = quote_ident(_grantee(roles, group))
-        for function in funcs:
-            connection.execute(text(f"GRANT EXECUTE ON FUNCTION {function} TO {grantee}"))
+            if letters and _exists(connection, "table", table):
+                privileges = ", ".join(PRIVILEGE_LETTERS[letter] for letter in letters)
+                connection.execute(text(f"GRANT {privileges} ON TABLE {quote_ident(table)} TO {role}"))
+    for group, tables in COLUMN_GRANTS.items():
+        role = quote_ident(grantee(roles, group))
+        for table, by_letter in tables.items():
+            if not _exists(connection, "table", table):
+                continue
+            for letter, columns in by_letter.items():
+                cols = ", ".join(quote_ident(c) for c in columns)
+                connection.execute(text(
+                    f"GRANT {PRIVILEGE_LETTERS[letter]} ({cols}) ON TABLE {quote_ident(table)} TO {role}"
+                ))
+    for group, functions in FUNCTION_GRANTS.items():
+        role = quote_ident(grantee(roles, group))
+        for function in functions:
+            if _exists(connection, "function", function):
+                connection.execute(text(f"GRANT EXECUTE ON FUNCTION {function} TO {role}"))

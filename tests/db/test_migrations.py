@@ -13,10 +13,20 @@ from shared.db.admin import bootstrap_clinic
 from shared.db.base import Base
 from shared.db.connection import make_engine
 from shared.db.roles import JOBS
+from shared.security.audit import include_in_autogenerate
 
 TABLES = {
-    "organizations", "departments", "offices", "specialties", "positions", "staff_members",
-    "users", "user_organizations", "medical_card_types", "installation", "alembic_version",
+    "organizations",
+    "departments",
+    "offices",
+    "specialties",
+    "positions",
+    "staff_members",
+    "users",
+    "user_organizations",
+    "medical_card_types",
+    "installation",
+    "alembic_version",
 }
 
 
@@ -71,7 +81,12 @@ def test_models_match_migrations(clinic):
     engine = make_engine(clinic.admin)
     try:
         with engine.connect() as conn:
-            diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+            diff = compare_metadata(
+                MigrationContext.configure(
+                    conn, opts={"compare_type": True, "include_name": include_in_autogenerate}
+                ),
+                Base.metadata,
+            )
     finally:
         engine.dispose()
     assert diff == []

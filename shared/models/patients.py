@@ -1,0 +1,93 @@
+"""Patients, their medical cards and what is recorded in the cards.
+
+This is the core the access rules of the database are built around: every card has a type
+(outpatient, dental, STD, ...) and belongs to one organization, and a staff member sees a card
+and its records only when granted that card type and working in that organization (row-level
+security, see migrations 0002). The registry issue extends patients with documents and contacts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Identity,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from shared.db.base import Base, TimestampMixin, VersionedMixin
+
+
+class Patient(TimestampMixin, VersionedMixin, Base):
+    __tablename__ = "patients"
+    __table_args__ = (
+        CheckConstraint("sex IN ('M', 'F')", name="sex_known"),
+        CheckConstraint("length(btrim(last_name)) > 0 AND length(btrim(first_name)) > 0", name="name_given"),
+        Index("ix_patients_name_birth", "last_name", "first_name", "birth_date"),
+    )
+
+    id: Mapped[int] = mapped_column(Identity(), primary_key=True)
+    last_name: Mapped[str] = mapped_column(String(100))
+    first_name: Mapped[str] = mapped_column(String(100))
+    middle_name: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    birth_date: Mapped[dt.date] = mapped_column(Date)
+    sex: Mapped[str] = mapped_column(String(1))
+
+
+class MedicalCard(TimestampMixin, VersionedMixin, Base):
+    """A medical card of one type, kept by one organization. A patient may have any number."""
+
+    __tablename__ = "medical_cards"
+    __table_args__ = (
+        UniqueConstraint("organization_id", "card_type_id", "number"),
+        # Target of the records' foreign key, which copies type and organization for row security.
+        UniqueConstraint("id", "card_type_id", "organization_id"),
+        CheckConstraint("closed_on IS NULL OR closed_on >= opened_on", name="closed_after_opened"),
+        CheckConstraint("length(btrim(number)) > 0", name="number_given"),
+        Index("ix_medical_cards_number", "number"),
+    )
+
+    id: Mapped[int] = mapped_column(Identity(), primary_key=True)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), index=True)
+    card_type_id: Mapped[int] = mapped_column(ForeignKey("medical_card_types.id"), index=True)
+    number: Mapped[str] = mapped_column(String(30))
+    opened_on: Mapped[dt.date] = mapped_column(Date, server_default=func.current_date())
+    closed_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class MedicalRecord(TimestampMixin, Base):
+    """An entry in a medical card (an examination, a conclusion, ...).
+
+    ``card_type_id`` and ``organization_id`` repeat the card's (kept equal by the composite foreign
+    key), so the row-security policy is a plain indexed comparison instead of a join per row.
+    """
+
+    __tablename__ = "medical_records"
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["card_id", "card_type_id", "organization_id"],
+            ["medical_cards.id", "medical_cards.card_type_id", "medical_cards.organization_id"],
+            onupdate="CASCADE",
+        ),
+        CheckConstraint("length(btrim(kind)) > 0", name="kind_given"),
+    )
+
+    id: Mapped[int] = mapped_column(Identity(), primary_key=True)
+    card_id: Mapped[int] = mapped_column(index=True)
+    card_type_id: Mapped[int] = mapped_column()
+    organization_id: Mapped[int] = mapped_column()
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    author_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_members.id"))
+    kind: Mapped[str] = mapped_column(String(40))
+    summary: Mapped[str] = mapped_column(Text, default="", server_default="")

@@ -1,0 +1,77 @@
+"""The audit trail: which tables are audited and how, and the triggers that make it so.
+
+Every table of the application is audited (a test checks that no table is forgotten) except
+those in `NOT_AUDITED`. For each: how to find the patient a row concerns ('' none, a column, or
+'@card' for rows that carry a card_id) and the key columns that identify the row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from sqlalchemy import Connection, text
+
+from shared.db.migration_helpers import quote_ident
+
+# Partitions are named audit_log_yYYYYmMM, plus audit_log_default for anything outside them.
+_PARTITION_RE = re.compile(r"^audit_log_(y\d{4}m\d{2}|default)$")
+
+NOT_AUDITED = frozenset({"audit_log", "installation", "alembic_version"})
+
+AUDITED: Mapping[str, tuple[str, str]] = {
+    "patients": ("id", "id"),
+    "medical_cards": ("patient_id", "id"),
+    "medical_records": ("@card", "id"),
+    "staff_members": ("", "id"),
+    "users": ("", "id"),
+    "user_organizations": ("", "user_id,organization_id"),
+    "staff_card_type_access": ("", "staff_member_id,card_type_id"),
+    "organizations": ("", "id"),
+    "departments": ("", "id"),
+    "offices": ("", "id"),
+    "specialties": ("", "id"),
+    "positions": ("", "id"),
+    "medical_card_types": ("", "id"),
+}
+
+TRIGGER_NAME = "audit_row_change"
+
+
+def is_audit_partition(table: str) -> bool:
+    return bool(_PARTITION_RE.fullmatch(table))
+
+
+def _literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def apply_audit_triggers(connection: Connection) -> None:
+    """(Re)creates the audit trigger on every audited table that exists; skips the rest."""
+    if not connection.scalar(text("SELECT to_regprocedure('audit_row_change()') IS NOT NULL")):
+        return
+    for table, (patient_ref, keys) in AUDITED.items():
+        if not connection.scalar(text("SELECT to_regclass(:t) IS NOT NULL"), {"t": f"public.{table}"}):
+            continue
+        connection.execute(text(f"DROP TRIGGER IF EXISTS {TRIGGER_NAME} ON {quote_ident(table)}"))
+        connection.execute(
+            text(
+                f"CREATE TRIGGER {TRIGGER_NAME} AFTER INSERT OR UPDATE OR DELETE ON {quote_ident(table)} "
+                f"FOR EACH ROW EXECUTE FUNCTION audit_row_change({_literal(patient_ref)}, {_literal(keys)})"
+            )
+        )
+
+
+def ensure_audit_partitions(connection: Connection, months_ahead: int = 24) -> int:
+    if not connection.scalar(text("SELECT to_regprocedure('audit_ensure_partitions(integer)') IS NOT NULL")):
+        return 0
+    return connection.scalar(text("SELECT audit_ensure_partitions(:m)"), {"m": months_ahead})
+
+
+def include_in_autogenerate(name, type_, parent_names) -> bool:
+    """Alembic ``include_name`` hook: monthly audit partitions (and their indexes) are not models."""
+    if type_ == "table":
+        return not is_audit_partition(name)
+    if type_ in ("index", "unique_constraint", "foreign_key_constraint", "column"):
+        return not is_audit_partition(parent_names.get("table_name") or "")
+    return True
