@@ -14,7 +14,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, insert, select
 from sqlalchemy.orm import Session
 
 from shared.db.roles import RoleNames
@@ -22,11 +22,15 @@ from shared.demo.names import FEMALE_FIRST, MALE_FIRST, PATRONYMIC_ROOTS, SURNAM
 from shared.identifiers import inn_check_digits, ogrn_check_digit
 from shared.models import (
     Department,
+    MedicalCard,
     MedicalCardType,
+    MedicalRecord,
     Office,
     Organization,
+    Patient,
     Position,
     Specialty,
+    StaffCardTypeAccess,
     StaffMember,
 )
 from shared.services.users import create_login
@@ -41,25 +45,41 @@ class DemoUser:
     position: str
     #: Both organizations instead of the main one.
     all_organizations: bool = False
+    #: Codes of the card types this user's staff member may open.
+    card_types: tuple[str, ...] = ()
 
 
 # One user per job (two for medical workers: a doctor and a nurse), as listed in the README and
 # in the login window's demo hint. Their password is DEMO_PASSWORD.
+_REGISTRY_CARDS = ("outpatient", "dental", "child", "pregnancy")
 DEMO_USERS: tuple[DemoUser, ...] = (
-    DemoUser("registrar", ("registrar",), "Медицинский регистратор"),
-    DemoUser("reception", ("receptionist",), "Администратор приемного отделения поликлиники"),
-    DemoUser("callcentre", ("call_centre",), "Оператор колл-центра"),
+    DemoUser("registrar", ("registrar",), "Медицинский регистратор", card_types=_REGISTRY_CARDS),
+    DemoUser("reception", ("receptionist",), "Администратор приемного отделения поликлиники",
+             card_types=_REGISTRY_CARDS),
+    DemoUser("callcentre", ("call_centre",), "Оператор колл-центра", card_types=_REGISTRY_CARDS),
     DemoUser("cashier", ("cashier",), "Кассир"),
-    DemoUser("headregistry", ("head_of_registry",), "Заведующий регистратурой"),
-    DemoUser("doctor", ("medical_worker",), "Врач-терапевт"),
-    DemoUser("nurse", ("medical_worker",), "Медицинская сестра"),
+    DemoUser("headregistry", ("head_of_registry",), "Заведующий регистратурой",
+             card_types=(*_REGISTRY_CARDS, "inpatient")),
+    DemoUser("doctor", ("medical_worker",), "Врач-терапевт", card_types=("outpatient",)),
+    DemoUser("nurse", ("medical_worker",), "Медицинская сестра", card_types=("outpatient",)),
     DemoUser("contracts", ("contracts",), "Специалист договорного отдела"),
     DemoUser("marketer", ("marketer",), "Маркетолог"),
-    DemoUser("head", ("head",), "Главный врач", all_organizations=True),
-    DemoUser("admission", ("admission",), "Медицинская сестра приемного отделения"),
-    DemoUser("statistician", ("statistician",), "Медицинский статистик"),
+    DemoUser("head", ("head",), "Главный врач", all_organizations=True,
+             card_types=(*_REGISTRY_CARDS, "inpatient")),
+    DemoUser("admission", ("admission",), "Медицинская сестра приемного отделения", card_types=("inpatient",)),
+    DemoUser("statistician", ("statistician",), "Медицинский статистик", card_types=("outpatient", "inpatient")),
     DemoUser("admin", ("administrator",), "Системный администратор", all_organizations=True),
 )
+
+# Card types a doctor of each specialty keeps (everyone else medical: outpatient).
+_SPECIALTY_CARDS = {
+    "dermatovenereology": ("outpatient", "std"),
+    "dentistry": ("dental",),
+    "obstetrics": ("outpatient", "pregnancy"),
+    "pediatrics": ("child",),
+}
+_CARD_PREFIX = {"outpatient": "А", "dental": "С", "inpatient": "И", "std": "В", "child": "Д", "pregnancy": "Б"}
+_RECORD_KINDS = ("Первичный осмотр", "Повторный осмотр", "Консультация", "Результаты анализов", "Заключение")
 
 SPECIALTIES = (
     ("therapy", "Терапия"), ("general_practice", "Общая врачебная практика"), ("cardiology", "Кардиология"),
@@ -140,6 +160,8 @@ class DemoSummary:
     offices: int
     staff: int
     users: int
+    patients: int = 0
+    cards: int = 0
 
 
 class _Generator:
@@ -148,6 +170,7 @@ class _Generator:
         self.rng = random.Random(seed)
         self.positions: dict[str, Position] = {}
         self.specialties: dict[str, Specialty] = {}
+        self.card_types: dict[str, MedicalCardType] = {}
 
     def person(self) -> tuple[str, str, str]:
         female = self.rng.random() < 0.6
@@ -169,7 +192,57 @@ class _Generator:
             self.specialties[code] = Specialty(code=code, name=name, is_medical=True)
             self.session.add(self.specialties[code])
         for code, name, form, order in CARD_TYPES:
-            self.session.add(MedicalCardType(code=code, name=name, form_number=form, sort_order=order))
+            self.card_types[code] = MedicalCardType(code=code, name=name, form_number=form, sort_order=order)
+            self.session.add(self.card_types[code])
+
+    def grant_cards(self, member: StaffMember, codes: tuple[str, ...]) -> None:
+        for code in codes:
+            self.session.add(StaffCardTypeAccess(staff_member_id=member.id, card_type_id=self.card_types[code].id))
+
+    def patients(self, organizations: list[Organization], count: int) -> tuple[int, int]:
+        """``count`` patients with an outpatient card each, some dental, a few STD; records in them."""
+        rows = []
+        for _ in range(count):
+            female = self.rng.random() < 0.55
+            rows.append({
+                "last_name": surname(self.rng.choice(SURNAMES), female),
+                "first_name": self.rng.choice(FEMALE_FIRST if female else MALE_FIRST),
+                "middle_name": patronymic(self.rng.choice(PATRONYMIC_ROOTS), female),
+                "birth_date": dt.date(1940, 1, 1) + dt.timedelta(days=self.rng.randrange(30000)),
+                "sex": "F" if female else "M",
+            })
+        ids = self.session.scalars(insert(Patient).returning(Patient.id), rows).all()
+        cards, numbers = [], {}
+        for patient_id in ids:
+            org = self.rng.choice(organizations)
+            kinds = ["outpatient"]
+            if self.rng.random() < 0.3:
+                kinds.append("dental")
+            if self.rng.random() < 0.05:
+                kinds.append("std")
+            for code in kinds:
+                key = (org.id, code)
+                numbers[key] = numbers.get(key, 0) + 1
+                cards.append({
+                    "organization_id": org.id, "patient_id": patient_id, "card_type_id": self.card_types[code].id,
+                    "number": f"{_CARD_PREFIX[code]}-{numbers[key]:06d}",
+                    "opened_on": dt.date(2015, 1, 1) + dt.timedelta(days=self.rng.randrange(3900)),
+                })
+        card_rows = self.session.execute(
+            insert(MedicalCard).returning(MedicalCard.id, MedicalCard.card_type_id, MedicalCard.organization_id),
+            cards,
+        ).all()
+        records = []
+        for card_id, type_id, org_id in card_rows:
+            for _ in range(self.rng.randrange(0, 4)):
+                records.append({
+                    "card_id": card_id, "card_type_id": type_id, "organization_id": org_id,
+                    "kind": self.rng.choice(_RECORD_KINDS),
+                    "summary": "Жалоб нет. Состояние удовлетворительное. Рекомендации даны.",
+                })
+        if records:
+            self.session.execute(insert(MedicalRecord), records)
+        return len(ids), len(card_rows)
 
     def organization(self, index: int) -> Organization:
         if index < len(ORGANIZATION_NAMES):
@@ -246,6 +319,10 @@ def generate_clinic(
                                number=str(number), name=extra, floor=1, equipment_notes=""))
             office_count += 1
     session.flush()
+    for _, member in all_staff:
+        if member.position.is_medical and member.specialty is not None:
+            gen.grant_cards(member, _SPECIALTY_CARDS.get(member.specialty.code, ("outpatient",)))
+    patients, cards = gen.patients(organizations, 300 * scale)
     for demo in DEMO_USERS:
         gen.position(demo.position, demo.position.startswith(("Врач", "Медицинская сестра")))
     session.flush()
@@ -269,6 +346,9 @@ def generate_clinic(
                 session.add(member)
                 all_staff.append((0, member))
             session.flush()
+            if demo.card_types and demo.position not in ("Врач-терапевт", "Медицинская сестра"):
+                gen.grant_cards(member, demo.card_types)
+                session.flush()
             orgs = [o.id for o in organizations] if demo.all_organizations else [main.id]
             create_login(
                 connection, roles, demo.login, password, demo.jobs,
@@ -278,7 +358,7 @@ def generate_clinic(
     # Releases the session's savepoint; the caller's transaction decides whether it all lands.
     session.commit()
     session.close()
-    return DemoSummary(len(organizations), dept_count, office_count, len(all_staff), users)
+    return DemoSummary(len(organizations), dept_count, office_count, len(all_staff), users, patients, cards)
 
 
 def _equipment(code: str | None) -> str:

@@ -39,11 +39,11 @@ TABLE_GRANTS: Mapping[str, Mapping[str, str]] = {
     "receptionist": _REGISTRY,
     "call_centre": {"patients": "SIU", "medical_cards": "S"},
     "cashier": {"patients": "S"},
-    "head_of_registry": {"patients": "S", "medical_cards": "S", "audit_log": "S"},
+    "head_of_registry": {"patients": "S", "medical_cards": "S", "audit_log": "S", "users": "S"},
     "medical_worker": {"patients": "S", "medical_cards": "S", "medical_records": "I"},
     "contracts": {},
     "marketer": {},
-    "head": {"patients": "S", "medical_cards": "S", "audit_log": "S"},
+    "head": {"patients": "S", "medical_cards": "S", "audit_log": "S", "users": "S"},
     "admission": {**_REGISTRY, "medical_records": "I"},
     "statistician": {"patients": "S", "medical_cards": "S"},
     "administrator": {
