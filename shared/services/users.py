@@ -52,6 +52,10 @@ class InvalidUserData(DomainError):
     message = QT_TRANSLATE_NOOP("DomainError", "The user data is not valid: {detail}")
 
 
+class StaffHasLogin(DomainError):
+    message = QT_TRANSLATE_NOOP("DomainError", "This staff member already has a login.")
+
+
 class NotPermitted(DomainError):
     message = QT_TRANSLATE_NOOP("DomainError", "You do not have the rights for this action.")
 
@@ -94,6 +98,8 @@ def _call(connection: Connection, sql: str, params: dict, *, login: str = ""):
         state = getattr(orig, "sqlstate", None)
         if state == "MC003":
             raise LoginTaken(login=login) from None
+        if state == "23505" and getattr(orig.diag, "constraint_name", "") == "uq_users_staff_member_id":
+            raise StaffHasLogin() from None
         if state == "MC004":
             detail = orig.diag.message_primary if isinstance(orig, psycopg.Error) else str(orig)
             if detail and detail.startswith("unknown_job"):

@@ -12,7 +12,13 @@ from shared.db.connection import UserLocked, WrongCredentials
 from shared.demo.generator import DEMO_PASSWORD
 from shared.security.passwords import WeakPassword
 from shared.services import users
-from shared.services.users import LastAdministrator, LoginTaken, NotPermitted, OwnRights, UnknownJob
+from shared.services.users import (
+    LoginTaken,
+    NotPermitted,
+    OwnRights,
+    StaffHasLogin,
+    UnknownJob,
+)
 
 
 def settings_for(clinic) -> Settings:
@@ -167,6 +173,9 @@ def test_non_administrator_cannot_manage_users(clinic):
 def test_duplicate_and_unknown(clinic, admin_session):
     with admin_session.uow() as uow:
         conn = uow.session.connection()
+        with pytest.raises(StaffHasLogin):
+            users.create_login(conn, clinic.roles, "twin", "Good-Pass-123", ["cashier"],
+                               staff_member_id=admin_session.user.staff_member_id)
         with pytest.raises(LoginTaken):
             users.create_login(conn, clinic.roles, "cashier", "Good-Pass-123", ["cashier"])
         with pytest.raises(UnknownJob):
