@@ -2,6 +2,8 @@
 -- records, and user management for the administrator. Every function here runs as the owner
 -- (SECURITY DEFINER) with a pinned search_path; EXECUTE is granted from the permission matrix.
 -- Identity is always session_user: the login role, whatever role the session switched to.
+-- Login role names contain a dot (<ns>.<login>): look them up in pg_roles, never with to_regrole()
+-- or ::regrole, which read the dot as a qualified name.
 
 CREATE FUNCTION app_namespace() RETURNS text
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
@@ -178,7 +180,8 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
 AS $$
     SELECT count(*)::integer FROM users u JOIN pg_roles r ON r.rolname = u.role_name
      WHERE r.rolcanlogin AND u.role_name <> p_except
-       AND pg_has_role(r.oid, (app_namespace() || '_administrator')::regrole, 'MEMBER')
+       AND pg_has_role(r.oid, (SELECT g.oid FROM pg_roles g WHERE g.rolname = app_namespace() || '_administrator'),
+                       'MEMBER')
 $$;
 
 CREATE FUNCTION admin_check_jobs(p_jobs text[]) RETURNS void
@@ -189,7 +192,7 @@ DECLARE
 BEGIN
     FOREACH j IN ARRAY coalesce(p_jobs, '{}') LOOP
         IF j IS NULL OR j IN ('owner', 'user') OR j !~ '^[a-z_]{1,30}$'
-           OR to_regrole(app_namespace() || '_' || j) IS NULL THEN
+           OR NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = app_namespace() || '_' || j) THEN
             RAISE EXCEPTION 'unknown_job %', j USING ERRCODE = 'MC004';
         END IF;
     END LOOP;
@@ -253,7 +256,7 @@ BEGIN
     PERFORM admin_check_verifier(p_verifier);
     PERFORM admin_check_jobs(p_jobs);
     r := ns || '.' || p_login;
-    IF to_regrole(r) IS NOT NULL OR EXISTS (SELECT 1 FROM users WHERE login = p_login) THEN
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) OR EXISTS (SELECT 1 FROM users WHERE login = p_login) THEN
         RAISE EXCEPTION 'login_taken' USING ERRCODE = 'MC003';
     END IF;
     EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', r, p_verifier);

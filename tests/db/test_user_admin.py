@@ -180,3 +180,21 @@ def test_duplicate_and_unknown(clinic, admin_session):
             users.create_login(conn, clinic.roles, "cashier", "Good-Pass-123", ["cashier"])
         with pytest.raises(UnknownJob):
             users.create_login(conn, clinic.roles, "newone", "Good-Pass-123", ["superuser"])
+
+
+@pytest.mark.parametrize("login", ["registrar", "admin"])
+def test_nobody_grants_themselves_a_job_or_card_type_in_sql(clinic, login):
+    params = clinic.params_for(login, DEMO_PASSWORD)
+    me = clinic.roles.login_role(login)
+    for sql in (
+        f'GRANT "{clinic.roles.job("head")}" TO "{me}"',
+        f'GRANT "{clinic.roles.owner}" TO "{me}"',
+        f'ALTER ROLE "{me}" CREATEROLE',
+        "INSERT INTO staff_card_type_access (staff_member_id, card_type_id) SELECT app_user_staff_id(), id "
+        "FROM medical_card_types",
+        "INSERT INTO user_organizations (user_id, organization_id) SELECT u.id, 2 FROM users u "
+        "WHERE u.role_name = session_user",
+        "UPDATE users SET staff_member_id = 1 WHERE role_name = session_user",
+    ):
+        with psycopg.connect(params.conninfo()) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute(sql)
