@@ -86,19 +86,20 @@ def search_audit(connection: Connection, flt: AuditFilter) -> tuple[AuditEntry, 
         raise InvalidAuditFilter(detail=QT_TRANSLATE_NOOP("DomainError", "unknown table"))
     if flt.limit < 1:
         raise InvalidAuditFilter(detail=QT_TRANSLATE_NOOP("DomainError", "the row limit must be positive"))
-    q = select(AuditLog).order_by(AuditLog.occurred_at.desc(), AuditLog.id.desc())
+    log = AuditLog.__table__.c
+    q = select(AuditLog.__table__).order_by(log.occurred_at.desc(), log.id.desc())
     if flt.login_role:
-        q = q.where(AuditLog.login_role == flt.login_role)
+        q = q.where(log.login_role == flt.login_role)
     if flt.patient_id is not None:
-        q = q.where(AuditLog.patient_id == flt.patient_id)
+        q = q.where(log.patient_id == flt.patient_id)
     if flt.date_from:
-        q = q.where(AuditLog.occurred_at >= _start_of(connection, flt.date_from))
+        q = q.where(log.occurred_at >= _start_of(connection, flt.date_from))
     if flt.date_to:
-        q = q.where(AuditLog.occurred_at < _start_of(connection, flt.date_to + dt.timedelta(days=1)))
+        q = q.where(log.occurred_at < _start_of(connection, flt.date_to + dt.timedelta(days=1)))
     if flt.table_name:
-        q = q.where(AuditLog.table_name == flt.table_name)
+        q = q.where(log.table_name == flt.table_name)
     if flt.action:
-        q = q.where(AuditLog.action == flt.action)
+        q = q.where(log.action == flt.action)
     q = q.limit(min(flt.limit, MAX_ROWS))
     rows = connection.execute(q).all()
     return tuple(
@@ -107,7 +108,7 @@ def search_audit(connection: Connection, flt: AuditFilter) -> tuple[AuditEntry, 
             workstation=r.workstation, action=r.action, table_name=r.table_name, row_key=r.row_key or "",
             patient_id=r.patient_id, details=r.details, changes=_changes(r.old_values, r.new_values),
         )
-        for (r,) in rows
+        for r in rows
     )
 
 
