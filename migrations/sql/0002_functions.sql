@@ -68,9 +68,12 @@ DECLARE
     row_key text;
     pid integer;
     patient_ref text := TG_ARGV[0];
+    -- Generated columns (e.g. the normalized search name) only repeat others: not recorded.
+    derived text[] := ARRAY(SELECT attname::text FROM pg_attribute
+                            WHERE attrelid = TG_RELID AND attgenerated <> '' AND NOT attisdropped);
 BEGIN
-    IF TG_OP <> 'INSERT' THEN o := to_jsonb(OLD); END IF;
-    IF TG_OP <> 'DELETE' THEN n := to_jsonb(NEW); END IF;
+    IF TG_OP <> 'INSERT' THEN o := to_jsonb(OLD) - derived; END IF;
+    IF TG_OP <> 'DELETE' THEN n := to_jsonb(NEW) - derived; END IF;
     IF TG_OP = 'UPDATE' THEN
         SELECT jsonb_object_agg(k, o -> k), jsonb_object_agg(k, n -> k)
           INTO old_diff, new_diff

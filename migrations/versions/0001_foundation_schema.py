@@ -11,7 +11,6 @@ import sqlalchemy as sa
 from alembic import op
 
 from shared.db.migration_helpers import current_roles, ensure_group_role, quote_ident, secure_database
-from shared.security.matrix import apply_grants
 
 revision = "0001"
 down_revision = None
@@ -272,7 +271,7 @@ def _create_roles_and_grants() -> None:
         op.execute(f"GRANT {quote_ident(roles.base_user)} TO {quote_ident(job_role)}")
     secure_database(bind, roles)
     op.execute(SESSION_USER_INFO)
-    apply_grants(bind, roles)
+    # Table grants follow from shared.security.matrix after every run (migrations/env.py).
 
 
 def _drop_roles() -> None:

@@ -13,8 +13,16 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-from shared.security.audit import AUDITED, TRIGGER_NAME
-from shared.security.row_security import CARD_SCOPED, ORGANIZATION_SCOPED, POLICY_NAMES
+# Frozen as of this migration: later migrations add tables to shared.security, which must not
+# change what this one undoes.
+TRIGGER_NAME = "audit_row_change"
+POLICY_NAMES = ("organization_scope", "administrator_all", "card_scope")
+SCOPED_TABLES = ("organizations", "departments", "offices", "staff_members", "medical_cards", "medical_records")
+AUDITED_TABLES = (
+    "patients", "medical_cards", "medical_records", "staff_members", "users", "user_organizations",
+    "staff_card_type_access", "organizations", "departments", "offices", "specialties", "positions",
+    "medical_card_types",
+)
 
 revision = "0002"
 down_revision = "0001"
@@ -213,10 +221,10 @@ FUNCTIONS = (
 
 
 def downgrade() -> None:
-    for table in AUDITED:
+    for table in AUDITED_TABLES:
         if _exists(table):
             op.execute(f'DROP TRIGGER IF EXISTS {TRIGGER_NAME} ON "{table}"')
-    for table in (*ORGANIZATION_SCOPED, *CARD_SCOPED):
+    for table in SCOPED_TABLES:
         for policy in POLICY_NAMES:
             op.execute(f'DROP POLICY IF EXISTS {policy} ON "{table}"')
         op.execute(f'ALTER TABLE "{table}" DISABLE ROW LEVEL SECURITY')

@@ -62,3 +62,7 @@ def secure_database(connection: Connection, roles: RoleNames) -> None:
     connection.execute(text(f"GRANT CONNECT ON DATABASE {database} TO {quote_ident(roles.base_user)}"))
     connection.execute(text("REVOKE ALL ON SCHEMA public FROM PUBLIC"))
     connection.execute(text(f"GRANT USAGE ON SCHEMA public TO {quote_ident(roles.base_user)}"))
+    if connection.scalar(text("SELECT to_regnamespace('extensions') IS NOT NULL")):
+        # Extension functions (pg_trgm) live there; they are harmless and executable by PUBLIC.
+        connection.execute(text("REVOKE CREATE ON SCHEMA extensions FROM PUBLIC"))
+        connection.execute(text(f"GRANT USAGE ON SCHEMA extensions TO {quote_ident(roles.base_user)}"))

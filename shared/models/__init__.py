@@ -5,9 +5,27 @@ from shared.models.cards import MedicalCardType
 from shared.models.installation import Installation
 from shared.models.organization import Department, Office, Organization
 from shared.models.patients import MedicalCard, MedicalRecord, Patient
+from shared.models.registry import (
+    CardNumbering,
+    LegalRepresentative,
+    PaperCardMovement,
+    PatientAddress,
+    PatientConsent,
+    PatientDocument,
+    PatientPhone,
+    PatientPolicy,
+)
 from shared.models.staff import AppUser, Position, Specialty, StaffMember, UserOrganization
 
 __all__ = [
+    "CardNumbering",
+    "LegalRepresentative",
+    "PaperCardMovement",
+    "PatientAddress",
+    "PatientConsent",
+    "PatientDocument",
+    "PatientPhone",
+    "PatientPolicy",
     "AuditLog",
     "MedicalCard",
     "MedicalRecord",

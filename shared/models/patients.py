@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
+    Computed,
     Date,
     DateTime,
     ForeignKey,
@@ -27,13 +29,26 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from shared.db.base import Base, TimestampMixin, VersionedMixin
 
+# Lowercase, ё folded into е: what search compares. Immutable, so it can be a stored column.
+NAME_NORM_SQL = "translate(lower(last_name || ' ' || first_name || ' ' || middle_name), 'ё', 'е')"
+
 
 class Patient(TimestampMixin, VersionedMixin, Base):
+    """A client: any person known to the clinic (a personal-data subject). A *patient*, strictly, is
+    a client with at least one medical card; the registry calls both by this one table."""
+
     __tablename__ = "patients"
     __table_args__ = (
         CheckConstraint("sex IN ('M', 'F')", name="sex_known"),
         CheckConstraint("length(btrim(last_name)) > 0 AND length(btrim(first_name)) > 0", name="name_given"),
+        CheckConstraint("snils IS NULL OR snils ~ '^[0-9]{11}$'", name="snils_digits"),
+        CheckConstraint("merged_into_id IS NULL OR merged_into_id <> id", name="not_merged_into_self"),
         Index("ix_patients_name_birth", "last_name", "first_name", "birth_date"),
+        Index("ix_patients_name_norm_prefix", "name_norm", postgresql_ops={"name_norm": "text_pattern_ops"}),
+        Index("ix_patients_name_norm_trgm", "name_norm", postgresql_using="gist",
+              postgresql_ops={"name_norm": "extensions.gist_trgm_ops"}),
+        Index("ix_patients_birth_date", "birth_date"),
+        Index("ix_patients_snils", "snils"),
     )
 
     id: Mapped[int] = mapped_column(Identity(), primary_key=True)
@@ -42,6 +57,13 @@ class Patient(TimestampMixin, VersionedMixin, Base):
     middle_name: Mapped[str] = mapped_column(String(100), default="", server_default="")
     birth_date: Mapped[dt.date] = mapped_column(Date)
     sex: Mapped[str] = mapped_column(String(1))
+    snils: Mapped[str | None] = mapped_column(String(11))
+    email: Mapped[str] = mapped_column(String(254), default="", server_default="")
+    notify_sms: Mapped[bool] = mapped_column(Boolean, default=True, server_default="true")
+    notify_email: Mapped[bool] = mapped_column(Boolean, default=False, server_default="false")
+    #: Set when this record was merged into another (a duplicate); it is then hidden from search.
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("patients.id"))
+    name_norm: Mapped[str] = mapped_column(Text, Computed(NAME_NORM_SQL, persisted=True))
 
 
 class MedicalCard(TimestampMixin, VersionedMixin, Base):
@@ -54,6 +76,8 @@ class MedicalCard(TimestampMixin, VersionedMixin, Base):
         UniqueConstraint("id", "card_type_id", "organization_id"),
         CheckConstraint("closed_on IS NULL OR closed_on >= opened_on", name="closed_after_opened"),
         CheckConstraint("length(btrim(number)) > 0", name="number_given"),
+        CheckConstraint("paper_location IN ('archive', 'office', 'patient', 'lost')", name="paper_location_known"),
+        CheckConstraint("(paper_location = 'office') = (paper_office_id IS NOT NULL)", name="paper_office_given"),
         Index("ix_medical_cards_number", "number"),
     )
 
@@ -64,6 +88,10 @@ class MedicalCard(TimestampMixin, VersionedMixin, Base):
     number: Mapped[str] = mapped_column(String(30))
     opened_on: Mapped[dt.date] = mapped_column(Date, server_default=func.current_date())
     closed_on: Mapped[dt.date | None] = mapped_column(Date)
+    #: Where the paper card is: archive, office (paper_office_id), patient (issued), lost.
+    paper_location: Mapped[str] = mapped_column(String(10), default="archive", server_default="archive")
+    paper_office_id: Mapped[int | None] = mapped_column(ForeignKey("offices.id"))
+    paper_moved_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class MedicalRecord(TimestampMixin, Base):

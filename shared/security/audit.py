@@ -33,6 +33,14 @@ AUDITED: Mapping[str, tuple[str, str]] = {
     "specialties": ("", "id"),
     "positions": ("", "id"),
     "medical_card_types": ("", "id"),
+    "patient_documents": ("patient_id", "id"),
+    "patient_policies": ("patient_id", "id"),
+    "patient_phones": ("patient_id", "id"),
+    "patient_addresses": ("patient_id", "id"),
+    "patient_consents": ("patient_id", "id"),
+    "legal_representatives": ("patient_id", "id"),
+    "card_numbering": ("", "organization_id,card_type_id"),
+    "paper_card_movements": ("@card", "id"),
 }
 
 TRIGGER_NAME = "audit_row_change"

@@ -30,20 +30,32 @@ REFERENCE_TABLES = (
     "medical_card_types",
 )
 
-_REGISTRY = {"patients": "SIU", "medical_cards": "SIU"}
+# What the registry keeps about a client; registrars correct it (a wrong phone is deleted),
+# consents are withdrawn, never deleted.
+CLIENT_DETAILS = ("patient_documents", "patient_policies", "patient_phones", "patient_addresses",
+                  "legal_representatives")
+_CLIENT_READ = {"patients": "S", "patient_consents": "S", **{t: "S" for t in CLIENT_DETAILS}}
+_REGISTRY = {
+    "patients": "SIU",
+    "medical_cards": "SIU",
+    "patient_consents": "SIU",
+    "paper_card_movements": "SI",
+    **{t: "SIUD" for t in CLIENT_DETAILS},
+}
 
 TABLE_GRANTS: Mapping[str, Mapping[str, str]] = {
     # Every staff member sees the organization's structure and staff list (schedules show doctors).
     "user": {"alembic_version": "S", "installation": "S", **{t: "S" for t in REFERENCE_TABLES}},
     "registrar": _REGISTRY,
     "receptionist": _REGISTRY,
-    "call_centre": {"patients": "SIU", "medical_cards": "S"},
-    "cashier": {"patients": "S"},
-    "head_of_registry": {"patients": "S", "medical_cards": "S", "audit_log": "S", "users": "S"},
-    "medical_worker": {"patients": "S", "medical_cards": "S", "medical_records": "I"},
+    "call_centre": {**_CLIENT_READ, "patients": "SIU", "patient_phones": "SIU", "medical_cards": "S"},
+    "cashier": {**_CLIENT_READ},
+    "head_of_registry": {**_CLIENT_READ, "medical_cards": "S", "paper_card_movements": "S", "audit_log": "S",
+                         "users": "S"},
+    "medical_worker": {**_CLIENT_READ, "medical_cards": "S", "medical_records": "I"},
     "contracts": {},
     "marketer": {},
-    "head": {"patients": "S", "medical_cards": "S", "audit_log": "S", "users": "S"},
+    "head": {**_CLIENT_READ, "medical_cards": "S", "audit_log": "S", "users": "S"},
     "admission": {**_REGISTRY, "medical_records": "I"},
     "statistician": {"patients": "S", "medical_cards": "S"},
     "administrator": {
@@ -81,10 +93,14 @@ ADMIN_FUNCTIONS = (
     "admin_link_staff(text, integer)",
     "admin_set_card_types(integer, integer[])",
 )
+_NUMBERING = ("next_card_number(integer, integer)",)
 FUNCTION_GRANTS: Mapping[str, tuple[str, ...]] = {
     "user": _IDENTITY_FUNCTIONS,
+    "registrar": _NUMBERING,
+    "receptionist": _NUMBERING,
+    "head_of_registry": ("merge_patients(integer, integer)",),
     "medical_worker": ("card_records(integer)",),
-    "admission": ("card_records(integer)",),
+    "admission": ("card_records(integer)", *_NUMBERING),
     "administrator": ADMIN_FUNCTIONS,
 }
 

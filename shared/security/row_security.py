@@ -28,7 +28,7 @@ ORGANIZATION_SCOPED: Mapping[str, str] = {
 ADMINISTRATOR_SEES_ALL = frozenset(ORGANIZATION_SCOPED)
 
 #: Medical cards and everything recorded in them: organization and card type.
-CARD_SCOPED = ("medical_cards", "medical_records")
+CARD_SCOPED = ("medical_cards", "medical_records", "paper_card_movements")
 
 POLICY_NAMES = ("organization_scope", "administrator_all", "card_scope")
 
