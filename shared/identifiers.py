@@ -44,3 +44,49 @@ def is_valid_ogrn(value: str) -> bool:
     if not value.isascii() or not value.isdigit() or len(value) not in (13, 15):
         return False
     return value[-1] == ogrn_check_digit(value[:-1])
+
+
+def snils_check_number(first9: str) -> str:
+    """The 2-digit check number of a SNILS (regulated-formats.md section 1)."""
+    total = sum(int(d) * w for d, w in zip(first9, range(9, 0, -1), strict=True))
+    if total < 100:
+        check = total
+    elif total in (100, 101):
+        check = 0
+    else:
+        check = total % 101
+        if check == 100:
+            check = 0
+    return f"{check:02d}"
+
+
+def is_valid_snils(digits: str) -> bool:
+    """11 digits whose check number matches; numbers up to 001-001-998 are not checked."""
+    if not digits.isascii() or not digits.isdigit() or len(digits) != 11:
+        return False
+    if int(digits[:9]) <= 1001998:
+        return True
+    return digits[9:] == snils_check_number(digits[:9])
+
+
+def format_snils(digits: str) -> str:
+    return f"{digits[:3]}-{digits[3:6]}-{digits[6:9]} {digits[9:]}" if len(digits) == 11 else digits
+
+
+def enp_check_digit(first15: str) -> str:
+    """Check digit of the 16-digit unified OMS policy number: Luhn over the first 15 digits."""
+    total = 0
+    for position, char in enumerate(reversed(first15)):
+        d = int(char)
+        if position % 2 == 0:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return str((10 - total % 10) % 10)
+
+
+def is_valid_enp(digits: str) -> bool:
+    if not digits.isascii() or not digits.isdigit() or len(digits) != 16:
+        return False
+    return digits[15] == enp_check_digit(digits[:15])

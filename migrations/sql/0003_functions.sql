@@ -84,3 +84,14 @@ BEGIN
                         'patients merged');
 END
 $$;
+
+-- Who changed a row last and when: for the "changed by ... at ..." message of a refused save.
+-- Reveals only a name and a time about a row the caller is editing (and so can see).
+CREATE FUNCTION audit_last_change(p_table text, p_key text)
+RETURNS TABLE (user_name text, login_role text, occurred_at timestamptz)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+AS $$
+    SELECT a.user_name, a.login_role, a.occurred_at FROM audit_log a
+     WHERE a.table_name = p_table AND a.row_key = p_key AND a.action IN ('INSERT', 'UPDATE', 'ADMIN')
+     ORDER BY a.occurred_at DESC LIMIT 1
+$$;

@@ -333,10 +333,15 @@ def upgrade() -> None:
     op.get_bind().connection.driver_connection.execute(sql_text)
 
 
-FUNCTIONS = ("merge_patients(integer, integer)", "next_card_number(integer, integer)")
+FUNCTIONS = (
+    "audit_last_change(text, text)",
+    "merge_patients(integer, integer)",
+    "next_card_number(integer, integer)",
+)
 
 
 def downgrade() -> None:
+    op.drop_index("ix_audit_log_row", table_name="audit_log")
     for function in FUNCTIONS:
         op.execute(f"DROP FUNCTION IF EXISTS {function}")
     op.execute('DROP POLICY IF EXISTS card_scope ON "paper_card_movements"')

@@ -34,6 +34,7 @@ class AuditLog(Base):
         Index("ix_audit_log_login_role", "login_role", "occurred_at"),
         Index("ix_audit_log_patient_id", "patient_id", "occurred_at"),
         Index("ix_audit_log_table_name", "table_name", "occurred_at"),
+        Index("ix_audit_log_row", "table_name", "row_key", "occurred_at"),
         {"postgresql_partition_by": "RANGE (occurred_at)"},
     )
 

@@ -83,6 +83,7 @@ _IDENTITY_FUNCTIONS = (
     "app_user_card_type_ids()",
     "app_user_staff_id()",
     "app_has_job(text)",
+    "audit_last_change(text, text)",
 )
 ADMIN_FUNCTIONS = (
     "admin_create_user(text, text, integer, text[], integer[], integer)",
