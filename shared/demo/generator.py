@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from shared.db.roles import RoleNames
 from shared.demo.names import FEMALE_FIRST, MALE_FIRST, PATRONYMIC_ROOTS, SURNAMES, patronymic, surname
-from shared.identifiers import inn_check_digits, ogrn_check_digit
+from shared.identifiers import enp_check_digit, inn_check_digits, ogrn_check_digit, snils_check_number
 from shared.models import (
     Department,
     MedicalCard,
@@ -28,6 +28,8 @@ from shared.models import (
     Office,
     Organization,
     Patient,
+    PatientPhone,
+    PatientPolicy,
     Position,
     Specialty,
     StaffCardTypeAccess,
@@ -211,7 +213,21 @@ class _Generator:
                 "birth_date": dt.date(1940, 1, 1) + dt.timedelta(days=self.rng.randrange(30000)),
                 "sex": "F" if female else "M",
             })
+        for row in rows:
+            if self.rng.random() < 0.7:
+                body = f"{self.rng.randrange(2_000_000, 999_999_999):09d}"
+                row["snils"] = body + snils_check_number(body)
         ids = self.session.scalars(insert(Patient).returning(Patient.id), rows).all()
+        phones, policies = [], []
+        for patient_id in ids:
+            if self.rng.random() < 0.9:
+                phones.append({"patient_id": patient_id, "digits": f"79{self.rng.randrange(10**9):09d}"})
+            if self.rng.random() < 0.8:
+                body = f"{self.rng.randrange(10**15):015d}"
+                policies.append({"patient_id": patient_id, "kind": "oms", "number": body + enp_check_digit(body),
+                                 "insurer": "АО «Страховая компания „Надёжная“»"})
+        self.session.execute(insert(PatientPhone), phones)
+        self.session.execute(insert(PatientPolicy), policies)
         cards, numbers = [], {}
         for patient_id in ids:
             org = self.rng.choice(organizations)
