@@ -4,39 +4,19 @@
 <context>
     <name>AdministratorWindow</name>
     <message>
-        <location filename="../../workstations/administrator/window.py" line="+204"/>
-        <source>Loading reference data…</source>
-        <translation>Загрузка справочников…</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Reference data</source>
-        <translation>Справочники</translation>
+        <location filename="../../workstations/administrator/window.py" line="+367"/>
+        <source>&amp;Users</source>
+        <translation>&amp;Пользователи</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Reload</source>
-        <translation>Обновить</translation>
+        <source>&amp;Reference data</source>
+        <translation>&amp;Справочники</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Read the lists from the database again (F5)</source>
-        <translation>Заново прочитать списки из базы данных (F5)</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>Loading…</source>
-        <translation>Загрузка…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The lists could not be loaded: {error}</source>
-        <translation>Не удалось загрузить списки: {error}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Read-only view. Editing of reference data comes in a later release.</source>
-        <translation>Только просмотр. Редактирование справочников появится в следующей версии.</translation>
+        <source>&amp;History of actions</source>
+        <translation>&amp;История действий</translation>
     </message>
 </context>
 <context>
@@ -46,6 +26,39 @@
         <source>Please wait</source>
         <extracomment>How long an operation may run before a progress indicator appears (ms): quick ones never flash it.</extracomment>
         <translation>Подождите</translation>
+    </message>
+</context>
+<context>
+    <name>CreateUserDialog</name>
+    <message>
+        <location filename="../../workstations/administrator/user_dialogs.py" line="+264"/>
+        <source>New user</source>
+        <translation>Новый пользователь</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. ivanova</source>
+        <translation>например, ivanova</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;User name:</source>
+        <translation>&amp;Имя пользователя:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Repeat password:</source>
+        <translation>П&amp;овтор пароля:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Create</source>
+        <translation>Создать</translation>
     </message>
 </context>
 <context>
@@ -208,7 +221,7 @@
         <translation>Ошибка в настройках.</translation>
     </message>
     <message>
-        <location filename="../../shared/services/users.py" line="+20"/>
+        <location filename="../../shared/services/users.py" line="+27"/>
         <source>There is no job “{job}”.</source>
         <translation>Должностной роли «{job}» не существует.</translation>
     </message>
@@ -216,6 +229,469 @@
         <location line="+4"/>
         <source>The user name “{login}” is already taken.</source>
         <translation>Имя пользователя «{login}» уже занято.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This is the last active administrator: the clinic would have nobody to manage users.</source>
+        <translation>Это последний действующий администратор: управлять пользователями стало бы некому.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>You cannot change your own jobs, organizations, card access, staff link or lock. Ask another administrator.</source>
+        <translation>Нельзя изменить собственные должностные роли, организации, доступ к картам, привязку к сотруднику или блокировку. Обратитесь к другому администратору.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>There is no such user or staff member.</source>
+        <translation>Такого пользователя или сотрудника нет.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The user data is not valid: {detail}</source>
+        <translation>Данные пользователя неверны: {detail}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This staff member already has a login.</source>
+        <translation>У этого сотрудника уже есть учётная запись.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You do not have the rights for this action.</source>
+        <translation>У вас нет прав на это действие.</translation>
+    </message>
+    <message>
+        <location filename="../../medcenter_desktop/history_view.py" line="+91"/>
+        <source>The patient number must be a whole number from 1 to {max}.</source>
+        <translation>Номер пациента — целое число от 1 до {max}.</translation>
+    </message>
+    <message>
+        <location filename="../../workstations/administrator/user_dialogs.py" line="-240"/>
+        <source>The two passwords differ. Type the same password twice.</source>
+        <translation>Пароли не совпадают. Введите один и тот же пароль дважды.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose at least one job: without one the user cannot open anything.</source>
+        <translation>Выберите хотя бы одну роль: без неё пользователь не сможет открыть ни одно рабочее место.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose at least one organization the user works in.</source>
+        <translation>Выберите хотя бы одну организацию, в которой работает пользователь.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/security/passwords.py" line="+17"/>
+        <source>A password has 8 to 128 characters and at least three of: lowercase letters, uppercase letters, digits, other characters; it must not contain the user name.</source>
+        <translation>Пароль — от 8 до 128 символов, минимум три вида из: строчные буквы, прописные буквы, цифры, прочие символы; имя пользователя в нём недопустимо.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The password is too weak: {reason} {policy}</source>
+        <translation>Пароль слишком простой: {reason} {policy}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>it is shorter than 8 characters.</source>
+        <translation>он короче 8 символов.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is longer than 128 characters.</source>
+        <translation>он длиннее 128 символов.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it contains control characters.</source>
+        <translation>в нём есть управляющие символы.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it uses fewer than three kinds of characters.</source>
+        <translation>в нём меньше трёх видов символов.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it contains the user name.</source>
+        <translation>в нём есть имя пользователя.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is a well-known password.</source>
+        <translation>это широко известный пароль.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/services/audit.py" line="+20"/>
+        <source>The history filter is not valid: {detail}</source>
+        <translation>Фильтр истории задан неверно: {detail}</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>the period starts after it ends</source>
+        <extracomment>Inclusive: the whole day.</extracomment>
+        <translation>начало периода позже его конца</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown table</source>
+        <translation>неизвестная таблица</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the row limit must be positive</source>
+        <translation>число строк должно быть положительным</translation>
+    </message>
+    <message>
+        <location filename="../../shared/services/patient_input.py" line="+22"/>
+        <source>Some fields are filled in wrongly: {fields}.</source>
+        <translation>Некоторые поля заполнены неверно: {fields}.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Enter the date as dd.mm.yyyy.</source>
+        <translation>Введите дату в виде дд.мм.гггг.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There is no such date.</source>
+        <translation>Такой даты не существует.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A phone number has only digits, spaces, +, (, ) and -.</source>
+        <translation>Номер телефона содержит только цифры, пробелы, +, (, ) и -.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A phone number has 5 to 15 digits.</source>
+        <translation>В номере телефона от 5 до 15 цифр.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Remove tabs and line breaks.</source>
+        <translation>Уберите табуляции и переводы строк.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+18"/>
+        <source>Required.</source>
+        <translation>Обязательное поле.</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>At most 100 characters.</source>
+        <translation>Не более 100 символов.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only letters, spaces, hyphens and apostrophes.</source>
+        <translation>Только буквы, пробелы, дефисы и апострофы.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The birth date is in the future.</source>
+        <translation>Дата рождения в будущем.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The birth date is before 1900.</source>
+        <translation>Дата рождения раньше 1900 года.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the sex.</source>
+        <translation>Выберите пол.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A SNILS has 11 digits.</source>
+        <translation>В СНИЛС 11 цифр.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The SNILS check number does not match: a typo?</source>
+        <translation>Контрольное число СНИЛС не сходится: возможно, опечатка?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A compulsory insurance policy number has 16 digits.</source>
+        <translation>В номере полиса ОМС 16 цифр.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The policy number&apos;s check digit does not match: a typo?</source>
+        <translation>Контрольная цифра полиса не сходится: возможно, опечатка?</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not an e-mail address.</source>
+        <translation>Это не адрес электронной почты.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E-mail notifications need an address.</source>
+        <translation>Для уведомлений по электронной почте нужен адрес.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/services/patients.py" line="+24"/>
+        <source>This person may already be registered ({count} similar). Check the list before saving.</source>
+        <translation>Возможно, этот человек уже зарегистрирован (похожих: {count}). Проверьте список перед сохранением.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The record was changed by {user} at {time}. Reload it and enter your changes again.</source>
+        <translation>Запись изменил(а) {user} в {time}. Загрузите её заново и внесите свои изменения ещё раз.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>You have no access to cards of this type in this organization, or there is no such card.</source>
+        <translation>У вас нет доступа к картам этого вида в этой организации, или такой карты нет.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>These records cannot be merged: {reason}</source>
+        <translation>Эти записи нельзя объединить: {reason}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Say where the paper card goes: {reason}</source>
+        <translation>Укажите, куда передаётся бумажная карта: {reason}</translation>
+    </message>
+    <message>
+        <location line="+161"/>
+        <source>unknown place</source>
+        <translation>неизвестное место</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an office is chosen exactly when the card goes to one</source>
+        <translation>кабинет указывается только тогда, когда карта передаётся в кабинет</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>a record cannot be merged into itself.</source>
+        <translation>запись нельзя объединить саму с собой.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>one of them does not exist.</source>
+        <translation>одной из них не существует.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>one of them was merged already.</source>
+        <translation>одна из них уже объединена.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only the head of registry may merge records.</source>
+        <translation>объединять записи может только заведующий регистратурой.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/services/reference_admin.py" line="+56"/>
+        <source>“{field}” must be filled in.</source>
+        <translation>Поле «{field}» должно быть заполнено.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{field}” is too long: at most {limit} characters.</source>
+        <translation>Поле «{field}» слишком длинное: не более {limit} символов.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{field}” contains control characters (such as tabs or line breaks) that are not allowed there.</source>
+        <translation>В поле «{field}» есть недопустимые управляющие символы (например, табуляция или перевод строки).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The INN must have 10 or 12 digits with correct check digits.</source>
+        <translation>ИНН состоит из 10 или 12 цифр с верными контрольными цифрами.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The OGRN must have 13 digits (15 for an individual entrepreneur) with a correct check digit.</source>
+        <translation>ОГРН состоит из 13 цифр (ОГРНИП — из 15) с верной контрольной цифрой.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{zone}” is not a known time zone; use a name such as Europe/Moscow.</source>
+        <translation>«{zone}» — неизвестный часовой пояс; укажите название вида Europe/Moscow.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unknown kind of department: “{kind}”.</source>
+        <translation>Неизвестный тип подразделения: «{kind}».</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{field}” must be between {low} and {high}.</source>
+        <translation>Значение поля «{field}» должно быть от {low} до {high}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The dismissal date cannot be earlier than the hiring date.</source>
+        <translation>Дата увольнения не может быть раньше даты приёма на работу.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A record with this “{field}” already exists.</source>
+        <translation>Запись с таким значением поля «{field}» уже существует.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This record is used by other records and cannot be deleted. Deactivate it instead where the list allows it.</source>
+        <translation>На эту запись ссылаются другие записи, удалить её нельзя. Вместо этого сделайте её неактивной, если справочник это позволяет.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The chosen “{field}” does not exist any more. Reload and choose again.</source>
+        <translation>Выбранное значение поля «{field}» больше не существует. Обновите данные и выберите заново.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The chosen “{field}” belongs to another organization.</source>
+        <translation>Выбранное значение поля «{field}» относится к другой организации.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A department cannot be part of itself or of its own subdivision.</source>
+        <translation>Подразделение не может входить само в себя или в собственное подчинённое подразделение.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This record was changed by {user} at {time} while you were editing it. Reload it and make your changes again.</source>
+        <translation>Пока вы редактировали запись, её изменил(а) {user} в {time}. Загрузите её заново и внесите свои изменения ещё раз.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This record was changed by another user while you were editing it. Reload it and make your changes again.</source>
+        <translation>Пока вы редактировали запись, её изменил другой пользователь. Загрузите её заново и внесите свои изменения ещё раз.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This record no longer exists: somebody deleted it. Reload the list.</source>
+        <translation>Этой записи больше нет: её кто-то удалил. Обновите список.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Records of this list cannot be deactivated.</source>
+        <translation>Записи этого справочника нельзя сделать неактивными.</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>Name</source>
+        <extracomment>Field labels, as source texts of the DomainError context (they are filled into messages).</extracomment>
+        <translation>Наименование</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Short name</source>
+        <translation>Краткое наименование</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OGRN</source>
+        <translation>ОГРН</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time zone</source>
+        <translation>Часовой пояс</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organization</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Part of</source>
+        <translation>Входит в</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department</source>
+        <translation>Подразделение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Specialty</source>
+        <translation>Специальность</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Floor</source>
+        <translation>Этаж</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Equipment</source>
+        <translation>Оборудование</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Form</source>
+        <translation>Форма</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order</source>
+        <translation>Порядок</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Middle name</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hired</source>
+        <translation>Дата приёма</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dismissed</source>
+        <translation>Дата увольнения</translation>
     </message>
 </context>
 <context>
@@ -243,6 +719,24 @@
     </message>
 </context>
 <context>
+    <name>EditRightsDialog</name>
+    <message>
+        <location filename="../../workstations/administrator/user_dialogs.py" line="+255"/>
+        <source>Rights of {login}</source>
+        <translation>Права пользователя {login}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>User name: &lt;b&gt;{login}&lt;/b&gt;</source>
+        <translation>Имя пользователя: &lt;b&gt;{login}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <location filename="../../medcenter_desktop/error_dialog.py" line="+21"/>
@@ -258,14 +752,272 @@
 <context>
     <name>GuiFlow</name>
     <message>
-        <location filename="../../medcenter_desktop/app.py" line="+94"/>
+        <location filename="../../medcenter_desktop/app.py" line="+99"/>
         <source>There is no workstation “{name}”.</source>
         <translation>Рабочего места «{name}» не существует.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>The workstation “{workstation}” needs one of these jobs: {jobs}. Your user does not have it; ask the administrator.</source>
         <translation>Для рабочего места «{workstation}» нужна одна из должностных ролей: {jobs}. У вашего пользователя её нет; обратитесь к администратору.</translation>
+    </message>
+</context>
+<context>
+    <name>HeadOfRegistryWindow</name>
+    <message>
+        <location filename="../../workstations/head_of_registry/window.py" line="+44"/>
+        <source>History of actions</source>
+        <translation>История действий</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who registered, changed or opened what, when and at which workstation. Choose a registrar to see their actions.</source>
+        <translation>Кто, когда и на каком рабочем месте зарегистрировал, изменил или открыл запись. Выберите регистратора, чтобы увидеть его действия.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../medcenter_desktop/history_view.py" line="-25"/>
+        <source>Patients</source>
+        <extracomment>Human names of the audited tables.</extracomment>
+        <translation>Пациенты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medical cards</source>
+        <translation>Медицинские карты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medical records</source>
+        <translation>Записи в картах</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff</source>
+        <translation>Сотрудники</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Users</source>
+        <translation>Пользователи</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Users&apos; organizations</source>
+        <translation>Организации пользователей</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access to card types</source>
+        <translation>Доступ к видам карт</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organizations</source>
+        <translation>Организации</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Departments</source>
+        <translation>Подразделения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offices</source>
+        <translation>Кабинеты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Specialties</source>
+        <translation>Специальности</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Positions</source>
+        <translation>Должности</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medical card types</source>
+        <translation>Виды медицинских карт</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Created</source>
+        <extracomment>What the audit trail&apos;s actions mean to a person.</extracomment>
+        <translation>Создание</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed</source>
+        <translation>Изменение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deleted</source>
+        <translation>Удаление</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened</source>
+        <translation>Просмотр</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User management</source>
+        <translation>Управление пользователями</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User</source>
+        <translation>Пользователь</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workstation</source>
+        <translation>Рабочее место</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Table</source>
+        <translation>Раздел</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient</source>
+        <translation>Пациент</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Searching the history…</source>
+        <translation>Поиск в истории…</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>&amp;User:</source>
+        <translation>&amp;Пользователь:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Patient No.:</source>
+        <translation>№ п&amp;ациента:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;eriod:</source>
+        <translation>П&amp;ериод:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Table:</source>
+        <translation>&amp;Раздел:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Action:</source>
+        <translation>&amp;Действие:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any</source>
+        <translation>любой</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Find</source>
+        <translation>&amp;Найти</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search with these filters (Enter)</source>
+        <translation>Искать по этим условиям (Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changes in the selected entry</source>
+        <translation>Изменения в выбранной записи</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Before</source>
+        <translation>Было</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After</source>
+        <translation>Стало</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>any table</source>
+        <translation>все разделы</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>any action</source>
+        <translation>все действия</translation>
+    </message>
+    <message>
+        <location line="+141"/>
+        <source>anyone</source>
+        <translation>все пользователи</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Searching…</source>
+        <translation>Поиск…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the filters and press Find.</source>
+        <translation>Задайте условия и нажмите «Найти».</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing was found for these filters.</source>
+        <translation>По этим условиям ничего не найдено.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Entries found: {count} (newest first; at most {limit} are shown).</source>
+        <translation>Найдено записей: {count} (сначала новые; показывается не более {limit}).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Select an entry to see what changed.</source>
+        <translation>Выберите запись, чтобы увидеть изменения.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>record {key}</source>
+        <translation>запись {key}</translation>
     </message>
 </context>
 <context>
@@ -514,40 +1266,257 @@
     </message>
 </context>
 <context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../../workstations/administrator/record_dialog.py" line="+44"/>
+        <source>Organization</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department</source>
+        <translation>Подразделение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Office</source>
+        <translation>Кабинет</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff member</source>
+        <translation>Сотрудник</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medical card type</source>
+        <translation>Вид медицинской карты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Specialty</source>
+        <translation>Специальность</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;Short name:</source>
+        <extracomment>Label source text (context RecordDialog). line, text, check, combo, date, optional_date, floor, number, zone For combos: organizations, departments, parents, positions, specialties, kinds.</extracomment>
+        <translation>&amp;Краткое наименование:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Полное наименование:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;INN:</source>
+        <translation>&amp;ИНН:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;OGRN:</source>
+        <translation>&amp;ОГРН:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Телефон:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Часовой пояс:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <location line="+9"/>
+        <location line="+18"/>
+        <source>A&amp;ctive</source>
+        <translation>Д&amp;ействует</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <location line="+7"/>
+        <location line="+9"/>
+        <source>&amp;Organization:</source>
+        <translation>&amp;Организация:</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <location line="+8"/>
+        <location line="+19"/>
+        <location line="+7"/>
+        <location line="+4"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Наименование:</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Тип:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Part of:</source>
+        <translation>&amp;Входит в:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>N&amp;umber:</source>
+        <translation>Н&amp;омер:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+12"/>
+        <source>&amp;Department:</source>
+        <translation>&amp;Подразделение:</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>&amp;Floor:</source>
+        <translation>&amp;Этаж:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Equipment:</source>
+        <translation>О&amp;борудование:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Фамилия:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;First name:</source>
+        <translation>&amp;Имя:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Middle name:</source>
+        <translation>&amp;Отчество:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Position:</source>
+        <translation>&amp;Должность:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Specialty:</source>
+        <translation>&amp;Специальность:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Hired on:</source>
+        <translation>Дата п&amp;риёма:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dis&amp;missed on:</source>
+        <translation>Дата &amp;увольнения:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+7"/>
+        <source>&amp;Code:</source>
+        <translation>&amp;Код:</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>&amp;Form number:</source>
+        <translation>Номер &amp;формы:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Order in lists:</source>
+        <translation>&amp;Порядок в списках:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Medical specialty</source>
+        <translation>&amp;Медицинская специальность</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Medical position</source>
+        <translation>&amp;Медицинская должность</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>set</source>
+        <extracomment>Defaults of a new record (those the values classes do not give).</extracomment>
+        <translation>указана</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>— none —</source>
+        <translation>— не указано —</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>{what}: editing</source>
+        <translation>{what}: изменение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what}: new</source>
+        <translation>{what}: добавление</translation>
+    </message>
+</context>
+<context>
     <name>ReferenceBrowser</name>
     <message>
-        <location filename="../../workstations/administrator/window.py" line="-196"/>
+        <location line="-128"/>
+        <location filename="../../workstations/administrator/window.py" line="-315"/>
         <source>outpatient</source>
         <extracomment>What the operation bus announces when reference data changes; this window reloads on it.</extracomment>
         <translation>амбулаторное</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../workstations/administrator/window.py" line="+1"/>
         <source>inpatient</source>
         <translation>стационарное</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../workstations/administrator/window.py" line="+1"/>
         <source>paraclinical</source>
         <translation>параклиническое</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../workstations/administrator/window.py" line="+1"/>
         <source>admission</source>
         <translation>приёмное</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../workstations/administrator/window.py" line="+1"/>
         <source>administrative</source>
         <translation>административное</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../workstations/administrator/window.py" line="+1"/>
         <source>registry</source>
         <translation>регистратура</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../workstations/administrator/window.py" line="+10"/>
         <source>Short name</source>
         <translation>Краткое название</translation>
     </message>
@@ -594,11 +1563,13 @@
         <location line="-28"/>
         <location line="+8"/>
         <location line="+18"/>
+        <location line="+60"/>
+        <location line="+4"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-89"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
@@ -657,11 +1628,12 @@
     </message>
     <message>
         <location line="+3"/>
+        <location line="+60"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-58"/>
         <source>Form</source>
         <translation>Форма</translation>
     </message>
@@ -691,13 +1663,299 @@
         <source>Medical card types</source>
         <translation>Виды медицинских карт</translation>
     </message>
+    <message>
+        <location line="+50"/>
+        <location line="+4"/>
+        <source>Medical</source>
+        <translation>Медицинская</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Specialties</source>
+        <extracomment>Lists read apart from `load_reference`: (attribute of ops.ExtraLists, tab title, columns).</extracomment>
+        <translation>Специальности</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Positions</source>
+        <translation>Должности</translation>
+    </message>
+</context>
+<context>
+    <name>ReferencePage</name>
+    <message>
+        <location line="+65"/>
+        <source>Loading reference data…</source>
+        <extracomment>Lists whose records are deactivated rather than deleted when in use.</extracomment>
+        <translation>Загрузка справочников…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Deactivate the selected record? It stays in the history and in documents, but is no longer offered for new work.</source>
+        <translation>Сделать выбранную запись неактивной? Она останется в истории и документах, но больше не будет предлагаться для новой работы.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+10"/>
+        <source>Reference data</source>
+        <translation>Справочники</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the selected record for good? Records in use cannot be deleted; deactivate them instead.</source>
+        <translation>Удалить выбранную запись окончательно? Используемые записи удалить нельзя — сделайте их неактивными.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;New…</source>
+        <translation>&amp;Добавить…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a record to this list (Ctrl+N)</source>
+        <translation>Добавить запись в этот справочник (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Изменить…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the selected record (Enter)</source>
+        <translation>Изменить выбранную запись (Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Удалить…</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The lists could not be loaded: {error}</source>
+        <translation>Не удалось загрузить справочники: {error}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter or a double click edits the selected record.</source>
+        <translation>Enter или двойной щелчок — изменить выбранную запись.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Activate</source>
+        <translation>&amp;Сделать активной</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De&amp;activate</source>
+        <translation>&amp;Сделать неактивной</translation>
+    </message>
 </context>
 <context>
     <name>ReferenceTable</name>
     <message>
-        <location line="+39"/>
+        <location line="-199"/>
         <source>Filter…</source>
         <translation>Фильтр…</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../workstations/administrator/user_dialogs.py" line="+20"/>
+        <source>New password for {login}</source>
+        <translation>Новый пароль для {login}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tell the user the new password in person; it is not stored anywhere.</source>
+        <translation>Сообщите новый пароль пользователю лично: он нигде не сохраняется.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;New password:</source>
+        <translation>&amp;Новый пароль:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Repeat password:</source>
+        <translation>П&amp;овтор пароля:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Set password</source>
+        <translation>Задать пароль</translation>
+    </message>
+</context>
+<context>
+    <name>RightsEditor</name>
+    <message>
+        <location line="-209"/>
+        <source>— not linked —</source>
+        <translation>— не привязан —</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Jobs</source>
+        <translation>Роли</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Organizations</source>
+        <translation>Организации</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Works by default in:</source>
+        <translation>&amp;Основная организация:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Medical cards the staff member may open</source>
+        <translation>Медицинские карты, доступные сотруднику</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Link the user to a staff member to grant card access.</source>
+        <translation>Чтобы дать доступ к картам, привяжите пользователя к сотруднику.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Staff member:</source>
+        <translation>&amp;Сотрудник:</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../../workstations/administrator/users_page.py" line="+38"/>
+        <source>Locked</source>
+        <translation>Заблокирован</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>Активен</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>User name</source>
+        <translation>Имя пользователя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff member</source>
+        <translation>Сотрудник</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jobs</source>
+        <translation>Роли</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organizations</source>
+        <translation>Организации</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>The password of {login} was changed.</source>
+        <translation>Пароль пользователя {login} изменён.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Lock {login}? They will not be able to log in, and their open sessions end.</source>
+        <translation>Заблокировать {login}? Пользователь не сможет войти, а открытые сеансы будут завершены.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unlock {login}? They will be able to log in again.</source>
+        <translation>Разблокировать {login}? Пользователь снова сможет входить в систему.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User management</source>
+        <translation>Управление пользователями</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Filter by name, job, organization…</source>
+        <translation>Фильтр по имени, роли, организации…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New user…</source>
+        <translation>&amp;Новый пользователь…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create a login for a staff member (Ctrl+N)</source>
+        <translation>Создать учётную запись для сотрудника (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Rights…</source>
+        <translation>&amp;Права…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jobs, organizations, staff link and card access (Enter)</source>
+        <translation>Роли, организации, привязка к сотруднику и доступ к картам (Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset &amp;password…</source>
+        <translation>Сбросить &amp;пароль…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is your own account. Your jobs, organizations, card access, staff link and lock can only be changed by another administrator.</source>
+        <translation>Это ваша собственная учётная запись. Ваши роли, организации, доступ к картам, привязку к сотруднику и блокировку может изменить только другой администратор.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The users could not be loaded: {error}</source>
+        <translation>Не удалось загрузить пользователей: {error}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Users: {count}, locked: {locked}.</source>
+        <translation>Пользователей: {count}, заблокировано: {locked}.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Разблокировать</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Lock</source>
+        <translation>&amp;Заблокировать</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your own account can only be locked by another administrator</source>
+        <translation>Вашу учётную запись может заблокировать только другой администратор</translation>
     </message>
 </context>
 <context>

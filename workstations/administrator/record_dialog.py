@@ -71,60 +71,59 @@ class Field:
     optional: bool = False
 
 
-F = QT_TRANSLATE_NOOP
 FIELDS: dict[str, tuple[Field, ...]] = {
     "organizations": (
-        Field("short_name", F("RecordDialog", "&Short name:")),
-        Field("name", F("RecordDialog", "&Full name:")),
-        Field("inn", F("RecordDialog", "&INN:")),
-        Field("ogrn", F("RecordDialog", "&OGRN:")),
-        Field("address", F("RecordDialog", "&Address:"), "text"),
-        Field("phone", F("RecordDialog", "&Phone:")),
-        Field("time_zone", F("RecordDialog", "&Time zone:"), "zone"),
-        Field("is_active", F("RecordDialog", "A&ctive"), "check"),
+        Field("short_name", QT_TRANSLATE_NOOP("RecordDialog", "&Short name:")),
+        Field("name", QT_TRANSLATE_NOOP("RecordDialog", "&Full name:")),
+        Field("inn", QT_TRANSLATE_NOOP("RecordDialog", "&INN:")),
+        Field("ogrn", QT_TRANSLATE_NOOP("RecordDialog", "&OGRN:")),
+        Field("address", QT_TRANSLATE_NOOP("RecordDialog", "&Address:"), "text"),
+        Field("phone", QT_TRANSLATE_NOOP("RecordDialog", "&Phone:")),
+        Field("time_zone", QT_TRANSLATE_NOOP("RecordDialog", "&Time zone:"), "zone"),
+        Field("is_active", QT_TRANSLATE_NOOP("RecordDialog", "A&ctive"), "check"),
     ),
     "departments": (
-        Field("organization_id", F("RecordDialog", "&Organization:"), "combo", "organizations"),
-        Field("name", F("RecordDialog", "&Name:")),
-        Field("kind", F("RecordDialog", "&Kind:"), "combo", "kinds"),
-        Field("parent_id", F("RecordDialog", "&Part of:"), "combo", "departments", optional=True),
-        Field("is_active", F("RecordDialog", "A&ctive"), "check"),
+        Field("organization_id", QT_TRANSLATE_NOOP("RecordDialog", "&Organization:"), "combo", "organizations"),
+        Field("name", QT_TRANSLATE_NOOP("RecordDialog", "&Name:")),
+        Field("kind", QT_TRANSLATE_NOOP("RecordDialog", "&Kind:"), "combo", "kinds"),
+        Field("parent_id", QT_TRANSLATE_NOOP("RecordDialog", "&Part of:"), "combo", "departments", optional=True),
+        Field("is_active", QT_TRANSLATE_NOOP("RecordDialog", "A&ctive"), "check"),
     ),
     "offices": (
-        Field("organization_id", F("RecordDialog", "&Organization:"), "combo", "organizations"),
-        Field("number", F("RecordDialog", "N&umber:")),
-        Field("name", F("RecordDialog", "&Name:")),
-        Field("department_id", F("RecordDialog", "&Department:"), "combo", "departments", optional=True),
-        Field("floor", F("RecordDialog", "&Floor:"), "floor"),
-        Field("equipment_notes", F("RecordDialog", "&Equipment:"), "text"),
-        Field("is_active", F("RecordDialog", "A&ctive"), "check"),
+        Field("organization_id", QT_TRANSLATE_NOOP("RecordDialog", "&Organization:"), "combo", "organizations"),
+        Field("number", QT_TRANSLATE_NOOP("RecordDialog", "N&umber:")),
+        Field("name", QT_TRANSLATE_NOOP("RecordDialog", "&Name:")),
+        Field("department_id", QT_TRANSLATE_NOOP("RecordDialog", "&Department:"), "combo", "departments", optional=True),
+        Field("floor", QT_TRANSLATE_NOOP("RecordDialog", "&Floor:"), "floor"),
+        Field("equipment_notes", QT_TRANSLATE_NOOP("RecordDialog", "&Equipment:"), "text"),
+        Field("is_active", QT_TRANSLATE_NOOP("RecordDialog", "A&ctive"), "check"),
     ),
     "staff": (
-        Field("organization_id", F("RecordDialog", "&Organization:"), "combo", "organizations"),
-        Field("last_name", F("RecordDialog", "&Last name:")),
-        Field("first_name", F("RecordDialog", "&First name:")),
-        Field("middle_name", F("RecordDialog", "&Middle name:")),
-        Field("position_id", F("RecordDialog", "&Position:"), "combo", "positions"),
-        Field("specialty_id", F("RecordDialog", "&Specialty:"), "combo", "specialties", optional=True),
-        Field("department_id", F("RecordDialog", "&Department:"), "combo", "departments", optional=True),
-        Field("hired_on", F("RecordDialog", "&Hired on:"), "date"),
-        Field("dismissed_on", F("RecordDialog", "Dis&missed on:"), "optional_date"),
+        Field("organization_id", QT_TRANSLATE_NOOP("RecordDialog", "&Organization:"), "combo", "organizations"),
+        Field("last_name", QT_TRANSLATE_NOOP("RecordDialog", "&Last name:")),
+        Field("first_name", QT_TRANSLATE_NOOP("RecordDialog", "&First name:")),
+        Field("middle_name", QT_TRANSLATE_NOOP("RecordDialog", "&Middle name:")),
+        Field("position_id", QT_TRANSLATE_NOOP("RecordDialog", "&Position:"), "combo", "positions"),
+        Field("specialty_id", QT_TRANSLATE_NOOP("RecordDialog", "&Specialty:"), "combo", "specialties", optional=True),
+        Field("department_id", QT_TRANSLATE_NOOP("RecordDialog", "&Department:"), "combo", "departments", optional=True),
+        Field("hired_on", QT_TRANSLATE_NOOP("RecordDialog", "&Hired on:"), "date"),
+        Field("dismissed_on", QT_TRANSLATE_NOOP("RecordDialog", "Dis&missed on:"), "optional_date"),
     ),
     "card_types": (
-        Field("code", F("RecordDialog", "&Code:")),
-        Field("name", F("RecordDialog", "&Name:")),
-        Field("form_number", F("RecordDialog", "&Form number:")),
-        Field("sort_order", F("RecordDialog", "&Order in lists:"), "number"),
-        Field("is_active", F("RecordDialog", "A&ctive"), "check"),
+        Field("code", QT_TRANSLATE_NOOP("RecordDialog", "&Code:")),
+        Field("name", QT_TRANSLATE_NOOP("RecordDialog", "&Name:")),
+        Field("form_number", QT_TRANSLATE_NOOP("RecordDialog", "&Form number:")),
+        Field("sort_order", QT_TRANSLATE_NOOP("RecordDialog", "&Order in lists:"), "number"),
+        Field("is_active", QT_TRANSLATE_NOOP("RecordDialog", "A&ctive"), "check"),
     ),
     "specialties": (
-        Field("code", F("RecordDialog", "&Code:")),
-        Field("name", F("RecordDialog", "&Name:")),
-        Field("is_medical", F("RecordDialog", "&Medical specialty"), "check"),
+        Field("code", QT_TRANSLATE_NOOP("RecordDialog", "&Code:")),
+        Field("name", QT_TRANSLATE_NOOP("RecordDialog", "&Name:")),
+        Field("is_medical", QT_TRANSLATE_NOOP("RecordDialog", "&Medical specialty"), "check"),
     ),
     "positions": (
-        Field("name", F("RecordDialog", "&Name:")),
-        Field("is_medical", F("RecordDialog", "&Medical position"), "check"),
+        Field("name", QT_TRANSLATE_NOOP("RecordDialog", "&Name:")),
+        Field("is_medical", QT_TRANSLATE_NOOP("RecordDialog", "&Medical position"), "check"),
     ),
 }
 VALUE_TYPES = {
@@ -133,6 +132,8 @@ VALUE_TYPES = {
     "positions": ra.PositionValues,
 }
 #: Defaults of a new record (those the values classes do not give).
+_SET = QT_TRANSLATE_NOOP("RecordDialog", "set")
+_NONE = QT_TRANSLATE_NOOP("RecordDialog", "\u2014 none \u2014")
 NEW_DEFAULTS: dict[str, Any] = {"hired_on": dt.date.today(), "time_zone": "Europe/Moscow"}
 
 
@@ -143,7 +144,7 @@ def _tr(text: str) -> str:
 class _OptionalDate(QWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.check = QCheckBox(_tr("set"), self)
+        self.check = QCheckBox(_tr(_SET), self)
         self.edit = QDateEdit(QDate.currentDate(), self)
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("dd.MM.yyyy")
@@ -299,7 +300,7 @@ class RecordDialog(QDialog):
         combo.blockSignals(True)
         combo.clear()
         if spec.optional:
-            combo.addItem(_tr("\u2014 none \u2014"), None)
+            combo.addItem(_tr(_NONE), None)
         for title, data in self._combo_items(spec, organization_id):
             combo.addItem(title, data)
         number = combo.findData(current) if current is not None else -1
