@@ -240,6 +240,7 @@ class HistoryView(QWidget):
         self._fill_combo(self.table_combo, self.tr("any table"),
                          sorted(((t, table_title(t)) for t in audited_tables()), key=lambda p: p[1]))
         self._fill_combo(self.action_combo, self.tr("any action"), [(a, action_title(a)) for a in ACTIONS])
+        self._refresh_cells()
         self._update_state()
         self._show_details()
 
@@ -355,6 +356,16 @@ class HistoryView(QWidget):
         QWidget.setTabOrder(self.action_combo, self.find_button)
         QWidget.setTabOrder(self.find_button, self.view)
         QWidget.setTabOrder(self.view, self.details)
+
+    def _refresh_cells(self) -> None:
+        """Recomputes the cells (action and table names are translated when computed)."""
+        if not self.model.rowCount():
+            return
+        current = self.selected_entry()
+        self.model.set_rows(self.model.rows())
+        if current is not None:
+            index = self.proxy.mapFromSource(self.model.index_for_id(current.id))
+            self.view.selectRow(index.row())
 
     def _date_edit(self, date: QDate) -> QDateEdit:
         edit = QDateEdit(date, self)

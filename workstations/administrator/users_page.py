@@ -199,6 +199,11 @@ class UsersPage(QWidget):
             "be changed by another administrator."
         ))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
+        if self.data is not None:  # job titles and states are translated when the cells are computed
+            current = self.selected()
+            self.model.set_rows(self.data.users)
+            if current is not None:
+                self.select_login(current.login)
         self._update_actions()
         self._update_state()
 
@@ -220,7 +225,7 @@ class UsersPage(QWidget):
         self._error = None
         self.model.set_rows(data.users)
         self.view.resizeColumnsToContents()
-        for column, cap in ((1, 280), (3, 320)):
+        for column, cap in ((1, 250), (2, 250), (3, 230), (4, 200)):
             if self.view.columnWidth(column) > cap:
                 self.view.setColumnWidth(column, cap)
         wanted = self._wanted_login or (current.login if current else None)
