@@ -327,6 +327,11 @@ def upgrade() -> None:
     op.create_check_constraint(
         "paper_office_given", "medical_cards", "(paper_location = 'office') = (paper_office_id IS NOT NULL)"
     )
+    # Optimistic locking for the remaining reference tables (the administrator edits them).
+    for table in ("specialties", "positions", "medical_card_types"):
+        op.add_column(table, sa.Column("version", sa.Integer(), server_default="1", nullable=False))
+    # "Who changed this row last" (audit_last_change) looks rows up by key.
+    op.create_index("ix_audit_log_row", "audit_log", ["table_name", "row_key", "occurred_at"], unique=False)
     sql_text = (Path(__file__).resolve().parent.parent / "sql" / "0003_functions.sql").read_text(
         encoding="utf-8"
     )
@@ -341,6 +346,8 @@ FUNCTIONS = (
 
 
 def downgrade() -> None:
+    for table in ("specialties", "positions", "medical_card_types"):
+        op.drop_column(table, "version")
     op.drop_index("ix_audit_log_row", table_name="audit_log")
     for function in FUNCTIONS:
         op.execute(f"DROP FUNCTION IF EXISTS {function}")

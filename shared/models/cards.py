@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import Boolean, Identity, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from shared.db.base import Base, TimestampMixin
+from shared.db.base import Base, TimestampMixin, VersionedMixin
 
 
-class MedicalCardType(TimestampMixin, Base):
+class MedicalCardType(TimestampMixin, VersionedMixin, Base):
     __tablename__ = "medical_card_types"
 
     id: Mapped[int] = mapped_column(Identity(), primary_key=True)

@@ -11,7 +11,7 @@ from shared.db.base import Base, TimestampMixin, VersionedMixin
 from shared.models.organization import Department, Organization
 
 
-class Specialty(Base):
+class Specialty(VersionedMixin, Base):
     """A medical specialty (therapist, cardiologist, ...), per the national nomenclature."""
 
     __tablename__ = "specialties"
@@ -22,7 +22,7 @@ class Specialty(Base):
     is_medical: Mapped[bool] = mapped_column(Boolean, default=True, server_default="true")
 
 
-class Position(Base):
+class Position(VersionedMixin, Base):
     """A job position from the staff list (doctor-therapist, nurse, registrar, cashier, ...)."""
 
     __tablename__ = "positions"

@@ -16,6 +16,7 @@ from sqlalchemy.exc import DBAPIError
 
 from shared.errors import QT_TRANSLATE_NOOP, DomainError
 from shared.models.registry import PAPER_LOCATIONS
+from shared.services.concurrency import last_change
 from shared.services.patient_input import CleanPatient, PatientInput, validate_patient
 from shared.services.patient_search import PatientHit, _hits
 
@@ -169,11 +170,8 @@ def update_patient(connection: Connection, patient_id: int, expected_version: in
 
 
 def _changed_by_other(connection: Connection, table: str, key: int) -> ChangedByOther:
-    row = connection.execute(text("SELECT * FROM audit_last_change(:t, :k)"), {"t": table, "k": str(key)}).first()
-    if row is None:
-        return ChangedByOther(user="?", time="?")
-    return ChangedByOther(user=row.user_name or row.login_role,
-                          time=row.occurred_at.astimezone().strftime("%d.%m.%Y %H:%M:%S"))
+    who, when = last_change(connection, table, key) or ("?", "?")
+    return ChangedByOther(user=who, time=when)
 
 
 def open_card(connection: Connection, patient_id: int, organization_id: int, card_type_id: int) -> CardInfo:

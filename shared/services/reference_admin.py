@@ -6,8 +6,8 @@ values; the caller commits. Values are checked here first, so a person gets a me
 field; the database's own constraints stay the last line of defence, and what they refuse is turned
 into a `DomainError` too -- never an SQL error on screen.
 
-Optimistic locking: `get_record` returns the row's ``version`` (the version column; for the
-tables without one, a fingerprint of the row). `update` and `set_active` take it back and refuse with
+Optimistic locking: `get_record` returns the row's ``version`` column. `update` and `set_active`
+take it back and refuse with
 `ConcurrentEdit` -- naming who changed the row and when, from the audit trail -- if the row changed
 meanwhile. Rows that other rows refer to are deactivated, not deleted; `delete` refuses with `InUse`.
 """
@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import psycopg
-from sqlalchemy import Connection, Table, Text, cast, func, insert, literal_column, select, text, update
+from sqlalchemy import Connection, Table, func, insert, select, text, update
 from sqlalchemy.exc import DBAPIError
 
 from shared.errors import QT_TRANSLATE_NOOP, DomainError
@@ -38,6 +38,7 @@ from shared.models import (
     StaffMember,
 )
 from shared.models.organization import DEPARTMENT_KINDS
+from shared.services.concurrency import last_change
 from shared.services.users import NotPermitted
 
 FLOOR_RANGE = (-5, 150)
@@ -209,7 +210,7 @@ class Record:
 
     kind: str
     id: int
-    version: int | str
+    version: int
     values: Any
 
 
@@ -478,30 +479,19 @@ def _execute(conn: Connection, table: Table, stmt, *, deleting: bool = False):
 # --- Optimistic locking ----------------------------------------------------------------------------
 
 
-def _is_versioned(table: Table) -> bool:
-    return "version" in table.c
-
-
 def _version_expr(table: Table):
-    """The version column, or a fingerprint of the whole row for tables without one."""
-    if _is_versioned(table):
-        return table.c.version
-    return func.md5(cast(literal_column(table.name), Text))
+    return table.c.version
 
 
 def _stale(conn: Connection, table: Table, row_id: int) -> DomainError:
     """Why an update matched no row: deleted, or changed by someone -- who and when, if the trail says."""
     if conn.scalar(select(table.c.id).where(table.c.id == row_id)) is None:
         return RecordGone()
-    last = conn.execute(text(
-        "SELECT user_name, login_role, occurred_at FROM audit_log WHERE table_name = :t AND row_key = :k "
-        "AND action IN ('INSERT', 'UPDATE') ORDER BY occurred_at DESC, id DESC LIMIT 1"
-    ), {"t": table.name, "k": str(row_id)}).first()
+    last = last_change(conn, table.name, row_id)
     if last is None:
         return ConcurrentEditUnknown()
-    user_name, login_role, occurred_at = last
-    who = user_name or login_role.rpartition(".")[2] or login_role
-    return ConcurrentEdit(user=who, time=occurred_at.astimezone().strftime("%d.%m.%Y %H:%M"))
+    who, when = last
+    return ConcurrentEdit(user=who, time=when)
 
 
 # --- Public API ------------------------------------------------------------------------------------
@@ -516,7 +506,7 @@ def create(conn: Connection, kind: str, values: Any) -> int:
     return _execute(conn, spec.table, insert(spec.table).values(**row).returning(spec.table.c.id)).scalar_one()
 
 
-def update_record(conn: Connection, kind: str, row_id: int, values: Any, *, version: int | str) -> None:
+def update_record(conn: Connection, kind: str, row_id: int, values: Any, *, version: int) -> None:
     """Saves ``values`` over the row read at ``version``; `ConcurrentEdit` if it changed meanwhile."""
     spec = _kind(kind)
     row = _clean(spec, values)
@@ -525,10 +515,9 @@ def update_record(conn: Connection, kind: str, row_id: int, values: Any, *, vers
     _update(conn, spec.table, row_id, row, version)
 
 
-def _update(conn: Connection, table: Table, row_id: int, row: dict, version: int | str) -> None:
+def _update(conn: Connection, table: Table, row_id: int, row: dict, version: int) -> None:
     changes = dict(row)
-    if _is_versioned(table):
-        changes["version"] = table.c.version + 1
+    changes["version"] = table.c.version + 1
     if "updated_at" in table.c:
         changes["updated_at"] = func.now()
     stmt = update(table).where(table.c.id == row_id, _version_expr(table) == version).values(**changes)
@@ -536,7 +525,7 @@ def _update(conn: Connection, table: Table, row_id: int, row: dict, version: int
         raise _stale(conn, table, row_id)
 
 
-def set_active(conn: Connection, kind: str, row_id: int, active: bool, *, version: int | str) -> None:
+def set_active(conn: Connection, kind: str, row_id: int, active: bool, *, version: int) -> None:
     """Deactivates (or reactivates) a row that other rows may refer to."""
     spec = _kind(kind)
     if "is_active" not in spec.table.c:

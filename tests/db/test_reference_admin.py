@@ -211,7 +211,7 @@ def test_stale_version_names_who_changed_it_and_when(clinic, admin):
     assert run(admin, lambda c: ra.get_record(c, "offices", office)).values.name == "Theirs"
 
 
-def test_stale_fingerprint_on_tables_without_version(admin):
+def test_stale_version_of_a_specialty(admin):
     new_id = run(admin, lambda c: ra.create(c, "specialties", ra.SpecialtyValues("T-01", "Test specialty")))
     first = run(admin, lambda c: ra.get_record(c, "specialties", new_id))
     run(admin, lambda c: ra.update_record(c, "specialties", new_id, ra.SpecialtyValues("T-01", "Renamed"),
