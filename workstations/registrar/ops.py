@@ -1,0 +1,119 @@
+"""The registrar's verbs, one small function each: a service call in its own unit of work on a
+worker thread. Each returns a `BackgroundOp`; the caller adds ``success``/``failure`` and ``run()``s it.
+Operations that change data announce it on the operation bus ("patients", "cards").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
+
+from PySide6.QtWidgets import QWidget
+
+from medcenter_desktop.operations import BackgroundOp
+from shared.services import patients, registry_lookup
+from shared.services.patient_input import PatientInput
+from shared.services.patient_search import PatientHit, search_patients
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+    from medcenter_desktop.login_service import AppSession
+
+T = TypeVar("T")
+
+PATIENT_CHANGES = "patients"
+CARD_CHANGES = "cards"
+
+
+def in_uow(session: AppSession, fn: Callable[[Connection], T], *, commit: bool = True) -> T:
+    """``fn(connection)`` in one unit of work, committed unless ``commit`` is false."""
+    with session.uow() as uow:
+        assert uow.session is not None
+        result = fn(uow.session.connection())
+        if commit:
+            uow.commit()
+        return result
+
+
+def _op(parent: QWidget, session: AppSession, fn: Callable[[Connection], T], *changes: str,
+        commit: bool = True) -> BackgroundOp[T]:
+    return BackgroundOp(parent, lambda: in_uow(session, fn, commit=commit)).changes(*changes)
+
+
+@dataclass(frozen=True)
+class ClientData:
+    """A client's details and medical cards, read in one snapshot."""
+
+    details: patients.PatientDetails
+    cards: tuple[patients.CardInfo, ...]
+
+
+@dataclass(frozen=True)
+class CardChoices:
+    card_types: tuple[registry_lookup.CardTypeChoice, ...]
+    offices: tuple[registry_lookup.OfficeChoice, ...]
+
+
+def _client(conn: Connection, patient_id: int) -> ClientData:
+    return ClientData(patients.get_patient(conn, patient_id), patients.patient_cards(conn, patient_id))
+
+
+def find_clients(*, parent: QWidget, session: AppSession, query: str) -> BackgroundOp[tuple[PatientHit, ...]]:
+    return _op(parent, session, lambda conn: search_patients(conn, query), commit=False)
+
+
+def load_client(*, parent: QWidget, session: AppSession, patient_id: int) -> BackgroundOp[ClientData]:
+    return _op(parent, session, lambda conn: _client(conn, patient_id), commit=False)
+
+
+def save_client(*, parent: QWidget, session: AppSession, patient_id: int, version: int,
+                data: PatientInput) -> BackgroundOp[ClientData]:
+    """Saves unless someone saved in between (`ChangedByOther`); returns what is stored now."""
+    def run(conn: Connection) -> ClientData:
+        patients.update_patient(conn, patient_id, version, data)
+        return _client(conn, patient_id)
+
+    return _op(parent, session, run, PATIENT_CHANGES)
+
+
+def register_client(*, parent: QWidget, session: AppSession, data: PatientInput,
+                    confirmed_not_duplicate: bool) -> BackgroundOp[int]:
+    return _op(parent, session, lambda conn: patients.register_patient(
+        conn, data, confirmed_not_duplicate=confirmed_not_duplicate), PATIENT_CHANGES)
+
+
+def load_card_choices(*, parent: QWidget, session: AppSession) -> BackgroundOp[CardChoices]:
+    org = session.organization_id
+
+    def run(conn: Connection) -> CardChoices:
+        offices = registry_lookup.organization_offices(conn, org) if org is not None else ()
+        return CardChoices(registry_lookup.card_types_to_open(conn), offices)
+
+    return _op(parent, session, run, commit=False)
+
+
+def open_card(*, parent: QWidget, session: AppSession, patient_id: int,
+              card_type_id: int) -> BackgroundOp[patients.CardInfo]:
+    """A new card in the workstation's organization (`CardNotAvailable` if it may not be opened)."""
+    org = session.organization_id
+
+    def run(conn: Connection) -> patients.CardInfo:
+        if org is None:
+            raise patients.CardNotAvailable()
+        return patients.open_card(conn, patient_id, org, card_type_id)
+
+    return _op(parent, session, run, CARD_CHANGES)
+
+
+def move_paper_card(*, parent: QWidget, session: AppSession, card_id: int, location: str,
+                    office_id: int | None, note: str = "") -> BackgroundOp[None]:
+    return _op(parent, session, lambda conn: patients.move_paper_card(conn, card_id, location, office_id, note),
+               CARD_CHANGES)
+
+
+def cards_not_returned(*, parent: QWidget, session: AppSession) -> BackgroundOp[tuple[patients.CardInfo, ...]]:
+    org = session.organization_id
+    return _op(parent, session, lambda conn: patients.cards_not_returned(conn, org) if org is not None else (),
+               commit=False)
