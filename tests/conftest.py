@@ -65,6 +65,14 @@ class Clinic:
     def connect(self, **kw) -> psycopg.Connection:
         return self.server.connect(self.database, **kw)
 
+    def settings(self, workstation: str = "TEST-01", **overrides):
+        """Workstation settings pointing at this clinic, as `log_in` takes them."""
+        from medcenter_desktop.settings import Settings
+
+        a = self.admin
+        return Settings(host=a.host, port=a.port, database=self.database, sslmode=a.sslmode,
+                        role_namespace=self.roles.namespace, workstation_name=workstation, **overrides)
+
 
 def _new_namespace() -> str:
     return f"mct{secrets.token_hex(4)}"

@@ -11,18 +11,11 @@ from sqlalchemy import text
 
 import shared.models  # noqa: F401
 from medcenter_desktop.login_service import log_in
-from medcenter_desktop.settings import Settings
 from shared.db.base import Base
 from shared.db.roles import JOBS
 from shared.demo.generator import DEMO_PASSWORD
 from shared.security.audit import AUDITED, NOT_AUDITED
 from tests.db.security_helpers import attempt, connect_as, is_permission_denied, make_login
-
-
-def settings_for(clinic, workstation="REG-07") -> Settings:
-    a = clinic.admin
-    return Settings(host=a.host, port=a.port, database=clinic.database, sslmode=a.sslmode,
-                    role_namespace=clinic.roles.namespace, workstation_name=workstation)
 
 
 def _last(clinic, table):
@@ -33,7 +26,7 @@ def _last(clinic, table):
 
 
 def test_change_through_the_app_is_recorded_with_who_where_and_what(clinic):
-    session = log_in(settings_for(clinic), "registrar", DEMO_PASSWORD)
+    session = log_in(clinic.settings("REG-07"), "registrar", DEMO_PASSWORD)
     try:
         with session.uow() as uow:
             conn = uow.session.connection()
@@ -62,7 +55,7 @@ def test_change_through_raw_sql_is_recorded_too(clinic):
 
 
 def test_opening_a_card_is_recorded(clinic):
-    session = log_in(settings_for(clinic, "DOC-3"), "doctor", DEMO_PASSWORD)
+    session = log_in(clinic.settings("DOC-3"), "doctor", DEMO_PASSWORD)
     try:
         with session.engine.connect() as conn:
             card, patient = conn.execute(text("SELECT id, patient_id FROM medical_cards LIMIT 1")).one()

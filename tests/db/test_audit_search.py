@@ -8,20 +8,13 @@ import pytest
 from sqlalchemy import text
 
 from medcenter_desktop.login_service import log_in
-from medcenter_desktop.settings import Settings
 from shared.demo.generator import DEMO_PASSWORD
 from shared.services.audit import AuditFilter, InvalidAuditFilter, audit_users, search_audit
 
 
-def settings_for(clinic) -> Settings:
-    a = clinic.admin
-    return Settings(host=a.host, port=a.port, database=clinic.database, sslmode=a.sslmode,
-                    role_namespace=clinic.roles.namespace, workstation_name="REG-02")
-
-
 @pytest.fixture
 def registrar_change(clinic):
-    session = log_in(settings_for(clinic), "registrar", DEMO_PASSWORD)
+    session = log_in(clinic.settings("REG-02"), "registrar", DEMO_PASSWORD)
     with session.uow() as uow:
         uow.session.connection().execute(text("UPDATE patients SET first_name = 'Зоя' WHERE id = 7"))
         uow.commit()
@@ -30,7 +23,7 @@ def registrar_change(clinic):
 
 
 def test_head_of_registry_finds_the_registrars_change(clinic, registrar_change):
-    session = log_in(settings_for(clinic), "headregistry", DEMO_PASSWORD)
+    session = log_in(clinic.settings("REG-02"), "headregistry", DEMO_PASSWORD)
     try:
         with session.uow() as uow:
             conn = uow.session.connection()
@@ -61,7 +54,7 @@ def test_head_of_registry_finds_the_registrars_change(clinic, registrar_change):
     ],
 )
 def test_bad_filters_are_domain_errors(clinic, flt):
-    session = log_in(settings_for(clinic), "headregistry", DEMO_PASSWORD)
+    session = log_in(clinic.settings("REG-02"), "headregistry", DEMO_PASSWORD)
     try:
         with session.uow() as uow, pytest.raises(InvalidAuditFilter):
             search_audit(uow.session.connection(), flt)
@@ -71,7 +64,7 @@ def test_bad_filters_are_domain_errors(clinic, flt):
 
 @pytest.mark.parametrize("hostile", ["x'; DROP TABLE audit_log; --", "%", "_", "\\", "я" * 5000])
 def test_hostile_user_filter_is_just_a_value(clinic, hostile):
-    session = log_in(settings_for(clinic), "headregistry", DEMO_PASSWORD)
+    session = log_in(clinic.settings("REG-02"), "headregistry", DEMO_PASSWORD)
     try:
         with session.uow() as uow:
             assert search_audit(uow.session.connection(), AuditFilter(login_role=hostile)) == ()

@@ -10,7 +10,6 @@ import pytest
 from psycopg import sql
 
 from medcenter_desktop.login_service import log_in
-from medcenter_desktop.settings import Settings
 from shared.db.connection import (
     DatabaseMissing,
     LoginNotAllowed,
@@ -22,17 +21,9 @@ from shared.db.migrate import DatabaseNotAtHead, DatabaseNotInitialized
 from shared.demo.generator import DEMO_PASSWORD, DEMO_USERS
 
 
-def settings_for(clinic) -> Settings:
-    admin = clinic.admin
-    return Settings(
-        host=admin.host, port=admin.port, database=clinic.database, sslmode=admin.sslmode,
-        role_namespace=clinic.roles.namespace, workstation_name="TEST-01",
-    )
-
-
 @pytest.mark.parametrize("demo", DEMO_USERS, ids=lambda u: u.login)
 def test_each_demo_user_logs_in_with_their_jobs(clinic, demo):
-    session = log_in(settings_for(clinic), demo.login, DEMO_PASSWORD)
+    session = log_in(clinic.settings("TEST-01"), demo.login, DEMO_PASSWORD)
     try:
         assert session.user.login == demo.login
         assert session.user.jobs == frozenset(demo.jobs)
@@ -46,24 +37,24 @@ def test_each_demo_user_logs_in_with_their_jobs(clinic, demo):
 
 
 def test_full_role_name_is_accepted(clinic):
-    session = log_in(settings_for(clinic), clinic.roles.login_role("cashier"), DEMO_PASSWORD)
+    session = log_in(clinic.settings("TEST-01"), clinic.roles.login_role("cashier"), DEMO_PASSWORD)
     session.close()
 
 
 def test_wrong_password_is_rejected(clinic):
     """Fails on a server that trusts local connections: its pg_hba.conf must ask for scram-sha-256."""
     with pytest.raises(WrongCredentials):
-        log_in(settings_for(clinic), "registrar", DEMO_PASSWORD + "x")
+        log_in(clinic.settings("TEST-01"), "registrar", DEMO_PASSWORD + "x")
 
 
 def test_empty_password_is_rejected_without_connecting(clinic):
     with pytest.raises(WrongCredentials):
-        log_in(settings_for(clinic), "registrar", "")
+        log_in(clinic.settings("TEST-01"), "registrar", "")
 
 
 def test_unknown_user_looks_like_a_wrong_password(clinic):
     with pytest.raises(WrongCredentials):
-        log_in(settings_for(clinic), "nobody", DEMO_PASSWORD)
+        log_in(clinic.settings("TEST-01"), "nobody", DEMO_PASSWORD)
 
 
 @pytest.mark.parametrize(
@@ -72,7 +63,7 @@ def test_unknown_user_looks_like_a_wrong_password(clinic):
 )
 def test_hostile_user_names_fail_cleanly(clinic, login):
     with pytest.raises(WrongCredentials):
-        log_in(settings_for(clinic), login, DEMO_PASSWORD)
+        log_in(clinic.settings("TEST-01"), login, DEMO_PASSWORD)
     with clinic.connect() as conn:
         assert conn.execute("SELECT count(*) FROM users").fetchone()[0] == len(DEMO_USERS)
 
@@ -83,10 +74,10 @@ def test_locked_user_cannot_log_in(clinic):
         conn.execute(sql.SQL("ALTER ROLE {} NOLOGIN").format(sql.Identifier(role)))
     try:
         with pytest.raises(UserLocked):
-            log_in(settings_for(clinic), "registrar", DEMO_PASSWORD)
+            log_in(clinic.settings("TEST-01"), "registrar", DEMO_PASSWORD)
         # A wrong password does not reveal that the user exists and is locked.
         with pytest.raises(WrongCredentials):
-            log_in(settings_for(clinic), "registrar", "not-the-password")
+            log_in(clinic.settings("TEST-01"), "registrar", "not-the-password")
     finally:
         with clinic.connect(autocommit=True) as conn:
             conn.execute(sql.SQL("ALTER ROLE {} LOGIN").format(sql.Identifier(role)))
@@ -96,14 +87,14 @@ def test_unreachable_server(clinic):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         free_port = s.getsockname()[1]
-    settings = dataclasses.replace(settings_for(clinic), port=free_port)
+    settings = dataclasses.replace(clinic.settings("TEST-01"), port=free_port)
     with pytest.raises(ServerUnreachable) as info:
         log_in(settings, "registrar", DEMO_PASSWORD)
     assert str(free_port) in str(info.value)
 
 
 def test_missing_database(clinic):
-    settings = dataclasses.replace(settings_for(clinic), database=clinic.database + "_nope")
+    settings = dataclasses.replace(clinic.settings("TEST-01"), database=clinic.database + "_nope")
     with pytest.raises((DatabaseMissing, WrongCredentials)):
         log_in(settings, "registrar", DEMO_PASSWORD)
 
@@ -112,7 +103,7 @@ def test_database_behind_head_refuses_with_instructions(clinic):
     with clinic.connect(autocommit=True) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '0000'")
     with pytest.raises(DatabaseNotAtHead) as info:
-        log_in(settings_for(clinic), "registrar", DEMO_PASSWORD)
+        log_in(clinic.settings("TEST-01"), "registrar", DEMO_PASSWORD)
     assert "medcenter db upgrade" in str(info.value)
 
 
@@ -120,7 +111,7 @@ def test_database_without_schema(clinic):
     with clinic.connect(autocommit=True) as conn:
         conn.execute("ALTER TABLE alembic_version RENAME TO alembic_version_old")
     with pytest.raises(DatabaseNotInitialized):
-        log_in(settings_for(clinic), "registrar", DEMO_PASSWORD)
+        log_in(clinic.settings("TEST-01"), "registrar", DEMO_PASSWORD)
 
 
 def test_user_outside_the_clinic_cannot_connect(clinic, pg_server):
@@ -131,7 +122,7 @@ def test_user_outside_the_clinic_cannot_connect(clinic, pg_server):
     params = clinic.admin.with_user(role, "Stranger-2026")
     with pytest.raises(psycopg.OperationalError, match="permission denied"):
         psycopg.connect(params.conninfo()).close()
-    settings = dataclasses.replace(settings_for(clinic))
+    settings = dataclasses.replace(clinic.settings("TEST-01"))
     with pytest.raises(LoginNotAllowed):
         log_in(settings, role, "Stranger-2026")
 

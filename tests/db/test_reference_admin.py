@@ -9,7 +9,6 @@ import pytest
 from sqlalchemy import text
 
 from medcenter_desktop.login_service import log_in
-from medcenter_desktop.settings import Settings
 from shared.demo.generator import DEMO_PASSWORD
 from shared.errors import DomainError
 from shared.identifiers import inn_check_digits, ogrn_check_digit
@@ -35,15 +34,9 @@ from shared.services.reference_admin import (
 from shared.services.users import NotPermitted
 
 
-def settings_for(clinic) -> Settings:
-    a = clinic.admin
-    return Settings(host=a.host, port=a.port, database=clinic.database, sslmode=a.sslmode,
-                    role_namespace=clinic.roles.namespace, workstation_name="ADM-01")
-
-
 @pytest.fixture
 def admin(clinic):
-    session = log_in(settings_for(clinic), "admin", DEMO_PASSWORD)
+    session = log_in(clinic.settings("ADM-01"), "admin", DEMO_PASSWORD)
     yield session
     session.close()
 
@@ -195,7 +188,7 @@ def test_staff_dates_and_references(admin):
 def test_stale_version_names_who_changed_it_and_when(clinic, admin):
     office = run(admin, lambda c: ra.create(c, "offices", ra.OfficeValues(1, "C-1", "Concurrent")))
     mine = run(admin, lambda c: ra.get_record(c, "offices", office))
-    other = log_in(settings_for(clinic), "admin", DEMO_PASSWORD)
+    other = log_in(clinic.settings("ADM-01"), "admin", DEMO_PASSWORD)
     try:
         theirs = run(other, lambda c: ra.get_record(c, "offices", office))
         run(other, lambda c: ra.update_record(c, "offices", office, ra.OfficeValues(1, "C-1", "Theirs"),
@@ -246,7 +239,7 @@ def test_card_type_duplicate_code(admin):
 
 
 def test_non_administrator_is_refused_by_the_database(clinic):
-    session = log_in(settings_for(clinic), "registrar", DEMO_PASSWORD)
+    session = log_in(clinic.settings("ADM-01"), "registrar", DEMO_PASSWORD)
     try:
         with pytest.raises(NotPermitted):
             run(session, lambda c: ra.create(c, "positions", ra.PositionValues("Janitor")))

@@ -7,7 +7,6 @@ import pytest
 from sqlalchemy import text
 
 from medcenter_desktop.login_service import log_in
-from medcenter_desktop.settings import Settings
 from shared.demo.generator import DEMO_PASSWORD
 from shared.services import patients
 from shared.services.patient_input import InvalidFields, PatientInput
@@ -23,15 +22,11 @@ NEW = PatientInput(last_name="Ёлкина", first_name="Дарья", middle_nam
                    sex="F", snils="123-456-789 64", oms_policy="8451999122899990", phones=("+7 916 555-01-02",))
 
 
-def settings_for(clinic, workstation="REG-01") -> Settings:
-    a = clinic.admin
-    return Settings(host=a.host, port=a.port, database=clinic.database, sslmode=a.sslmode,
-                    role_namespace=clinic.roles.namespace, workstation_name=workstation)
 
 
 @pytest.fixture
 def registrar(clinic):
-    session = log_in(settings_for(clinic), "registrar", DEMO_PASSWORD)
+    session = log_in(clinic.settings("REG-01"), "registrar", DEMO_PASSWORD)
     yield session
     session.close()
 
@@ -71,7 +66,7 @@ def test_bad_input_saves_nothing(clinic, registrar):
 
 def test_second_concurrent_save_is_refused_naming_the_first(clinic, registrar):
     pid = _register(registrar)
-    other = log_in(settings_for(clinic, "REG-02"), "reception", DEMO_PASSWORD)
+    other = log_in(clinic.settings("REG-02"), "reception", DEMO_PASSWORD)
     try:
         with registrar.uow() as uow:
             mine = patients.get_patient(uow.session.connection(), pid)
@@ -150,7 +145,7 @@ def test_merge_moves_cards_and_leaves_a_tombstone(clinic, registrar):
         uow.commit()
     with registrar.uow() as uow, pytest.raises(MergeRefused):
         patients.merge_patients(uow.session.connection(), keep, drop)  # registrars may not merge
-    head = log_in(settings_for(clinic), "headregistry", DEMO_PASSWORD)
+    head = log_in(clinic.settings("REG-01"), "headregistry", DEMO_PASSWORD)
     try:
         with head.uow() as uow:
             conn = uow.session.connection()

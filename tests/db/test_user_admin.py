@@ -7,7 +7,6 @@ import pytest
 from sqlalchemy import text
 
 from medcenter_desktop.login_service import log_in
-from medcenter_desktop.settings import Settings
 from shared.db.connection import UserLocked, WrongCredentials
 from shared.demo.generator import DEMO_PASSWORD
 from shared.security.passwords import WeakPassword
@@ -21,15 +20,9 @@ from shared.services.users import (
 )
 
 
-def settings_for(clinic) -> Settings:
-    a = clinic.admin
-    return Settings(host=a.host, port=a.port, database=clinic.database, sslmode=a.sslmode,
-                    role_namespace=clinic.roles.namespace, workstation_name="ADM-01")
-
-
 @pytest.fixture
 def admin_session(clinic):
-    session = log_in(settings_for(clinic), "admin", DEMO_PASSWORD)
+    session = log_in(clinic.settings("ADM-01"), "admin", DEMO_PASSWORD)
     yield session
     session.close()
 
@@ -50,7 +43,7 @@ def test_create_log_in_lock_unlock(clinic, admin_session):
                            staff_member_id=staff, organization_ids=[1], default_organization_id=1)
         users.set_card_types(conn, staff, [1])
         uow.commit()
-    session = log_in(settings_for(clinic), "newclerk", "Clerk-Pass-1")
+    session = log_in(clinic.settings("ADM-01"), "newclerk", "Clerk-Pass-1")
     assert session.user.jobs == {"registrar", "cashier"}
     assert session.user.staff_member_id == staff
     session.close()
@@ -59,7 +52,7 @@ def test_create_log_in_lock_unlock(clinic, admin_session):
         users.set_locked(uow.session.connection(), "newclerk", True)
         uow.commit()
     with pytest.raises(UserLocked):
-        log_in(settings_for(clinic), "newclerk", "Clerk-Pass-1")
+        log_in(clinic.settings("ADM-01"), "newclerk", "Clerk-Pass-1")
     with admin_session.uow() as uow:
         conn = uow.session.connection()
         listed = {u.login: u for u in users.list_users(conn, clinic.roles)}
@@ -70,8 +63,8 @@ def test_create_log_in_lock_unlock(clinic, admin_session):
         users.set_jobs(conn, "newclerk", ["medical_worker"])
         uow.commit()
     with pytest.raises(WrongCredentials):
-        log_in(settings_for(clinic), "newclerk", "Clerk-Pass-1")
-    session = log_in(settings_for(clinic), "newclerk", "Another-Pass-2")
+        log_in(clinic.settings("ADM-01"), "newclerk", "Clerk-Pass-1")
+    session = log_in(clinic.settings("ADM-01"), "newclerk", "Another-Pass-2")
     assert session.user.jobs == {"medical_worker"}
     session.close()
 
@@ -124,26 +117,26 @@ def test_administrators_can_lock_each_other_while_one_remains(clinic, admin_sess
         users.create_login(uow.session.connection(), clinic.roles, "admin2", "Second-Admin-1", ["administrator"],
                            staff_member_id=staff, organization_ids=[1], default_organization_id=1)
         uow.commit()
-    second = log_in(settings_for(clinic), "admin2", "Second-Admin-1")
+    second = log_in(clinic.settings("ADM-01"), "admin2", "Second-Admin-1")
     try:
         with second.uow() as uow:
             users.set_locked(uow.session.connection(), "admin", True)  # admin2 remains active
             uow.commit()
         with pytest.raises(UserLocked):
-            log_in(settings_for(clinic), "admin", DEMO_PASSWORD)
+            log_in(clinic.settings("ADM-01"), "admin", DEMO_PASSWORD)
         with second.uow() as uow:
             users.set_locked(uow.session.connection(), "admin", False)
             uow.commit()
     finally:
         second.close()
-    first = log_in(settings_for(clinic), "admin", DEMO_PASSWORD)
+    first = log_in(clinic.settings("ADM-01"), "admin", DEMO_PASSWORD)
     try:
         with first.uow() as uow:
             users.set_jobs(uow.session.connection(), "admin2", ["cashier"])  # admin remains
             uow.commit()
     finally:
         first.close()
-    demoted = log_in(settings_for(clinic), "admin2", "Second-Admin-1")
+    demoted = log_in(clinic.settings("ADM-01"), "admin2", "Second-Admin-1")
     try:
         with demoted.uow() as uow, pytest.raises(NotPermitted):
             users.set_locked(uow.session.connection(), "admin", True)
@@ -162,7 +155,7 @@ def test_last_administrator_guard_in_the_database(clinic, admin_session):
 
 
 def test_non_administrator_cannot_manage_users(clinic):
-    session = log_in(settings_for(clinic), "registrar", DEMO_PASSWORD)
+    session = log_in(clinic.settings("ADM-01"), "registrar", DEMO_PASSWORD)
     try:
         with session.uow() as uow, pytest.raises(NotPermitted):
             users.set_locked(uow.session.connection(), "cashier", True)
