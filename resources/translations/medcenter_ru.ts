@@ -29,6 +29,115 @@
     </message>
 </context>
 <context>
+    <name>ClientCard</name>
+    <message>
+        <location filename="../../workstations/registrar/client_page.py" line="+42"/>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card type</source>
+        <translation>Тип карты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened</source>
+        <translation>Заведена</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper card</source>
+        <translation>Бумажная карта</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+82"/>
+        <source>Correct the marked fields.</source>
+        <translation>Исправьте отмеченные поля.</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <source>Saving…</source>
+        <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>← Search (Esc)</source>
+        <translation>← Поиск (Esc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personal data</source>
+        <translation>Персональные данные</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medical cards</source>
+        <translation>Медицинские карты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the changes (Ctrl+S)</source>
+        <translation>Сохранить изменения (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reload</source>
+        <translation>Пере&amp;загрузить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reload</source>
+        <translation>Загрузить заново</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open card of type…</source>
+        <translation>Завести карту…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move paper card…</source>
+        <translation>Переместить бумажную карту…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Changed, not saved.</source>
+        <translation>Изменено, не сохранено.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name}, born {date}</source>
+        <translation>{name}, дата рождения {date}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Card {number} opened.</source>
+        <translation>Заведена карта {number}.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>You may not open cards of any type</source>
+        <translation>Вам не разрешено заводить карты</translation>
+    </message>
+</context>
+<context>
     <name>CreateUserDialog</name>
     <message>
         <location filename="../../workstations/administrator/user_dialogs.py" line="+264"/>
@@ -433,7 +542,7 @@
         <translation>Для уведомлений по электронной почте нужен адрес.</translation>
     </message>
     <message>
-        <location filename="../../shared/services/patients.py" line="+24"/>
+        <location filename="../../shared/services/patients.py" line="+25"/>
         <source>This person may already be registered ({count} similar). Check the list before saving.</source>
         <translation>Возможно, этот человек уже зарегистрирован (похожих: {count}). Проверьте список перед сохранением.</translation>
     </message>
@@ -458,7 +567,7 @@
         <translation>Укажите, куда передаётся бумажная карта: {reason}</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+158"/>
         <source>unknown place</source>
         <translation>неизвестное место</translation>
     </message>
@@ -488,7 +597,7 @@
         <translation>объединять записи может только заведующий регистратурой.</translation>
     </message>
     <message>
-        <location filename="../../shared/services/reference_admin.py" line="+56"/>
+        <location filename="../../shared/services/reference_admin.py" line="+57"/>
         <source>“{field}” must be filled in.</source>
         <translation>Поле «{field}» должно быть заполнено.</translation>
     </message>
@@ -985,7 +1094,7 @@
         <translation>все действия</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+152"/>
         <source>anyone</source>
         <translation>все пользователи</translation>
     </message>
@@ -1263,6 +1372,188 @@
         <location line="+17"/>
         <source>The settings could not be saved: {problem}</source>
         <translation>Не удалось сохранить настройки: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>PaperCards</name>
+    <message>
+        <location filename="../../workstations/registrar/card_dialogs.py" line="+37"/>
+        <source>in the archive</source>
+        <translation>в архиве</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in an office</source>
+        <translation>в кабинете</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>issued to the patient</source>
+        <translation>выдана пациенту</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lost</source>
+        <translation>утеряна</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Move paper card {number}</source>
+        <translation>Перемещение бумажной карты {number}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Now</source>
+        <translation>Сейчас</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Goes</source>
+        <translation>&amp;Куда</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>O&amp;ffice</source>
+        <translation>Ка&amp;бинет</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Note</source>
+        <translation>&amp;Примечание</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Card</source>
+        <translation>Карта</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where</source>
+        <translation>Где</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Since</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>End of day: cards not returned</source>
+        <translation>Конец дня: невозвращённые карты</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Not returned: {count}</source>
+        <translation>Не возвращено: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>PatientForm</name>
+    <message>
+        <location filename="../../workstations/registrar/patient_form.py" line="+197"/>
+        <source>&amp;Surname</source>
+        <extracomment>Emitted on every edit (the form now differs from what was loaded).</extracomment>
+        <translation>&amp;Фамилия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;First name</source>
+        <translation>&amp;Имя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Patronymic</source>
+        <translation>&amp;Отчество</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Birth date</source>
+        <translation>Дата рожд&amp;ения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Se&amp;x</source>
+        <translation>П&amp;ол</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;NILS</source>
+        <translation>СНИ&amp;ЛС</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;OMS policy</source>
+        <translation>Полис О&amp;МС</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;hones</source>
+        <translation>&amp;Телефоны</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-&amp;mail</source>
+        <translation>&amp;Эл. почта</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Notify by</source>
+        <translation>Уведомлять</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dd.mm.yyyy</source>
+        <translation>дд.мм.гггг</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>16 digits</source>
+        <translation>16 цифр</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>one number per line</source>
+        <translation>по одному номеру в строке</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>— choose —</source>
+        <translation>— выберите —</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>female</source>
+        <translation>женский</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>male</source>
+        <translation>мужской</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMS</source>
+        <translation>по SMS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e-mail</source>
+        <translation>по эл. почте</translation>
     </message>
 </context>
 <context>
@@ -1765,6 +2056,173 @@
     </message>
 </context>
 <context>
+    <name>RegisterClient</name>
+    <message>
+        <location filename="../../workstations/registrar/register_dialog.py" line="+48"/>
+        <source>New client</source>
+        <extracomment>True when the registrar chose an existing client from the duplicates.</extracomment>
+        <translation>Новый пациент</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Open this one</source>
+        <translation>&amp;Открыть этого</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It is a &amp;different person — register</source>
+        <translation>Это &amp;другой человек — зарегистрировать</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Register</source>
+        <translation>&amp;Зарегистрировать</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrarSearch</name>
+    <message>
+        <location filename="../../workstations/registrar/search_page.py" line="+40"/>
+        <source>card number</source>
+        <translation>номер карты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SNILS</source>
+        <translation>СНИЛС</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OMS policy</source>
+        <translation>полис ОМС</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phone</source>
+        <translation>телефон</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>similar name</source>
+        <translation>похожее ФИО</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>birth date</source>
+        <translation>дата рождения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same person?</source>
+        <translation>тот же человек?</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birth date</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medical cards</source>
+        <translation>Медицинские карты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Found by</source>
+        <translation>Найден по</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>Surname and initials, birth date, phone, SNILS, policy or card number</source>
+        <extracomment>The text whose results are on screen (None before the first search finished).</extracomment>
+        <translation>Фамилия и инициалы, дата рождения, телефон, СНИЛС, полис или номер карты</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Examples: «иванова м п», «петров 12.03.1985», «916 555-01-02», «А-2026/00041»</source>
+        <translation>Например: «иванова м п», «петров 12.03.1985», «916 555-01-02», «А-2026/00041»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>↓ to the list · Enter opens · Esc back to the box · F2 new client · F5 refresh</source>
+        <translation>↓ к списку · Enter — открыть · Esc — к строке поиска · F2 — новый пациент · F5 — обновить</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+77"/>
+        <source>Nothing found — press F2 to register a new client</source>
+        <translation>Никого не найдено — нажмите F2, чтобы зарегистрировать нового пациента</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Found: {count}</source>
+        <translation>Найдено: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrarWindow</name>
+    <message>
+        <location filename="../../workstations/registrar/window.py" line="+60"/>
+        <source>The changes to this client are not saved. Leave without saving?</source>
+        <translation>Изменения не сохранены. Уйти без сохранения?</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Reload the client and drop the changes not saved?</source>
+        <translation>Загрузить данные заново и отбросить несохранённые изменения?</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Registry</source>
+        <translation>&amp;Регистратура</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Find client</source>
+        <translation>&amp;Найти пациента</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New client…</source>
+        <translation>Новый &amp;пациент…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End of day: cards &amp;not returned…</source>
+        <translation>Конец дня: &amp;невозвращённые карты…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Registry</source>
+        <translation>Регистратура</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <location filename="../../workstations/administrator/user_dialogs.py" line="+20"/>
@@ -1928,7 +2386,7 @@
         <translation>Это ваша собственная учётная запись. Ваши роли, организации, доступ к картам, привязку к сотруднику и блокировку может изменить только другой администратор.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+50"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>

@@ -333,7 +333,7 @@ def _save_shot(window, name: str, tmp_path: Path) -> None:
 def test_registrar_search_screenshot(qtbot, make_window, tmp_path, language):
     i18n.install_translations(language)
     window = make_window()
-    _search(qtbot, window, "ив")
+    _search(qtbot, window, "иванов")
     assert window.search_page.model.rowCount() > 3
     window.search_page.view.setFocus()
     _save_shot(window, f"registrar_search_{language}.png", tmp_path)

@@ -43,7 +43,7 @@ LOCATIONS = {
 
 def location_text(location: str) -> str:
     source = LOCATIONS.get(location)
-    return QCoreApplication.translate(CTX, source) if source else location
+    return QCoreApplication.translate("PaperCards", source) if source else location
 
 
 def paper_place(card: CardInfo) -> str:
@@ -57,7 +57,7 @@ class MovePaperCardDialog(QDialog):
 
     def __init__(self, card: CardInfo, offices: Sequence[OfficeChoice], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(QCoreApplication.translate(CTX, "Move paper card {number}").format(number=card.number))
+        self.setWindowTitle(QCoreApplication.translate("PaperCards", "Move paper card {number}").format(number=card.number))
         self.location_combo = QComboBox(self)
         for location in PAPER_LOCATIONS:
             self.location_combo.addItem(location_text(location), location)
@@ -71,10 +71,10 @@ class MovePaperCardDialog(QDialog):
         self.note_edit = QLineEdit(self)
         self.note_edit.setMaxLength(300)
         form = QFormLayout()
-        form.addRow(QCoreApplication.translate(CTX, "Now"), QLabel(paper_place(card), self))
-        form.addRow(QCoreApplication.translate(CTX, "&Goes"), self.location_combo)
-        form.addRow(QCoreApplication.translate(CTX, "O&ffice"), self.office_combo)
-        form.addRow(QCoreApplication.translate(CTX, "&Note"), self.note_edit)
+        form.addRow(QCoreApplication.translate("PaperCards", "Now"), QLabel(paper_place(card), self))
+        form.addRow(QCoreApplication.translate("PaperCards", "&Goes"), self.location_combo)
+        form.addRow(QCoreApplication.translate("PaperCards", "O&ffice"), self.office_combo)
+        form.addRow(QCoreApplication.translate("PaperCards", "&Note"), self.note_edit)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)
         self.buttons.accepted.connect(self.accept)
@@ -120,16 +120,16 @@ class NotReturnedDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.loaded = False
-        self.setWindowTitle(QCoreApplication.translate(CTX, "End of day: cards not returned"))
+        self.setWindowTitle(QCoreApplication.translate("PaperCards", "End of day: cards not returned"))
         self.model = DtoTableModel(NOT_RETURNED_COLUMNS, parent=self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
         configure_list_view(self.view)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("mutedLabel")
-        refresh = QPushButton(QCoreApplication.translate(CTX, "&Refresh"), self)
+        refresh = QPushButton(QCoreApplication.translate("PaperCards", "&Refresh"), self)
         refresh.clicked.connect(self.refresh)
-        close = QPushButton(QCoreApplication.translate(CTX, "Close"), self)
+        close = QPushButton(QCoreApplication.translate("PaperCards", "Close"), self)
         close.clicked.connect(self.accept)
         footer = QHBoxLayout()
         footer.addWidget(self.count_label, 1)
@@ -148,4 +148,4 @@ class NotReturnedDialog(QDialog):
         self.model.set_rows(cards)
         self.view.resizeColumnsToContents()
         self.loaded = True
-        self.count_label.setText(QCoreApplication.translate(CTX, "Not returned: {count}").format(count=len(cards)))
+        self.count_label.setText(QCoreApplication.translate("PaperCards", "Not returned: {count}").format(count=len(cards)))

@@ -89,13 +89,13 @@ class ClientPage(QWidget):
         self.status_label.setObjectName("mutedLabel")
         self.save_button = QPushButton(self)
         self.save_button.setObjectName("primaryButton")
-        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
         self.save_button.clicked.connect(self.save)
         self.reload_button = QPushButton(self)
         self.reload_button.clicked.connect(self.reload)
         self.data_box = QGroupBox(self)
         data = QVBoxLayout(self.data_box)
         data.addWidget(self.form)
+        data.addStretch(1)  # spare height goes below the fields, not into them
         buttons = QHBoxLayout()
         buttons.addWidget(self.status_label, 1)
         buttons.addWidget(self.reload_button)
@@ -143,7 +143,7 @@ class ClientPage(QWidget):
         self.details = None
         self.version = None
         self.conflict_box.hide()
-        self.title_label.setText(QCoreApplication.translate(CTX, "Loading\u2026"))
+        self.title_label.setText(QCoreApplication.translate("ClientCard", "Loading…"))
         self.cards_model.set_rows(())
         self.form.set_read_only(True)
         self.reload()
@@ -162,11 +162,11 @@ class ClientPage(QWidget):
         if self.patient_id is None or self.version is None or self._busy:
             return
         if self.form.validate() is not None:
-            self.status_label.setText(QCoreApplication.translate(CTX, "Correct the marked fields."))
+            self.status_label.setText(QCoreApplication.translate("ClientCard", "Correct the marked fields."))
             return
         self._busy = True
         self._update_buttons()
-        self.status_label.setText(QCoreApplication.translate(CTX, "Saving\u2026"))
+        self.status_label.setText(QCoreApplication.translate("ClientCard", "Saving…"))
         ops.save_client(parent=self, session=self.session, patient_id=self.patient_id, version=self.version,
                         data=self.form.to_input()).success(self._saved).failure(self._save_failed).run()
 
@@ -200,15 +200,16 @@ class ClientPage(QWidget):
         return self.form.dirty
 
     def retranslate_ui(self) -> None:
-        self.back_button.setText(QCoreApplication.translate(CTX, "\u2190 Search (Esc)"))
-        self.data_box.setTitle(QCoreApplication.translate(CTX, "Personal data"))
-        self.cards_box.setTitle(QCoreApplication.translate(CTX, "Medical cards"))
-        self.save_button.setText(QCoreApplication.translate(CTX, "&Save"))
-        self.save_button.setToolTip(QCoreApplication.translate(CTX, "Save the changes (Ctrl+S)"))
-        self.reload_button.setText(QCoreApplication.translate(CTX, "&Reload"))
-        self.conflict_reload_button.setText(QCoreApplication.translate(CTX, "Reload"))
-        self.open_card_button.setText(QCoreApplication.translate(CTX, "Open card of type\u2026"))
-        self.move_card_button.setText(QCoreApplication.translate(CTX, "Move paper card\u2026"))
+        self.back_button.setText(QCoreApplication.translate("ClientCard", "← Search (Esc)"))
+        self.data_box.setTitle(QCoreApplication.translate("ClientCard", "Personal data"))
+        self.cards_box.setTitle(QCoreApplication.translate("ClientCard", "Medical cards"))
+        self.save_button.setText(QCoreApplication.translate("ClientCard", "Save"))
+        self.save_button.setShortcut(QKeySequence.StandardKey.Save)  # setText would leave a mnemonic
+        self.save_button.setToolTip(QCoreApplication.translate("ClientCard", "Save the changes (Ctrl+S)"))
+        self.reload_button.setText(QCoreApplication.translate("ClientCard", "&Reload"))
+        self.conflict_reload_button.setText(QCoreApplication.translate("ClientCard", "Reload"))
+        self.open_card_button.setText(QCoreApplication.translate("ClientCard", "Open card of type…"))
+        self.move_card_button.setText(QCoreApplication.translate("ClientCard", "Move paper card…"))
         self._update_title()
         self._fill_card_type_menu()
 
@@ -232,7 +233,7 @@ class ClientPage(QWidget):
     def _saved(self, data: ops.ClientData) -> None:
         self._busy = False
         self._show(data)
-        self.status_label.setText(QCoreApplication.translate(CTX, "Saved."))
+        self.status_label.setText(QCoreApplication.translate("ClientCard", "Saved."))
 
     def _save_failed(self, exc: Exception) -> None:
         self._busy = False
@@ -243,24 +244,28 @@ class ClientPage(QWidget):
             self.conflict_box.show()
         elif isinstance(exc, InvalidFields):
             self.form.show_all_errors(exc.errors)
-            self.status_label.setText(QCoreApplication.translate(CTX, "Correct the marked fields."))
+            self.status_label.setText(QCoreApplication.translate("ClientCard", "Correct the marked fields."))
         else:
             show_error(self, exc)
 
     def _edited(self) -> None:
-        self.status_label.setText(QCoreApplication.translate(CTX, "Changed, not saved."))
+        self.status_label.setText(QCoreApplication.translate("ClientCard", "Changed, not saved."))
 
     def _update_title(self) -> None:
         d = self.details
         if d is None:
             return
         name = " ".join(p for p in (d.last_name, d.first_name, d.middle_name) if p)
-        self.title_label.setText(QCoreApplication.translate(CTX, "{name}, born {date}").format(
+        self.title_label.setText(QCoreApplication.translate("ClientCard", "{name}, born {date}").format(
             name=name, date=d.birth_date.strftime("%d.%m.%Y")))
 
     def _set_cards(self, cards: tuple[CardInfo, ...], current_id: int | None = None) -> None:
         self.cards_model.set_rows(cards)
         self.cards_view.resizeColumnsToContents()
+        # Card type names are long ("Medical card of a patient receiving outpatient care"): elided,
+        # so the paper card's place stays in sight.
+        header = self.cards_view.horizontalHeader()
+        header.resizeSection(1, min(header.sectionSize(1), 240))
         if cards:
             row = self.cards_model.row_for_id(current_id) if current_id is not None else None
             self.cards_view.setCurrentIndex(self.cards_model.index(row or 0, 0))
@@ -275,7 +280,7 @@ class ClientPage(QWidget):
         ).run()
 
     def _card_opened(self, card: CardInfo) -> None:
-        self.status_label.setText(QCoreApplication.translate(CTX, "Card {number} opened.").format(number=card.number))
+        self.status_label.setText(QCoreApplication.translate("ClientCard", "Card {number} opened.").format(number=card.number))
         self._reload_cards(card.id)
 
     def _load_choices(self) -> None:
@@ -298,7 +303,7 @@ class ClientPage(QWidget):
             action.triggered.connect(lambda _checked=False, t=card_type.id: self.open_card_of_type(t))
         if not self.choices.card_types:
             action = self.card_type_menu.addAction(QCoreApplication.translate(
-                CTX, "You may not open cards of any type"))
+                "ClientCard", "You may not open cards of any type"))
             action.setEnabled(False)
 
     def _update_buttons(self) -> None:

@@ -194,28 +194,28 @@ class PatientForm(QWidget):
 
     def retranslate_ui(self) -> None:
         texts = {
-            "last_name": QCoreApplication.translate(CTX, "&Surname"),
-            "first_name": QCoreApplication.translate(CTX, "&First name"),
-            "middle_name": QCoreApplication.translate(CTX, "&Patronymic"),
-            "birth_date": QCoreApplication.translate(CTX, "&Birth date"),
-            "sex": QCoreApplication.translate(CTX, "Se&x"),
-            "snils": QCoreApplication.translate(CTX, "S&NILS"),
-            "oms_policy": QCoreApplication.translate(CTX, "&OMS policy"),
-            "phones": QCoreApplication.translate(CTX, "P&hones"),
-            "email": QCoreApplication.translate(CTX, "E-&mail"),
+            "last_name": QCoreApplication.translate("PatientForm", "&Surname"),
+            "first_name": QCoreApplication.translate("PatientForm", "&First name"),
+            "middle_name": QCoreApplication.translate("PatientForm", "&Patronymic"),
+            "birth_date": QCoreApplication.translate("PatientForm", "&Birth date"),
+            "sex": QCoreApplication.translate("PatientForm", "Se&x"),
+            "snils": QCoreApplication.translate("PatientForm", "S&NILS"),
+            "oms_policy": QCoreApplication.translate("PatientForm", "&OMS policy"),
+            "phones": QCoreApplication.translate("PatientForm", "P&hones"),
+            "email": QCoreApplication.translate("PatientForm", "E-&mail"),
         }
         for name, text in texts.items():
             self.field_labels[name].setText(text)
-        self.notify_label.setText(QCoreApplication.translate(CTX, "Notify by"))
-        self.birth_date_edit.setPlaceholderText(QCoreApplication.translate(CTX, "dd.mm.yyyy"))
+        self.notify_label.setText(QCoreApplication.translate("PatientForm", "Notify by"))
+        self.birth_date_edit.setPlaceholderText(QCoreApplication.translate("PatientForm", "dd.mm.yyyy"))
         self.snils_edit.setPlaceholderText("123-456-789 01")
-        self.oms_policy_edit.setPlaceholderText(QCoreApplication.translate(CTX, "16 digits"))
-        self.phones_edit.setPlaceholderText(QCoreApplication.translate(CTX, "one number per line"))
-        self.sex_combo.setItemText(0, QCoreApplication.translate(CTX, "\u2014 choose \u2014"))
-        self.sex_combo.setItemText(1, QCoreApplication.translate(CTX, "female"))
-        self.sex_combo.setItemText(2, QCoreApplication.translate(CTX, "male"))
-        self.notify_sms_check.setText(QCoreApplication.translate(CTX, "SMS"))
-        self.notify_email_check.setText(QCoreApplication.translate(CTX, "e-mail"))
+        self.oms_policy_edit.setPlaceholderText(QCoreApplication.translate("PatientForm", "16 digits"))
+        self.phones_edit.setPlaceholderText(QCoreApplication.translate("PatientForm", "one number per line"))
+        self.sex_combo.setItemText(0, QCoreApplication.translate("PatientForm", "— choose —"))
+        self.sex_combo.setItemText(1, QCoreApplication.translate("PatientForm", "female"))
+        self.sex_combo.setItemText(2, QCoreApplication.translate("PatientForm", "male"))
+        self.notify_sms_check.setText(QCoreApplication.translate("PatientForm", "SMS"))
+        self.notify_email_check.setText(QCoreApplication.translate("PatientForm", "e-mail"))
         self._show_errors(self._errors)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

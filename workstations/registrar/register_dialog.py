@@ -45,7 +45,7 @@ class RegisterDialog(QDialog):
         self.chose_existing = False
         self._busy = False
         self.setModal(True)
-        self.setWindowTitle(QCoreApplication.translate(CTX, "New client"))
+        self.setWindowTitle(QCoreApplication.translate("RegisterClient", "New client"))
 
         self.form = PatientForm(self)
         if prefill is not None:
@@ -65,10 +65,10 @@ class RegisterDialog(QDialog):
         configure_list_view(self.duplicates_view)
         self.duplicates_view.setMinimumHeight(120)
         self.duplicates_view.doubleClicked.connect(lambda _i: self.open_existing())
-        self.open_existing_button = QPushButton(QCoreApplication.translate(CTX, "&Open this one"), self.duplicates_box)
+        self.open_existing_button = QPushButton(QCoreApplication.translate("RegisterClient", "&Open this one"), self.duplicates_box)
         self.open_existing_button.clicked.connect(self.open_existing)
         self.different_button = QPushButton(
-            QCoreApplication.translate(CTX, "It is a &different person \u2014 register"), self.duplicates_box)
+            QCoreApplication.translate("RegisterClient", "It is a &different person — register"), self.duplicates_box)
         self.different_button.clicked.connect(lambda: self.submit(confirmed_not_duplicate=True))
         dup = QVBoxLayout(self.duplicates_box)
         dup.setContentsMargins(0, 0, 0, 0)
@@ -81,11 +81,11 @@ class RegisterDialog(QDialog):
         dup.addLayout(dup_buttons)
         self.duplicates_box.hide()
 
-        self.register_button = QPushButton(QCoreApplication.translate(CTX, "&Register"), self)
+        self.register_button = QPushButton(QCoreApplication.translate("RegisterClient", "&Register"), self)
         self.register_button.setObjectName("primaryButton")
         self.register_button.setDefault(True)
         self.register_button.clicked.connect(lambda: self.submit())
-        self.cancel_button = QPushButton(QCoreApplication.translate(CTX, "Cancel"), self)
+        self.cancel_button = QPushButton(QCoreApplication.translate("RegisterClient", "Cancel"), self)
         self.cancel_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

@@ -50,11 +50,11 @@ MATCHES = {
 
 def match_text(hit: PatientHit) -> str:
     source = MATCHES.get(hit.match)
-    return QCoreApplication.translate(CTX, source) if source else hit.match
+    return QCoreApplication.translate("RegistrarSearch", source) if source else hit.match
 
 
 def phone_tail(hit: PatientHit) -> str:
-    return f"\u2026{hit.phone_tail}" if hit.phone_tail else ""
+    return f"…{hit.phone_tail}" if hit.phone_tail else ""
 
 
 HIT_COLUMNS = (
@@ -182,14 +182,13 @@ class SearchPage(QWidget):
 
     def retranslate_ui(self) -> None:
         self.search_edit.setPlaceholderText(QCoreApplication.translate(
-            CTX, "Surname and initials, birth date, phone, SNILS, policy or card number"))
+            "RegistrarSearch", "Surname and initials, birth date, phone, SNILS, policy or card number"))
         self.hint_label.setText(QCoreApplication.translate(
-            CTX, "Examples: \u201cиванова м п\u201d, \u201cпетров 12.03.1985\u201d, \u201c916 555-01-02\u201d, "
-                 "\u201cА-2026/00041\u201d"))
+            "RegistrarSearch", 'Examples: «иванова м п», «петров 12.03.1985», «916 555-01-02», «А-2026/00041»'))
         self.keys_label.setText(QCoreApplication.translate(
-            CTX, "\u2193 to the list \u00b7 Enter opens \u00b7 Esc back to the box \u00b7 F2 new client \u00b7 F5 refresh"))
+            "RegistrarSearch", "↓ to the list · Enter opens · Esc back to the box · F2 new client · F5 refresh"))
         self.empty_label.setText(QCoreApplication.translate(
-            CTX, "Nothing found \u2014 press F2 to register a new client"))
+            "RegistrarSearch", "Nothing found — press F2 to register a new client"))
         self._update_count()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -266,7 +265,7 @@ class SearchPage(QWidget):
         self.model.set_rows(hits)
         self.results_query = query
         self.empty_label.setText(QCoreApplication.translate(
-            CTX, "Nothing found \u2014 press F2 to register a new client"))
+            "RegistrarSearch", "Nothing found — press F2 to register a new client"))
         self.empty_label.setVisible(bool(query) and not hits)
         if hits:
             self._fit_columns()
@@ -283,7 +282,7 @@ class SearchPage(QWidget):
     def _update_count(self) -> None:
         count = self.model.rowCount()
         self.count_label.setText(
-            QCoreApplication.translate(CTX, "Found: {count}").format(count=count) if self.results_query else "")
+            QCoreApplication.translate("RegistrarSearch", "Found: {count}").format(count=count) if self.results_query else "")
 
     def _open_row(self, row: int) -> None:
         hit = self.model.row_at(row)

@@ -57,7 +57,7 @@ class RegistrarWindow(WorkstationWindow):
 
     def back_to_search(self) -> None:
         if self.stack.currentWidget() is self.client_page and self.client_page.dirty and not self._confirm(
-                QCoreApplication.translate(CTX, "The changes to this client are not saved. Leave without saving?")):
+                QCoreApplication.translate("RegistrarWindow", "The changes to this client are not saved. Leave without saving?")):
             return
         self.stack.setCurrentWidget(self.search_page)
         self.search_page.focus_box()
@@ -77,7 +77,7 @@ class RegistrarWindow(WorkstationWindow):
         if self.stack.currentWidget() is self.search_page:
             self.search_page.refresh()
         elif not self.client_page.dirty or self._confirm(
-                QCoreApplication.translate(CTX, "Reload the client and drop the changes not saved?")):
+                QCoreApplication.translate("RegistrarWindow", "Reload the client and drop the changes not saved?")):
             self.client_page.reload()
 
     def show_cards_not_returned(self) -> NotReturnedDialog:
@@ -91,11 +91,11 @@ class RegistrarWindow(WorkstationWindow):
         super().retranslate_ui()
         if not hasattr(self, "registry_menu"):
             return  # the frame translates itself before this window built its menu
-        self.registry_menu.setTitle(QCoreApplication.translate(CTX, "&Registry"))
-        self.find_action.setText(QCoreApplication.translate(CTX, "&Find client"))
-        self.new_action.setText(QCoreApplication.translate(CTX, "&New client\u2026"))
-        self.refresh_action.setText(QCoreApplication.translate(CTX, "&Refresh"))
-        self.not_returned_action.setText(QCoreApplication.translate(CTX, "End of day: cards &not returned\u2026"))
+        self.registry_menu.setTitle(QCoreApplication.translate("RegistrarWindow", "&Registry"))
+        self.find_action.setText(QCoreApplication.translate("RegistrarWindow", "&Find client"))
+        self.new_action.setText(QCoreApplication.translate("RegistrarWindow", "&New client…"))
+        self.refresh_action.setText(QCoreApplication.translate("RegistrarWindow", "&Refresh"))
+        self.not_returned_action.setText(QCoreApplication.translate("RegistrarWindow", "End of day: cards &not returned…"))
 
     # --- Internals -------------------------------------------------------------------------------
 
@@ -120,7 +120,7 @@ class RegistrarWindow(WorkstationWindow):
         self.registry_menu.addAction(self.not_returned_action)
 
     def _confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self, QCoreApplication.translate(CTX, "Registry"), question,
+        answer = QMessageBox.question(self, QCoreApplication.translate("RegistrarWindow", "Registry"), question,
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
