@@ -95,3 +95,19 @@ AS $$
      WHERE a.table_name = p_table AND a.row_key = p_key AND a.action IN ('INSERT', 'UPDATE', 'ADMIN')
      ORDER BY a.occurred_at DESC LIMIT 1
 $$;
+
+-- Every surname ever registered, normalized: fuzzy search first finds the surnames close to a
+-- mistyped one in this small list, then the clients with those surnames by an indexed prefix.
+CREATE FUNCTION patient_surname_remember() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+AS $$
+BEGIN
+    INSERT INTO patient_surnames (surname_norm)
+    VALUES (translate(lower(btrim(NEW.last_name)), 'ё', 'е'))
+    ON CONFLICT DO NOTHING;
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER patient_surname_remember AFTER INSERT OR UPDATE OF last_name ON patients
+FOR EACH ROW EXECUTE FUNCTION patient_surname_remember();

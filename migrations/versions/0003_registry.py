@@ -327,6 +327,13 @@ def upgrade() -> None:
     op.create_check_constraint(
         "paper_office_given", "medical_cards", "(paper_location = 'office') = (paper_office_id IS NOT NULL)"
     )
+    op.create_table(
+        "patient_surnames",
+        sa.Column("surname_norm", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("surname_norm", name=op.f("pk_patient_surnames")),
+    )
+    op.create_index("ix_patient_surnames_trgm", "patient_surnames", ["surname_norm"], unique=False,
+                    postgresql_using="gist", postgresql_ops={"surname_norm": "extensions.gist_trgm_ops"})
     # Optimistic locking for the remaining reference tables (the administrator edits them).
     for table in ("specialties", "positions", "medical_card_types"):
         op.add_column(table, sa.Column("version", sa.Integer(), server_default="1", nullable=False))
@@ -339,6 +346,7 @@ def upgrade() -> None:
 
 
 FUNCTIONS = (
+    "patient_surname_remember()",
     "audit_last_change(text, text)",
     "merge_patients(integer, integer)",
     "next_card_number(integer, integer)",
@@ -346,6 +354,8 @@ FUNCTIONS = (
 
 
 def downgrade() -> None:
+    op.execute("DROP TRIGGER IF EXISTS patient_surname_remember ON patients")
+    op.drop_table("patient_surnames")
     for table in ("specialties", "positions", "medical_card_types"):
         op.drop_column(table, "version")
     op.drop_index("ix_audit_log_row", table_name="audit_log")

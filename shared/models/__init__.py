@@ -14,6 +14,7 @@ from shared.models.registry import (
     PatientDocument,
     PatientPhone,
     PatientPolicy,
+    PatientSurname,
 )
 from shared.models.staff import AppUser, Position, Specialty, StaffMember, UserOrganization
 
@@ -26,6 +27,7 @@ __all__ = [
     "PatientDocument",
     "PatientPhone",
     "PatientPolicy",
+    "PatientSurname",
     "AuditLog",
     "MedicalCard",
     "MedicalRecord",

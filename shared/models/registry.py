@@ -185,3 +185,16 @@ class PaperCardMovement(Base):
     office_id: Mapped[int | None] = mapped_column(ForeignKey("offices.id"))
     staff_member_id: Mapped[int | None] = mapped_column(ForeignKey("staff_members.id"))
     note: Mapped[str] = mapped_column(String(300), default="", server_default="")
+
+
+class PatientSurname(Base):
+    """Distinct normalized surnames, filled by a trigger on patients: the dictionary fuzzy search
+    matches a mistyped surname against (thousands of rows, not millions)."""
+
+    __tablename__ = "patient_surnames"
+    __table_args__ = (
+        Index("ix_patient_surnames_trgm", "surname_norm", postgresql_using="gist",
+              postgresql_ops={"surname_norm": "extensions.gist_trgm_ops"}),
+    )
+
+    surname_norm: Mapped[str] = mapped_column(Text, primary_key=True)

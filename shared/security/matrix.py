@@ -34,9 +34,11 @@ REFERENCE_TABLES = (
 # consents are withdrawn, never deleted.
 CLIENT_DETAILS = ("patient_documents", "patient_policies", "patient_phones", "patient_addresses",
                   "legal_representatives")
-_CLIENT_READ = {"patients": "S", "patient_consents": "S", **{t: "S" for t in CLIENT_DETAILS}}
+_CLIENT_READ = {"patients": "S", "patient_surnames": "S", "patient_consents": "S",
+                **{t: "S" for t in CLIENT_DETAILS}}
 _REGISTRY = {
     "patients": "SIU",
+    "patient_surnames": "S",
     "medical_cards": "SIU",
     "patient_consents": "SIU",
     "paper_card_movements": "SI",
@@ -57,7 +59,7 @@ TABLE_GRANTS: Mapping[str, Mapping[str, str]] = {
     "marketer": {},
     "head": {**_CLIENT_READ, "medical_cards": "S", "audit_log": "S", "users": "S"},
     "admission": {**_REGISTRY, "medical_records": "I"},
-    "statistician": {"patients": "S", "medical_cards": "S"},
+    "statistician": {"patients": "S", "patient_surnames": "S", "medical_cards": "S"},
     "administrator": {
         **{t: "SIUD" for t in REFERENCE_TABLES},
         "users": "S",

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, text
 from shared.services.patient_input import parse_date
 
 MAX_RESULTS = 50
-FUZZY_THRESHOLD = 0.5
+FUZZY_THRESHOLD = 0.4
 
 _TRANSLIT = (
     ("shch", "щ"), ("sch", "щ"), ("yo", "е"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"),
@@ -112,7 +112,12 @@ _HIT_COLUMNS = """
 """
 
 
-def _hits(connection: Connection, where: str, params: dict, match: str, order: str = "p.name_norm",
+# The prefix index is text_pattern_ops; ordering by its operator lets it deliver rows in order, so a
+# common surname stops after the first page instead of sorting thousands of rows.
+NAME_ORDER = "p.name_norm USING ~<~"
+
+
+def _hits(connection: Connection, where: str, params: dict, match: str, order: str = NAME_ORDER,
           score: str = "1.0", limit: int = MAX_RESULTS) -> list[PatientHit]:
     # where/order/score are fragments written in this module; every typed value is a bound parameter.
     rows = connection.execute(
@@ -130,6 +135,20 @@ def _name_pattern(name: str) -> str:
     if len(words) == 1:
         return words[0] + "%"
     return words[0] + " " + "% ".join(words[1:]) + "%"
+
+
+def _similar_surnames(connection: Connection, surname: str, count: int = 5) -> list[tuple[str, float]]:
+    """Known surnames closest to a (mistyped) one: a trigram match over the surname dictionary,
+    thousands of rows however many clients there are."""
+    if len(surname) < 3:
+        return []
+    rows = connection.execute(
+        text("SELECT surname_norm, extensions.similarity(surname_norm, :s) FROM patient_surnames "
+             "WHERE surname_norm OPERATOR(extensions.%) :s AND surname_norm <> :s "
+             "ORDER BY surname_norm OPERATOR(extensions.<->) :s LIMIT :n"),
+        {"s": surname, "n": count},
+    ).all()
+    return [(r[0], r[1]) for r in rows if r[1] >= FUZZY_THRESHOLD]
 
 
 def search_patients(connection: Connection, query: str, limit: int = MAX_RESULTS) -> tuple[PatientHit, ...]:
@@ -171,18 +190,17 @@ def search_patients(connection: Connection, query: str, limit: int = MAX_RESULTS
                   {"pattern": _name_pattern(name), "b": q.birth_date}, "name", limit=limit))
     if len(found) < limit:
         for name in q.names:
-            if q.birth_date:
-                add(_hits(connection, "p.birth_date = :b AND extensions.word_similarity(:q, p.name_norm) >= :t",
-                          {"b": q.birth_date, "q": name, "t": FUZZY_THRESHOLD}, "name_fuzzy",
-                          order="extensions.word_similarity(:q, p.name_norm) DESC",
-                          score="extensions.word_similarity(:q, p.name_norm)", limit=limit))
-            else:
-                # Word similarity: how well the typed text matches the best part of the name, so a
-                # mistyped surname alone still finds the whole name. The GiST index orders by it.
-                add(_hits(connection, "extensions.word_similarity(:q, p.name_norm) >= :t",
-                          {"q": name, "t": FUZZY_THRESHOLD}, "name_fuzzy",
-                          order=":q OPERATOR(extensions.<<->) p.name_norm",
-                          score="extensions.word_similarity(:q, p.name_norm)", limit=limit))
+            surname, _, rest = name.partition(" ")
+            for candidate, score in _similar_surnames(connection, surname):
+                if len(found) >= limit:
+                    break
+                date_clause = " AND p.birth_date = :b" if q.birth_date else ""
+                pattern = _name_pattern(f"{candidate} {rest}".strip())
+                if not rest:
+                    pattern = _name_pattern(candidate).removesuffix("%") + " %"
+                add(_hits(connection, f"p.name_norm LIKE :pattern{date_clause}",
+                          {"pattern": pattern, "b": q.birth_date}, "name_fuzzy", score=str(float(score)),
+                          limit=limit))
     if q.birth_date and not q.names and not q.digits:
         add(_hits(connection, "p.birth_date = :b", {"b": q.birth_date}, "birth_date", limit=limit))
     return tuple(list(found.values())[:limit])
