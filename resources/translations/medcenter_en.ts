@@ -476,18 +476,21 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../shared/services/client_details.py" line="+95"/>
+        <location filename="../../shared/services/patient_input.py" line="+10"/>
         <source>Remove tabs and line breaks.</source>
+        <extracomment>People who represent this client. People this client represents (children, wards).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-73"/>
+        <location filename="../../shared/services/patient_input.py" line="+5"/>
         <location line="+18"/>
         <source>Required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location filename="../../shared/services/patient_input.py" line="-15"/>
         <source>At most 100 characters.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -522,17 +525,65 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../shared/services/client_details.py" line="+79"/>
+        <source>The text is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The date is in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a value from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+114"/>
+        <source>The period ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <source>A passport series has 4 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A passport number has 6 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>A birth certificate number has 6 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location filename="../../shared/services/patient_input.py" line="+3"/>
         <source>A compulsory insurance policy number has 16 digits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../shared/services/patient_input.py" line="+2"/>
         <source>The policy number&apos;s check digit does not match: a typo?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+54"/>
+        <source>A person cannot represent themselves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This person is already named with this relation, or does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../shared/services/patient_input.py" line="+11"/>
         <source>Not an e-mail address.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2169,7 +2220,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+77"/>
+        <location line="+84"/>
         <source>Nothing found — press F2 to register a new client</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2193,31 +2244,26 @@
     </message>
     <message>
         <location line="+14"/>
-        <source>&amp;Registry</source>
+        <source>Find client (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Find client</source>
+        <source>New client (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;New client…</source>
+        <source>Refresh (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Refresh</source>
+        <source>End of day: cards not returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>End of day: cards &amp;not returned…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Registry</source>
         <translation type="unfinished"></translation>
     </message>

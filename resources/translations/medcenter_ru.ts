@@ -476,18 +476,21 @@
         <translation>В номере телефона от 5 до 15 цифр.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../shared/services/client_details.py" line="+95"/>
+        <location filename="../../shared/services/patient_input.py" line="+10"/>
         <source>Remove tabs and line breaks.</source>
+        <extracomment>People who represent this client. People this client represents (children, wards).</extracomment>
         <translation>Уберите табуляции и переводы строк.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-73"/>
+        <location filename="../../shared/services/patient_input.py" line="+5"/>
         <location line="+18"/>
         <source>Required.</source>
         <translation>Обязательное поле.</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location filename="../../shared/services/patient_input.py" line="-15"/>
         <source>At most 100 characters.</source>
         <translation>Не более 100 символов.</translation>
     </message>
@@ -522,17 +525,65 @@
         <translation>Контрольное число СНИЛС не сходится: возможно, опечатка?</translation>
     </message>
     <message>
+        <location filename="../../shared/services/client_details.py" line="+79"/>
+        <source>The text is too long.</source>
+        <translation>Текст слишком длинный.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The date is in the future.</source>
+        <translation>Дата в будущем.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a value from the list.</source>
+        <translation>Выберите значение из списка.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+114"/>
+        <source>The period ends before it starts.</source>
+        <translation>Период заканчивается раньше, чем начинается.</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <source>A passport series has 4 digits.</source>
+        <translation>Серия паспорта состоит из 4 цифр.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A passport number has 6 digits.</source>
+        <translation>Номер паспорта состоит из 6 цифр.</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>A birth certificate number has 6 digits.</source>
+        <translation>Номер свидетельства о рождении состоит из 6 цифр.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location filename="../../shared/services/patient_input.py" line="+3"/>
         <source>A compulsory insurance policy number has 16 digits.</source>
         <translation>В номере полиса ОМС 16 цифр.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../shared/services/patient_input.py" line="+2"/>
         <source>The policy number&apos;s check digit does not match: a typo?</source>
         <translation>Контрольная цифра полиса не сходится: возможно, опечатка?</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+54"/>
+        <source>A person cannot represent themselves.</source>
+        <translation>Человек не может быть законным представителем самого себя.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This person is already named with this relation, or does not exist.</source>
+        <translation>Этот человек уже указан с таким отношением или не существует.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/services/patient_input.py" line="+11"/>
         <source>Not an e-mail address.</source>
         <translation>Это не адрес электронной почты.</translation>
     </message>
@@ -2169,7 +2220,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+77"/>
+        <location line="+84"/>
         <source>Nothing found — press F2 to register a new client</source>
         <translation>Никого не найдено — нажмите F2, чтобы зарегистрировать нового пациента</translation>
     </message>
@@ -2193,31 +2244,26 @@
     </message>
     <message>
         <location line="+14"/>
-        <source>&amp;Registry</source>
-        <translation>&amp;Регистратура</translation>
+        <source>Find client (Ctrl+F)</source>
+        <translation>Найти пациента (Ctrl+F)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Find client</source>
-        <translation>&amp;Найти пациента</translation>
+        <source>New client (F2)</source>
+        <translation>Новый пациент (F2)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;New client…</source>
-        <translation>Новый &amp;пациент…</translation>
+        <source>Refresh (F5)</source>
+        <translation>Обновить (F5)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Refresh</source>
-        <translation>&amp;Обновить</translation>
+        <source>End of day: cards not returned</source>
+        <translation>Конец дня: невозвращённые карты</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>End of day: cards &amp;not returned…</source>
-        <translation>Конец дня: &amp;невозвращённые карты…</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Registry</source>
         <translation>Регистратура</translation>
     </message>

@@ -202,6 +202,13 @@ class SearchPage(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
+            # F2/F5 are window shortcuts; these catch them when the window is not the active one.
+            if key == Qt.Key.Key_F2 and watched in (self.search_edit, self.view):
+                self.request_register()
+                return True
+            if key == Qt.Key.Key_F5 and watched in (self.search_edit, self.view):
+                self.refresh()
+                return True
             if watched is self.search_edit:
                 return self._box_key(key)
             if watched is self.view:

@@ -3,7 +3,7 @@
 Two pages in a stack: the search (`search_page`, where the window opens, focus in the box) and the
 client card (`client_page`). F2 registers a new client (`register_dialog`), F5 refreshes the page
 on screen, Esc on the card goes back to the search; the end-of-day list of paper cards not
-returned is under the Registry menu.
+returned is on the toolbar.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMessageBox, QStackedWidget, QToolBar, QWidget
 
 from medcenter_desktop.workstation_window import WorkstationWindow
 from shared.services.patient_input import PatientInput
@@ -89,19 +89,22 @@ class RegistrarWindow(WorkstationWindow):
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
-        if not hasattr(self, "registry_menu"):
-            return  # the frame translates itself before this window built its menu
-        self.registry_menu.setTitle(QCoreApplication.translate("RegistrarWindow", "&Registry"))
-        self.find_action.setText(QCoreApplication.translate("RegistrarWindow", "&Find client"))
-        self.new_action.setText(QCoreApplication.translate("RegistrarWindow", "&New client…"))
-        self.refresh_action.setText(QCoreApplication.translate("RegistrarWindow", "&Refresh"))
-        self.not_returned_action.setText(QCoreApplication.translate("RegistrarWindow", "End of day: cards &not returned…"))
+        if not hasattr(self, "toolbar"):
+            return  # the frame translates itself before this window built its toolbar
+        self.find_action.setText(QCoreApplication.translate("RegistrarWindow", "Find client (Ctrl+F)"))
+        self.new_action.setText(QCoreApplication.translate("RegistrarWindow", "New client (F2)"))
+        self.refresh_action.setText(QCoreApplication.translate("RegistrarWindow", "Refresh (F5)"))
+        self.not_returned_action.setText(QCoreApplication.translate("RegistrarWindow", "End of day: cards not returned"))
 
     # --- Internals -------------------------------------------------------------------------------
 
     def _build_registry_menu(self) -> None:
-        self.registry_menu = self.menuBar().addMenu("")
-        self.menuBar().insertMenu(self.help_menu.menuAction(), self.registry_menu)
+        # A toolbar, not a menu: every workstation frame has the same File/Help menus.
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("registryToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(self.toolbar)
         self.find_action = QAction(self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self.back_to_search)
@@ -114,10 +117,10 @@ class RegistrarWindow(WorkstationWindow):
         self.not_returned_action = QAction(self)
         self.not_returned_action.triggered.connect(self.show_cards_not_returned)
         for action in (self.find_action, self.new_action, self.refresh_action):
-            self.registry_menu.addAction(action)
+            self.toolbar.addAction(action)
             self.addAction(action)
-        self.registry_menu.addSeparator()
-        self.registry_menu.addAction(self.not_returned_action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.not_returned_action)
 
     def _confirm(self, question: str) -> bool:
         answer = QMessageBox.question(self, QCoreApplication.translate("RegistrarWindow", "Registry"), question,
