@@ -296,7 +296,10 @@ def upgrade() -> None:
             nullable=False,
         ),
     )
-    op.create_index("ix_patients_birth_date", "patients", ["birth_date"], unique=False)
+    op.create_index(
+        "ix_patients_birth_name", "patients", ["birth_date", "name_norm"], unique=False,
+        postgresql_ops={"name_norm": "text_pattern_ops"},
+    )
     op.create_index(
         "ix_patients_name_norm_prefix",
         "patients",
@@ -383,7 +386,7 @@ def downgrade() -> None:
         table_name="patients",
         postgresql_ops={"name_norm": "text_pattern_ops"},
     )
-    op.drop_index("ix_patients_birth_date", table_name="patients")
+    op.drop_index("ix_patients_birth_name", table_name="patients")
     op.drop_column("patients", "name_norm")
     op.drop_column("patients", "merged_into_id")
     op.drop_column("patients", "notify_email")

@@ -188,7 +188,9 @@ def search_patients(connection: Connection, query: str, limit: int = MAX_RESULTS
         date_clause = " AND p.birth_date = :b" if q.birth_date else ""
         add(_hits(connection, f"p.name_norm LIKE :pattern{date_clause}",
                   {"pattern": _name_pattern(name), "b": q.birth_date}, "name", limit=limit))
-    if len(found) < limit:
+    # Typos are looked for only when the name as typed matched nobody: a registrar who typed a
+    # surname that exists wants those people, not their near-namesakes.
+    if q.names and not any(h.match == "name" for h in found.values()) and len(found) < limit:
         for name in q.names:
             surname, _, rest = name.partition(" ")
             for candidate, score in _similar_surnames(connection, surname):
