@@ -125,12 +125,48 @@ def clinic_template(pg_server: Server, test_namespace: str) -> str:
     return name
 
 
+def _login_role_state(conn: psycopg.Connection, namespace: str) -> dict[str, tuple]:
+    """Password verifier, LOGIN flag and group memberships of every login role of ``namespace``."""
+    rows = conn.execute(
+        "SELECT a.rolname, a.rolpassword, a.rolcanlogin, "
+        "       ARRAY(SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
+        "             WHERE m.member = a.oid ORDER BY 1) "
+        "FROM pg_authid a WHERE starts_with(a.rolname, %s)", (f"{namespace}.",)
+    ).fetchall()
+    return {name: (verifier, can_login, frozenset(groups)) for name, verifier, can_login, groups in rows}
+
+
+def _restore_login_roles(conn: psycopg.Connection, saved: dict[str, tuple], namespace: str) -> None:
+    """Undoes what a test did to the shared demo logins (roles are cluster-wide, so every copy of
+    the template database shares them): passwords, locks and jobs go back as they were."""
+    now = _login_role_state(conn, namespace)
+    for role, (verifier, can_login, groups) in saved.items():
+        if role not in now or now[role] == (verifier, can_login, groups):
+            continue
+        ident = sql.Identifier(role)
+        conn.execute(sql.SQL("ALTER ROLE {} {} PASSWORD {}").format(
+            ident, sql.SQL("LOGIN" if can_login else "NOLOGIN"), sql.Literal(verifier)))
+        for group in now[role][2] - groups:
+            # Since PostgreSQL 16 a membership is revoked per grantor: name each.
+            grantors = conn.execute(
+                "SELECT pg_get_userbyid(m.grantor) FROM pg_auth_members m "
+                "WHERE m.roleid = to_regrole(%s) AND m.member = (SELECT oid FROM pg_roles WHERE rolname = %s)",
+                (group, role),
+            ).fetchall()
+            for (grantor,) in grantors:
+                conn.execute(sql.SQL("REVOKE {} FROM {} GRANTED BY {}").format(
+                    sql.Identifier(group), ident, sql.Identifier(grantor)))
+        for group in groups - now[role][2]:
+            conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), ident))
+
+
 @pytest.fixture
 def clinic(pg_server: Server, test_namespace: str, clinic_template: str) -> Iterator[Clinic]:
     roles = RoleNames(test_namespace)
     name = f"{test_namespace}_{secrets.token_hex(3)}"
     with pg_server.connect(autocommit=True) as conn:
         before = set(namespace_roles(conn, test_namespace))
+        logins = _login_role_state(conn, test_namespace)
         conn.execute(
             sql.SQL("CREATE DATABASE {} TEMPLATE {} OWNER {}").format(
                 sql.Identifier(name), sql.Identifier(clinic_template), sql.Identifier(roles.owner)
@@ -153,6 +189,7 @@ def clinic(pg_server: Server, test_namespace: str, clinic_template: str) -> Iter
             # Logins a test created are cluster-wide: drop them so the next test starts clean.
             for role in set(namespace_roles(conn, test_namespace)) - before:
                 conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(role)))
+            _restore_login_roles(conn, logins, test_namespace)
 
 
 @pytest.fixture

@@ -191,3 +191,21 @@ def test_nobody_grants_themselves_a_job_or_card_type_in_sql(clinic, login):
     ):
         with psycopg.connect(params.conninfo()) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute(sql)
+
+
+def test_a_tests_changes_to_shared_logins_do_not_leak_part_one(clinic, admin_session):
+    """Demo logins are cluster-wide roles shared by every copy of the template: the clinic fixture
+    must undo a test's changes to them (this test changes; the next one checks)."""
+    with admin_session.uow() as uow:
+        conn = uow.session.connection()
+        users.set_password(conn, clinic.roles, "cashier", "Changed-Pass-99")
+        users.set_jobs(conn, "cashier", ["cashier", "head"])
+        users.set_locked(conn, "nurse", True)
+        uow.commit()
+
+
+def test_a_tests_changes_to_shared_logins_do_not_leak_part_two(clinic):
+    session = log_in(clinic.settings(), "cashier", DEMO_PASSWORD)
+    assert session.user.jobs == {"cashier"}
+    session.close()
+    log_in(clinic.settings(), "nurse", DEMO_PASSWORD).close()
