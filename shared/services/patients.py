@@ -20,6 +20,14 @@ from shared.services.concurrency import last_change
 from shared.services.patient_input import CleanPatient, PatientInput, validate_patient
 from shared.services.patient_search import PatientHit, _hits
 
+_CARD_COLUMNS = (
+    "c.id, c.number, t.name AS card_type, c.organization_id, c.opened_on, c.closed_on, c.paper_location, "
+    "coalesce(o.number || ' ' || o.name, '') AS paper_office, c.paper_moved_at, c.patient_id, "
+    "btrim(concat_ws(' ', p.last_name, p.first_name, p.middle_name)) AS patient_name "
+    "FROM medical_cards c JOIN medical_card_types t ON t.id = c.card_type_id "
+    "JOIN patients p ON p.id = c.patient_id LEFT JOIN offices o ON o.id = c.paper_office_id"
+)
+
 
 class PossibleDuplicates(DomainError):
     message = QT_TRANSLATE_NOOP(
@@ -82,6 +90,8 @@ class CardInfo:
     paper_location: str
     paper_office: str
     paper_moved_at: dt.datetime | None
+    patient_id: int
+    patient_name: str
 
 
 def find_duplicates(connection: Connection, data: CleanPatient, exclude_id: int | None = None) -> tuple[PatientHit, ...]:
@@ -194,10 +204,7 @@ def open_card(connection: Connection, patient_id: int, organization_id: int, car
 
 def patient_cards(connection: Connection, patient_id: int) -> tuple[CardInfo, ...]:
     rows = connection.execute(
-        text("SELECT c.id, c.number, t.name AS card_type, c.organization_id, c.opened_on, c.closed_on, "
-             "c.paper_location, coalesce(o.number || ' ' || o.name, '') AS paper_office, c.paper_moved_at "
-             "FROM medical_cards c JOIN medical_card_types t ON t.id = c.card_type_id "
-             "LEFT JOIN offices o ON o.id = c.paper_office_id WHERE c.patient_id = :p ORDER BY t.sort_order, c.id"),
+        text(f"SELECT {_CARD_COLUMNS} WHERE c.patient_id = :p ORDER BY t.sort_order, c.id"),  # noqa: S608
         {"p": patient_id},
     ).mappings()
     return tuple(CardInfo(**r) for r in rows)
@@ -230,10 +237,7 @@ def move_paper_card(connection: Connection, card_id: int, location: str, office_
 def cards_not_returned(connection: Connection, organization_id: int) -> tuple[CardInfo, ...]:
     """Paper cards out of the archive (in an office or with the patient): the end-of-day list."""
     rows = connection.execute(
-        text("SELECT c.id, c.number, t.name AS card_type, c.organization_id, c.opened_on, c.closed_on, "
-             "c.paper_location, coalesce(o.number || ' ' || o.name, '') AS paper_office, c.paper_moved_at "
-             "FROM medical_cards c JOIN medical_card_types t ON t.id = c.card_type_id "
-             "LEFT JOIN offices o ON o.id = c.paper_office_id "
+        text(f"SELECT {_CARD_COLUMNS} "  # noqa: S608 - a constant of this module
              "WHERE c.organization_id = :org AND c.paper_location IN ('office', 'patient') "
              "ORDER BY c.paper_moved_at NULLS FIRST, c.number"),
         {"org": organization_id},
