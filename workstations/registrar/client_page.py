@@ -1,4 +1,5 @@
-"""The client card: personal data (edited with optimistic locking) and the client's medical cards.
+"""The client card: personal data (edited with optimistic locking), the client's medical cards and
+the details (documents, policies, addresses, consents, representatives: `details_panel`).
 
 A save that meets someone else's newer save shows who and when, keeps everything typed, and offers
 Reload; only Reload replaces the form with what is stored.
@@ -29,6 +30,7 @@ from shared.services.patient_input import InvalidFields
 from shared.services.patients import CardInfo, ChangedByOther
 from workstations.registrar import ops
 from workstations.registrar.card_dialogs import MovePaperCardDialog, paper_place
+from workstations.registrar.details_panel import ClientDetailsPanel
 from workstations.registrar.patient_form import PatientForm
 from workstations.registrar.search_page import configure_list_view
 
@@ -123,7 +125,12 @@ class ClientPage(QWidget):
         body = QHBoxLayout()
         body.setSpacing(10)
         body.addWidget(self.data_box, 5)
-        body.addWidget(self.cards_box, 6)
+        self.details_panel = ClientDetailsPanel(session, self)
+        right = QVBoxLayout()
+        right.setSpacing(6)
+        right.addWidget(self.cards_box, 2)
+        right.addWidget(self.details_panel, 3)
+        body.addLayout(right, 6)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 6)
         layout.setSpacing(6)
@@ -147,6 +154,7 @@ class ClientPage(QWidget):
         self.cards_model.set_rows(())
         self.form.set_read_only(True)
         self.reload()
+        self.details_panel.load(patient_id)
         self._load_choices()
 
     def reload(self) -> None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtWidgets import QWidget
 
 from medcenter_desktop.operations import BackgroundOp
-from shared.services import patients, registry_lookup
+from shared.services import client_details, patients, registry_lookup
 from shared.services.patient_input import PatientInput
 from shared.services.patient_search import PatientHit, search_patients
 
@@ -25,6 +25,7 @@ T = TypeVar("T")
 
 PATIENT_CHANGES = "patients"
 CARD_CHANGES = "cards"
+DETAIL_CHANGES = "client_details"
 
 
 def in_uow(session: AppSession, fn: Callable[[Connection], T], *, commit: bool = True) -> T:
@@ -117,3 +118,55 @@ def cards_not_returned(*, parent: QWidget, session: AppSession) -> BackgroundOp[
     org = session.organization_id
     return _op(parent, session, lambda conn: patients.cards_not_returned(conn, org) if org is not None else (),
                commit=False)
+
+
+# --- Client card details: documents, policies, addresses, consents, representatives ---------------
+
+
+def load_details(*, parent: QWidget, session: AppSession,
+                 patient_id: int) -> BackgroundOp[client_details.ClientDetails]:
+    return _op(parent, session, lambda conn: client_details.client_details(conn, patient_id), commit=False)
+
+
+def add_document(*, parent: QWidget, session: AppSession, patient_id: int, kind: str, number: str,
+                 series: str = "", issued_by: str = "", issued_on: str = "", valid_until: str = "") -> BackgroundOp[int]:
+    return _op(parent, session, lambda conn: client_details.add_document(
+        conn, patient_id, kind, number, series=series, issued_by=issued_by, issued_on=issued_on,
+        valid_until=valid_until), DETAIL_CHANGES)
+
+
+def add_policy(*, parent: QWidget, session: AppSession, patient_id: int, kind: str, number: str,
+               insurer: str = "", valid_from: str = "", valid_to: str = "") -> BackgroundOp[int]:
+    return _op(parent, session, lambda conn: client_details.add_policy(
+        conn, patient_id, kind, number, insurer=insurer, valid_from=valid_from, valid_to=valid_to), DETAIL_CHANGES)
+
+
+def set_address(*, parent: QWidget, session: AppSession, patient_id: int, kind: str,
+                address: str) -> BackgroundOp[None]:
+    return _op(parent, session, lambda conn: client_details.set_address(conn, patient_id, kind, address),
+               DETAIL_CHANGES)
+
+
+def give_consent(*, parent: QWidget, session: AppSession, patient_id: int, given_on: str,
+                 scope: str) -> BackgroundOp[int]:
+    return _op(parent, session, lambda conn: client_details.give_consent(conn, patient_id, given_on, scope),
+               DETAIL_CHANGES)
+
+
+def withdraw_consent(*, parent: QWidget, session: AppSession, consent_id: int,
+                     withdrawn_on: str) -> BackgroundOp[None]:
+    return _op(parent, session, lambda conn: client_details.withdraw_consent(conn, consent_id, withdrawn_on),
+               DETAIL_CHANGES)
+
+
+def add_representative(*, parent: QWidget, session: AppSession, patient_id: int, representative_id: int,
+                       relation: str, document: str = "", valid_from: str = "",
+                       valid_to: str = "") -> BackgroundOp[int]:
+    return _op(parent, session, lambda conn: client_details.add_representative(
+        conn, patient_id, representative_id, relation, document=document, valid_from=valid_from,
+        valid_to=valid_to), DETAIL_CHANGES)
+
+
+def remove_detail(*, parent: QWidget, session: AppSession, kind: str, row_id: int) -> BackgroundOp[None]:
+    """Removes a document, policy or representative entered by mistake."""
+    return _op(parent, session, lambda conn: client_details.remove(conn, kind, row_id), DETAIL_CHANGES)

@@ -42,6 +42,7 @@ class RegistrarWindow(WorkstationWindow):
         self.search_page.open_requested.connect(self.open_client)
         self.search_page.register_requested.connect(self.register_client)
         self.client_page.back_requested.connect(self.back_to_search)
+        self.client_page.details_panel.open_requested.connect(self._open_other_client)
         back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.client_page)
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         back.activated.connect(self.back_to_search)
@@ -121,6 +122,11 @@ class RegistrarWindow(WorkstationWindow):
             self.addAction(action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.not_returned_action)
+
+    def _open_other_client(self, patient_id: int) -> None:
+        if not self.client_page.dirty or self._confirm(
+                QCoreApplication.translate("RegistrarWindow", "The changes to this client are not saved. Leave without saving?")):
+            self.open_client(patient_id)
 
     def _confirm(self, question: str) -> bool:
         answer = QMessageBox.question(self, QCoreApplication.translate("RegistrarWindow", "Registry"), question,
