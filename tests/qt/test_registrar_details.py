@@ -5,6 +5,7 @@ withdrawn. With MEDCENTER_SAVE_SCREENSHOTS=1 it saves the details to docs/screen
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from medcenter_desktop import i18n
 from medcenter_desktop.operations import wait_for_background_ops
@@ -122,3 +123,21 @@ def test_registrar_details_screenshot(qtbot, make_window, tmp_path):  # noqa: F8
     page.details_panel.setCurrentWidget(page.details_panel.policies)
     wait_for_background_ops(TIMEOUT)
     _save_shot(window, "registrar_details_ru.png", tmp_path)
+
+
+def test_cards_not_returned_name_the_patient(qtbot, client, no_message_boxes):
+    window, pid, _panel = client
+    card = window.client_page
+    qtbot.waitUntil(lambda: card.choices is not None and bool(card.choices.card_types), timeout=TIMEOUT)
+    outpatient = next(t for t in card.choices.card_types if t.code == "outpatient")
+    card.open_card_of_type(outpatient.id)
+    qtbot.waitUntil(lambda: card.cards_model.rowCount() == 1, timeout=TIMEOUT)
+    opened = card.selected_card()
+    card.move_paper_card(opened.id, "patient", None)
+    qtbot.waitUntil(lambda: card.selected_card().paper_location == "patient", timeout=TIMEOUT)
+    dialog = window.show_cards_not_returned()
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=TIMEOUT)
+    row = dialog.model.row_for_id(opened.id)
+    assert dialog.model.index(row, 1).data() == "Ёлкина Дарья Олеговна"
+    assert dialog.model.headerData(1, Qt.Orientation.Horizontal) == "Patient"
+    dialog.close()

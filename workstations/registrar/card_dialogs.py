@@ -107,6 +107,7 @@ class MovePaperCardDialog(QDialog):
 
 NOT_RETURNED_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("PaperCards", "Card"), lambda c: c.number, context=CTX),
+    Column(QT_TRANSLATE_NOOP("PaperCards", "Patient"), lambda c: c.patient_name, context=CTX),
     Column(QT_TRANSLATE_NOOP("PaperCards", "Type"), lambda c: c.card_type, context=CTX),
     Column(QT_TRANSLATE_NOOP("PaperCards", "Where"), paper_place, context=CTX),
     Column(QT_TRANSLATE_NOOP("PaperCards", "Since"), lambda c: c.paper_moved_at, ALIGN_RIGHT, CTX),
@@ -138,7 +139,7 @@ class NotReturnedDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(footer)
-        self.resize(760, 480)
+        self.resize(900, 480)
         self.refresh()
 
     def refresh(self) -> None:
@@ -147,5 +148,8 @@ class NotReturnedDialog(QDialog):
     def _show(self, cards: tuple[CardInfo, ...]) -> None:
         self.model.set_rows(cards)
         self.view.resizeColumnsToContents()
+        # Card type names are long: elided (the tooltip has them), so the place stays in sight.
+        header = self.view.horizontalHeader()
+        header.resizeSection(2, min(header.sectionSize(2), 200))
         self.loaded = True
         self.count_label.setText(QCoreApplication.translate("PaperCards", "Not returned: {count}").format(count=len(cards)))
