@@ -76,6 +76,102 @@ TABLE_NAMES = {
     "specialties": QT_TRANSLATE_NOOP("HistoryView", "Specialties"),
     "positions": QT_TRANSLATE_NOOP("HistoryView", "Positions"),
     "medical_card_types": QT_TRANSLATE_NOOP("HistoryView", "Medical card types"),
+    "card_numbering": QT_TRANSLATE_NOOP("HistoryView", "Card numbering"),
+    "paper_card_movements": QT_TRANSLATE_NOOP("HistoryView", "Paper card movements"),
+    "patient_addresses": QT_TRANSLATE_NOOP("HistoryView", "Patients' addresses"),
+    "patient_consents": QT_TRANSLATE_NOOP("HistoryView", "Consents to data processing"),
+    "patient_documents": QT_TRANSLATE_NOOP("HistoryView", "Patients' documents"),
+    "patient_phones": QT_TRANSLATE_NOOP("HistoryView", "Patients' phones"),
+    "patient_policies": QT_TRANSLATE_NOOP("HistoryView", "Insurance policies"),
+    "legal_representatives": QT_TRANSLATE_NOOP("HistoryView", "Legal representatives"),
+}
+#: Human names of the audited tables' columns (see shared/models/); a column not named here is
+#: shown as it is called in the database.
+FIELD_NAMES = {
+    "id": QT_TRANSLATE_NOOP("HistoryView", "Record number"),
+    "version": QT_TRANSLATE_NOOP("HistoryView", "Version"),
+    "created_at": QT_TRANSLATE_NOOP("HistoryView", "Created at"),
+    "updated_at": QT_TRANSLATE_NOOP("HistoryView", "Changed at"),
+    "is_active": QT_TRANSLATE_NOOP("HistoryView", "Active"),
+    "name": QT_TRANSLATE_NOOP("HistoryView", "Name"),
+    "short_name": QT_TRANSLATE_NOOP("HistoryView", "Short name"),
+    "code": QT_TRANSLATE_NOOP("HistoryView", "Code"),
+    "kind": QT_TRANSLATE_NOOP("HistoryView", "Kind"),
+    "number": QT_TRANSLATE_NOOP("HistoryView", "Number"),
+    "note": QT_TRANSLATE_NOOP("HistoryView", "Note"),
+    "last_name": QT_TRANSLATE_NOOP("HistoryView", "Surname"),
+    "first_name": QT_TRANSLATE_NOOP("HistoryView", "First name"),
+    "middle_name": QT_TRANSLATE_NOOP("HistoryView", "Patronymic"),
+    "birth_date": QT_TRANSLATE_NOOP("HistoryView", "Birth date"),
+    "sex": QT_TRANSLATE_NOOP("HistoryView", "Sex"),
+    "snils": QT_TRANSLATE_NOOP("HistoryView", "SNILS"),
+    "email": QT_TRANSLATE_NOOP("HistoryView", "E-mail"),
+    "notify_sms": QT_TRANSLATE_NOOP("HistoryView", "Notify by SMS"),
+    "notify_email": QT_TRANSLATE_NOOP("HistoryView", "Notify by e-mail"),
+    "merged_into_id": QT_TRANSLATE_NOOP("HistoryView", "Merged into patient"),
+    "name_norm": QT_TRANSLATE_NOOP("HistoryView", "Name for search"),
+    "patient_id": QT_TRANSLATE_NOOP("HistoryView", "Patient"),
+    "representative_id": QT_TRANSLATE_NOOP("HistoryView", "Representative"),
+    "relation": QT_TRANSLATE_NOOP("HistoryView", "Relation"),
+    "document": QT_TRANSLATE_NOOP("HistoryView", "Document"),
+    "valid_from": QT_TRANSLATE_NOOP("HistoryView", "Valid from"),
+    "valid_to": QT_TRANSLATE_NOOP("HistoryView", "Valid to"),
+    "valid_until": QT_TRANSLATE_NOOP("HistoryView", "Valid until"),
+    "series": QT_TRANSLATE_NOOP("HistoryView", "Series"),
+    "issued_by": QT_TRANSLATE_NOOP("HistoryView", "Issued by"),
+    "issued_on": QT_TRANSLATE_NOOP("HistoryView", "Issued on"),
+    "insurer": QT_TRANSLATE_NOOP("HistoryView", "Insurer"),
+    "address": QT_TRANSLATE_NOOP("HistoryView", "Address"),
+    "given_on": QT_TRANSLATE_NOOP("HistoryView", "Consent given on"),
+    "withdrawn_on": QT_TRANSLATE_NOOP("HistoryView", "Consent withdrawn on"),
+    "scope": QT_TRANSLATE_NOOP("HistoryView", "Scope"),
+    "digits": QT_TRANSLATE_NOOP("HistoryView", "Phone number"),
+    "organization_id": QT_TRANSLATE_NOOP("HistoryView", "Organization"),
+    "default_organization_id": QT_TRANSLATE_NOOP("HistoryView", "Default organization"),
+    "department_id": QT_TRANSLATE_NOOP("HistoryView", "Department"),
+    "parent_id": QT_TRANSLATE_NOOP("HistoryView", "Parent department"),
+    "office_id": QT_TRANSLATE_NOOP("HistoryView", "Office"),
+    "paper_office_id": QT_TRANSLATE_NOOP("HistoryView", "Office of the paper card"),
+    "card_id": QT_TRANSLATE_NOOP("HistoryView", "Medical card"),
+    "card_type_id": QT_TRANSLATE_NOOP("HistoryView", "Card type"),
+    "opened_on": QT_TRANSLATE_NOOP("HistoryView", "Opened on"),
+    "closed_on": QT_TRANSLATE_NOOP("HistoryView", "Closed on"),
+    "paper_location": QT_TRANSLATE_NOOP("HistoryView", "Paper card location"),
+    "paper_moved_at": QT_TRANSLATE_NOOP("HistoryView", "Paper card moved at"),
+    "moved_at": QT_TRANSLATE_NOOP("HistoryView", "Moved at"),
+    "location": QT_TRANSLATE_NOOP("HistoryView", "Location"),
+    "staff_member_id": QT_TRANSLATE_NOOP("HistoryView", "Staff member"),
+    "author_staff_id": QT_TRANSLATE_NOOP("HistoryView", "Author"),
+    "recorded_at": QT_TRANSLATE_NOOP("HistoryView", "Recorded at"),
+    "summary": QT_TRANSLATE_NOOP("HistoryView", "Summary"),
+    "form_number": QT_TRANSLATE_NOOP("HistoryView", "Form number"),
+    "sort_order": QT_TRANSLATE_NOOP("HistoryView", "Order in lists"),
+    "prefix": QT_TRANSLATE_NOOP("HistoryView", "Prefix"),
+    "with_year": QT_TRANSLATE_NOOP("HistoryView", "With the year"),
+    "next_value": QT_TRANSLATE_NOOP("HistoryView", "Next number"),
+    "year": QT_TRANSLATE_NOOP("HistoryView", "Year"),
+    "floor": QT_TRANSLATE_NOOP("HistoryView", "Floor"),
+    "equipment_notes": QT_TRANSLATE_NOOP("HistoryView", "Equipment"),
+    "inn": QT_TRANSLATE_NOOP("HistoryView", "INN"),
+    "ogrn": QT_TRANSLATE_NOOP("HistoryView", "OGRN"),
+    "phone": QT_TRANSLATE_NOOP("HistoryView", "Phone"),
+    "time_zone": QT_TRANSLATE_NOOP("HistoryView", "Time zone"),
+    "is_medical": QT_TRANSLATE_NOOP("HistoryView", "Medical"),
+    "position_id": QT_TRANSLATE_NOOP("HistoryView", "Position"),
+    "specialty_id": QT_TRANSLATE_NOOP("HistoryView", "Specialty"),
+    "hired_on": QT_TRANSLATE_NOOP("HistoryView", "Hired on"),
+    "dismissed_on": QT_TRANSLATE_NOOP("HistoryView", "Dismissed on"),
+    "login": QT_TRANSLATE_NOOP("HistoryView", "Login"),
+    "role_name": QT_TRANSLATE_NOOP("HistoryView", "Database role"),
+    "user_id": QT_TRANSLATE_NOOP("HistoryView", "User"),
+    "granted_at": QT_TRANSLATE_NOOP("HistoryView", "Granted at"),
+}
+#: Where a column means something else in one table.
+TABLE_FIELD_NAMES = {
+    ("legal_representatives", "patient_id"): QT_TRANSLATE_NOOP("HistoryView", "Represented patient"),
+    ("card_numbering", "digits"): QT_TRANSLATE_NOOP("HistoryView", "Digits in the number"),
+    ("medical_records", "kind"): QT_TRANSLATE_NOOP("HistoryView", "Record kind"),
+    ("offices", "number"): QT_TRANSLATE_NOOP("HistoryView", "Office number"),
 }
 #: What the audit trail's actions mean to a person.
 ACTIONS = {
@@ -98,6 +194,12 @@ def _tr(text: str) -> str:
 def table_title(name: str) -> str:
     source = TABLE_NAMES.get(name)
     return _tr(source) if source else name
+
+
+def field_title(table: str, column: str) -> str:
+    """The human name of ``column`` of ``table``; an unknown column as it is called."""
+    source = TABLE_FIELD_NAMES.get((table, column)) or FIELD_NAMES.get(column)
+    return _tr(source) if source else column
 
 
 def action_title(action: str) -> str:
@@ -464,7 +566,8 @@ class HistoryView(QWidget):
             parts.append(entry.details)
         self.details_note.setText(" \u00b7 ".join(parts))
         for change in entry.changes:
-            item = QTreeWidgetItem([change.field, change.old, change.new])
+            item = QTreeWidgetItem([field_title(entry.table_name, change.field), change.old, change.new])
+            item.setToolTip(0, change.field)  # the database's name, for IT staff
             for column in (1, 2):
                 item.setToolTip(column, item.text(column))
             self.details.addTopLevelItem(item)

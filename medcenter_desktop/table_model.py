@@ -12,7 +12,8 @@ Columns are declared, not coded::
 Every cell is computed once in `set_rows`. A row whose getter raises is kept and shown disabled
 with a placeholder in place of the broken cell (as Anki's browser does), and the problem is logged
 without the row's data. ``SORT_ROLE`` gives the raw value so a `QSortFilterProxyModel` with
-``setSortRole(SORT_ROLE)`` sorts numbers and dates as such; ``ID_ROLE`` gives the row's id.
+``setSortRole(SORT_ROLE)`` sorts numbers and dates as such; ``ID_ROLE`` gives the row's id. The tooltip
+of a cell is its whole text, so a cell cut off by its column's width can still be read.
 """
 
 from __future__ import annotations
@@ -160,10 +161,13 @@ class DtoTableModel(QAbstractTableModel, Generic[R]):
         broken = isinstance(value, _Broken)
         if role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate("DtoTableModel", "(cannot show)") if broken else display_text(value)
-        if role == Qt.ItemDataRole.ToolTipRole and index.row() in self._broken:
-            return QCoreApplication.translate(
-                "DtoTableModel", "This row could not be shown completely. Reload the list; if it persists, tell IT staff."
-            )
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if index.row() in self._broken:
+                return QCoreApplication.translate(
+                    "DtoTableModel", "This row could not be shown completely. Reload the list; if it persists, tell IT staff."
+                )
+            # The whole text, for a cell cut off by its column's width.
+            return self.data(index, Qt.ItemDataRole.DisplayRole) or None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(self._columns[index.column()].alignment)
         if role == SORT_ROLE:

@@ -81,7 +81,7 @@ def test_finds_the_administrators_actions(qtbot, sessions):
     assert view.model.data(view.model.index(0, 2)) == "medcenter:ADM-01"
     fields = {view.details.topLevelItem(i).text(0): view.details.topLevelItem(i).text(2)
               for i in range(view.details.topLevelItemCount())}
-    assert fields["name"] == "History test office"
+    assert fields["Name"] == "History test office", "human field names, not column names"
 
 
 def test_head_of_registry_sees_a_registrars_change(qtbot, sessions):
@@ -103,7 +103,8 @@ def test_head_of_registry_sees_a_registrars_change(qtbot, sessions):
     assert entry is not None and entry.table_name == "patients" and entry.action == "UPDATE"
     assert entry.patient_id == patient and entry.workstation.endswith("REG-07")
     items = [view.details.topLevelItem(i) for i in range(view.details.topLevelItemCount())]
-    assert ("middle_name", "Testovna") in [(i.text(0), i.text(2)) for i in items]
+    assert ("Patronymic", "Testovna") in [(i.text(0), i.text(2)) for i in items]
+    assert "middle_name" in [i.toolTip(0) for i in items], "the database's name stays in the tooltip"
     if os.environ.get("MEDCENTER_SAVE_SCREENSHOTS") == "1":
         from medcenter_desktop import i18n
 

@@ -103,3 +103,12 @@ def test_a_row_whose_getter_raises_is_shown_disabled(qtmodeltester):
     assert model.data(model.index(1, 1)) == "(cannot show)"
     assert not model.flags(model.index(1, 0)) & Qt.ItemFlag.ItemIsEnabled
     assert model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEnabled
+
+
+def test_tooltip_is_the_whole_cell_text():
+    model = DtoTableModel(COLUMNS)
+    model.set_rows([Service(1, "Ultrasound of the abdominal organs and kidneys", Decimal("1.00"),
+                            dt.date(2024, 1, 9))] + ROWS[1:2])
+    assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "Ultrasound of the abdominal organs and kidneys"
+    assert model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole) == "09.01.2024"
+    assert model.index(1, 2).data(Qt.ItemDataRole.ToolTipRole) is None, "no empty tooltip"
