@@ -31,7 +31,7 @@
 <context>
     <name>ClientCard</name>
     <message>
-        <location filename="../../workstations/registrar/client_page.py" line="+42"/>
+        <location filename="../../workstations/registrar/client_page.py" line="+44"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
@@ -51,12 +51,12 @@
         <translation>Бумажная карта</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+106"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <location line="+82"/>
         <source>Correct the marked fields.</source>
         <translation>Исправьте отмеченные поля.</translation>
@@ -135,6 +135,404 @@
         <location line="+22"/>
         <source>You may not open cards of any type</source>
         <translation>Вам не разрешено заводить карты</translation>
+    </message>
+</context>
+<context>
+    <name>ClientDetails</name>
+    <message>
+        <location filename="../../workstations/registrar/detail_dialogs.py" line="+43"/>
+        <source>passport</source>
+        <translation>паспорт</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>birth certificate</source>
+        <translation>свидетельство о рождении</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>foreign passport</source>
+        <translation>заграничный паспорт</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>residence permit</source>
+        <translation>вид на жительство</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>other document</source>
+        <translation>другой документ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>OMS (compulsory)</source>
+        <translation>ОМС (обязательное)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DMS (voluntary)</source>
+        <translation>ДМС (добровольное)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>registration</source>
+        <translation>регистрации</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>residence</source>
+        <translation>проживания</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>parent</source>
+        <translation>родитель</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>guardian</source>
+        <translation>опекун</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>trustee</source>
+        <translation>попечитель</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>dd.mm.yyyy</source>
+        <translation>дд.мм.гггг</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Add document</source>
+        <translation>Новый документ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+19"/>
+        <location line="+22"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>&amp;Series</source>
+        <translation>&amp;Серия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+18"/>
+        <source>&amp;Number</source>
+        <translation>&amp;Номер</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Issued &amp;by</source>
+        <translation>&amp;Кем выдан</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Issued on</source>
+        <translation>Дата в&amp;ыдачи</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Valid until</source>
+        <translation>Действителен &amp;до</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Add insurance policy</source>
+        <translation>Новый страховой полис</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Insurer</source>
+        <translation>&amp;Страховая компания</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+89"/>
+        <source>Valid &amp;from</source>
+        <translation>Действует &amp;с</translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <location line="+89"/>
+        <source>Valid &amp;to</source>
+        <translation>Действует &amp;по</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <source>Leave empty to remove the address</source>
+        <translation>Оставьте пустым, чтобы удалить адрес</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Address</source>
+        <translation>&amp;Адрес</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Consent to personal data processing</source>
+        <translation>Согласие на обработку персональных данных</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Given on</source>
+        <translation>&amp;Дата согласия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Scope</source>
+        <translation>&amp;Объём согласия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Processing of personal data for medical care</source>
+        <translation>Обработка персональных данных для оказания медицинской помощи</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Withdraw consent</source>
+        <translation>Отзыв согласия</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Withdrawn on</source>
+        <translation>Дата &amp;отзыва</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Add legal representative</source>
+        <translation>Новый законный представитель</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Surname, birth date, phone, SNILS…</source>
+        <translation>Фамилия, дата рождения, телефон, СНИЛС…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Representative</source>
+        <translation>&amp;Представитель</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;lation</source>
+        <translation>&amp;Кем приходится</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Document</source>
+        <translation>&amp;Документ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>e.g. guardianship order No. …</source>
+        <translation>например, постановление об опеке № …</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Find and choose the representative in the list.</source>
+        <translation>Найдите представителя и выберите его в списке.</translation>
+    </message>
+    <message>
+        <location filename="../../workstations/registrar/details_panel.py" line="+59"/>
+        <source>given</source>
+        <translation>дано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>withdrawn {date}</source>
+        <translation>отозвано {date}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+34"/>
+        <location line="+6"/>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>Series and number</source>
+        <translation>Серия и номер</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Issued on</source>
+        <translation>Выдан</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid until</source>
+        <translation>Действителен до</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued by</source>
+        <translation>Кем выдан</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Policy</source>
+        <translation>Полис</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insurer</source>
+        <translation>Страховая компания</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+21"/>
+        <location line="+6"/>
+        <source>Period</source>
+        <translation>Срок действия</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>Address of</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <location line="+155"/>
+        <source>Documents</source>
+        <extracomment>Emitted after the details on screen were replaced. The registrar asked to open another client (a representative or a ward): patient id. The add/withdraw dialog open now (tests drive it).</extracomment>
+        <translation>Документы</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Policies</source>
+        <translation>Полисы</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Addresses</source>
+        <translation>Адреса</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Consents</source>
+        <translation>Согласия</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Representatives</source>
+        <translation>Представители</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add document…</source>
+        <translation>Добавить документ…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <location line="+5"/>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Add policy…</source>
+        <translation>Добавить полис…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set address…</source>
+        <translation>Указать адрес…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent given…</source>
+        <translation>Согласие получено…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdraw…</source>
+        <translation>Отозвать…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add representative…</source>
+        <translation>Добавить представителя…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Open their card</source>
+        <translation>Открыть его карточку</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Client card</source>
+        <translation>Карточка клиента</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove the selected entry? Use this for mistakes only.</source>
+        <translation>Удалить выбранную запись? Удаляйте только записи, внесённые по ошибке.</translation>
+    </message>
+    <message>
+        <location filename="../../workstations/registrar/detail_dialogs.py" line="-114"/>
+        <location filename="../../workstations/registrar/details_panel.py" line="-207"/>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <location filename="../../workstations/registrar/details_panel.py" line="+3"/>
+        <source>Given on</source>
+        <translation>Дата согласия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scope</source>
+        <translation>Объём согласия</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Representative</source>
+        <translation>Представитель</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relation</source>
+        <translation>Кем приходится</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+134"/>
+        <source>Represents</source>
+        <translation>Представляет</translation>
+    </message>
+    <message>
+        <location line="-133"/>
+        <source>As</source>
+        <translation>В качестве</translation>
     </message>
 </context>
 <context>
@@ -370,7 +768,7 @@
         <translation>У вас нет прав на это действие.</translation>
     </message>
     <message>
-        <location filename="../../medcenter_desktop/history_view.py" line="+91"/>
+        <location filename="../../medcenter_desktop/history_view.py" line="+187"/>
         <source>The patient number must be a whole number from 1 to {max}.</source>
         <translation>Номер пациента — целое число от 1 до {max}.</translation>
     </message>
@@ -593,7 +991,7 @@
         <translation>Для уведомлений по электронной почте нужен адрес.</translation>
     </message>
     <message>
-        <location filename="../../shared/services/patients.py" line="+25"/>
+        <location filename="../../shared/services/patients.py" line="+33"/>
         <source>This person may already be registered ({count} similar). Check the list before saving.</source>
         <translation>Возможно, этот человек уже зарегистрирован (похожих: {count}). Проверьте список перед сохранением.</translation>
     </message>
@@ -618,7 +1016,7 @@
         <translation>Укажите, куда передаётся бумажная карта: {reason}</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+157"/>
         <source>unknown place</source>
         <translation>неизвестное место</translation>
     </message>
@@ -628,7 +1026,7 @@
         <translation>кабинет указывается только тогда, когда карта передаётся в кабинет</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+32"/>
         <source>a record cannot be merged into itself.</source>
         <translation>запись нельзя объединить саму с собой.</translation>
     </message>
@@ -857,7 +1255,7 @@
 <context>
     <name>DtoTableModel</name>
     <message>
-        <location filename="../../medcenter_desktop/table_model.py" line="+64"/>
+        <location filename="../../medcenter_desktop/table_model.py" line="+65"/>
         <source>Yes</source>
         <extracomment>Header as a source text, translated in ``context`` when shown.</extracomment>
         <translation>Да</translation>
@@ -873,7 +1271,7 @@
         <translation>(не удаётся показать)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>This row could not be shown completely. Reload the list; if it persists, tell IT staff.</source>
         <translation>Эту строку не удалось показать полностью. Обновите список; если ошибка повторится, сообщите специалистам ИТ.</translation>
     </message>
@@ -925,20 +1323,26 @@
 <context>
     <name>HeadOfRegistryWindow</name>
     <message>
-        <location filename="../../workstations/head_of_registry/window.py" line="+44"/>
+        <location filename="../../workstations/head_of_registry/window.py" line="+62"/>
+        <location line="+5"/>
         <source>History of actions</source>
         <translation>История действий</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-3"/>
         <source>Who registered, changed or opened what, when and at which workstation. Choose a registrar to see their actions.</source>
         <translation>Кто, когда и на каком рабочем месте зарегистрировал, изменил или открыл запись. Выберите регистратора, чтобы увидеть его действия.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Merge duplicates</source>
+        <translation>Объединение дублей</translation>
     </message>
 </context>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../medcenter_desktop/history_view.py" line="-25"/>
+        <location filename="../../medcenter_desktop/history_view.py" line="-121"/>
         <source>Patients</source>
         <extracomment>Human names of the audited tables.</extracomment>
         <translation>Пациенты</translation>
@@ -1004,7 +1408,7 @@
         <translation>Виды медицинских карт</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+100"/>
         <source>Created</source>
         <extracomment>What the audit trail&apos;s actions mean to a person.</extracomment>
         <translation>Создание</translation>
@@ -1030,12 +1434,13 @@
         <translation>Управление пользователями</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-53"/>
+        <location line="+54"/>
         <source>User</source>
         <translation>Пользователь</translation>
     </message>
@@ -1060,12 +1465,450 @@
         <translation>Запись</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-111"/>
+        <location line="+112"/>
         <source>Patient</source>
         <translation>Пациент</translation>
     </message>
     <message>
+        <location line="-146"/>
+        <source>Card numbering</source>
+        <translation>Нумерация карт</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Paper card movements</source>
+        <translation>Движение бумажных карт</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patients&apos; addresses</source>
+        <translation>Адреса пациентов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consents to data processing</source>
+        <translation>Согласия на обработку данных</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patients&apos; documents</source>
+        <translation>Документы пациентов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patients&apos; phones</source>
+        <translation>Телефоны пациентов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insurance policies</source>
+        <translation>Страховые полисы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legal representatives</source>
+        <translation>Законные представители</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Record number</source>
+        <extracomment>Human names of the audited tables&apos; columns (see shared/models/); a column not named here is shown as it is called in the database.</extracomment>
+        <translation>Номер записи</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version</source>
+        <translation>Версия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created at</source>
+        <translation>Создано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed at</source>
+        <translation>Изменено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>Действует</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Short name</source>
+        <translation>Краткое название</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Surname</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patronymic</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birth date</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sex</source>
+        <translation>Пол</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SNILS</source>
+        <translation>СНИЛС</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notify by SMS</source>
+        <translation>Уведомлять по SMS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notify by e-mail</source>
+        <translation>Уведомлять по эл. почте</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merged into patient</source>
+        <translation>Объединён с пациентом</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name for search</source>
+        <translation>ФИО для поиска</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Representative</source>
+        <translation>Представитель</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relation</source>
+        <translation>Кем приходится</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid from</source>
+        <translation>Действует с</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid to</source>
+        <translation>Действует по</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid until</source>
+        <translation>Действителен до</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Series</source>
+        <translation>Серия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued by</source>
+        <translation>Кем выдан</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued on</source>
+        <translation>Дата выдачи</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insurer</source>
+        <translation>Страховая компания</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent given on</source>
+        <translation>Дата согласия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent withdrawn on</source>
+        <translation>Дата отзыва согласия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scope</source>
+        <translation>Объём согласия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone number</source>
+        <translation>Номер телефона</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organization</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default organization</source>
+        <translation>Организация по умолчанию</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department</source>
+        <translation>Подразделение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parent department</source>
+        <translation>Вышестоящее подразделение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Office</source>
+        <translation>Кабинет</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Office of the paper card</source>
+        <translation>Кабинет бумажной карты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medical card</source>
+        <translation>Медицинская карта</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card type</source>
+        <translation>Тип карты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened on</source>
+        <translation>Дата открытия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed on</source>
+        <translation>Дата закрытия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper card location</source>
+        <translation>Где бумажная карта</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper card moved at</source>
+        <translation>Бумажная карта перемещена</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moved at</source>
+        <translation>Время перемещения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff member</source>
+        <translation>Сотрудник</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Author</source>
+        <translation>Автор</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recorded at</source>
+        <translation>Время записи</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary</source>
+        <translation>Содержание</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Form number</source>
+        <translation>Номер формы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order in lists</source>
+        <translation>Порядок в списках</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prefix</source>
+        <translation>Префикс</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With the year</source>
+        <translation>С годом</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next number</source>
+        <translation>Следующий номер</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year</source>
+        <translation>Год</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Floor</source>
+        <translation>Этаж</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Equipment</source>
+        <translation>Оборудование</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OGRN</source>
+        <translation>ОГРН</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time zone</source>
+        <translation>Часовой пояс</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medical</source>
+        <translation>Медицинская</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Specialty</source>
+        <translation>Специальность</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hired on</source>
+        <translation>Дата приёма</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dismissed on</source>
+        <translation>Дата увольнения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database role</source>
+        <translation>Роль в базе данных</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Granted at</source>
+        <translation>Время выдачи доступа</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Represented patient</source>
+        <extracomment>Where a column means something else in one table.</extracomment>
+        <translation>Представляемый пациент</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Digits in the number</source>
+        <translation>Цифр в номере</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record kind</source>
+        <translation>Вид записи</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Office number</source>
+        <translation>Номер кабинета</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
@@ -1426,6 +2269,89 @@
     </message>
 </context>
 <context>
+    <name>MergePage</name>
+    <message>
+        <location filename="../../workstations/head_of_registry/merge_page.py" line="+43"/>
+        <location line="+101"/>
+        <source>Full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <location line="+100"/>
+        <source>Birth date</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <location line="-99"/>
+        <location line="+100"/>
+        <source>Medical cards</source>
+        <translation>Медицинские карты</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Surname, birth date, phone, SNILS, card…</source>
+        <extracomment>The chosen client changed (its summary is loaded, or nobody is chosen).</extracomment>
+        <translation>Фамилия, дата рождения, телефон, СНИЛС, карта…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep this record</source>
+        <translation>&amp;Оставить эту запись</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SNILS</source>
+        <translation>СНИЛС</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phones</source>
+        <translation>Телефоны</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>Merge {drop} into {keep}? The record of {drop} stays only as a reference to the kept one; this cannot be undone here.</source>
+        <extracomment>Emitted after a merge: (kept id, dropped id).</extracomment>
+        <translation>Объединить {drop} с {keep}? Запись {drop} останется только как ссылка на сохранённую; отменить это здесь нельзя.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Merge duplicates</source>
+        <translation>Объединение дублей</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Find the two records of the same person, compare them and choose which to keep. The other record&apos;s cards, phones, documents, policies and representatives move to the kept one.</source>
+        <translation>Найдите две записи одного человека, сравните их и выберите, какую оставить. Карты, телефоны, документы, полисы и представители другой записи перейдут к оставленной.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Merge…</source>
+        <translation>&amp;Объединить…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First record</source>
+        <translation>Первая запись</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Second record</source>
+        <translation>Вторая запись</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Merged. The kept record now has the other&apos;s cards.</source>
+        <translation>Объединено. Карты другой записи теперь у оставленной.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Both sides show the same record: choose another one on one side.</source>
+        <translation>С обеих сторон выбрана одна и та же запись: выберите другую с одной из сторон.</translation>
+    </message>
+</context>
+<context>
     <name>PaperCards</name>
     <message>
         <location filename="../../workstations/registrar/card_dialogs.py" line="+37"/>
@@ -1479,6 +2405,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Patient</source>
+        <translation>Пациент</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
@@ -1508,7 +2439,7 @@
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Not returned: {count}</source>
         <translation>Не возвращено: {count}</translation>
     </message>
@@ -2233,12 +3164,13 @@
 <context>
     <name>RegistrarWindow</name>
     <message>
-        <location filename="../../workstations/registrar/window.py" line="+60"/>
+        <location filename="../../workstations/registrar/window.py" line="+61"/>
+        <location line="+67"/>
         <source>The changes to this client are not saved. Leave without saving?</source>
         <translation>Изменения не сохранены. Уйти без сохранения?</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-47"/>
         <source>Reload the client and drop the changes not saved?</source>
         <translation>Загрузить данные заново и отбросить несохранённые изменения?</translation>
     </message>
@@ -2263,7 +3195,7 @@
         <translation>Конец дня: невозвращённые карты</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>Registry</source>
         <translation>Регистратура</translation>
     </message>

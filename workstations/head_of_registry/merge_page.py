@@ -46,10 +46,6 @@ HIT_COLUMNS = (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MergePage", text)
-
-
 def _phone(digits: str) -> str:
     if len(digits) == 11 and digits.startswith("7"):
         return f"+7 {digits[1:4]} {digits[4:7]}-{digits[7:9]}-{digits[9:]}"
@@ -143,10 +139,10 @@ class ClientChooser(QGroupBox):
         self._show_hits("", ())
 
     def retranslate_ui(self) -> None:
-        self.search_edit.setPlaceholderText(_tr("Surname, birth date, phone, SNILS, card…"))
-        self.keep_radio.setText(_tr("&Keep this record"))
-        texts = {"name": _tr("Full name"), "birth_date": _tr("Birth date"), "snils": _tr("SNILS"),
-                 "phones": _tr("Phones"), "cards": _tr("Medical cards")}
+        self.search_edit.setPlaceholderText(QCoreApplication.translate("MergePage", "Surname, birth date, phone, SNILS, card…"))
+        self.keep_radio.setText(QCoreApplication.translate("MergePage", "&Keep this record"))
+        texts = {"name": QCoreApplication.translate("MergePage", "Full name"), "birth_date": QCoreApplication.translate("MergePage", "Birth date"), "snils": QCoreApplication.translate("MergePage", "SNILS"),
+                 "phones": QCoreApplication.translate("MergePage", "Phones"), "cards": QCoreApplication.translate("MergePage", "Medical cards")}
         for name, text in texts.items():
             self.labels[name].setText(text)
 
@@ -246,10 +242,11 @@ class MergePage(QWidget):
         if pair is None or self.busy:
             return
         keep, drop = (self.left, self.right) if self.left.keep_radio.isChecked() else (self.right, self.left)
-        question = _tr("Merge {drop} into {keep}? The record of {drop} stays only as a reference to the "
-                       "kept one; this cannot be undone here.").format(
+        question = QCoreApplication.translate(
+            "MergePage", "Merge {drop} into {keep}? The record of {drop} stays only as a reference to the "
+            "kept one; this cannot be undone here.").format(
             drop=keep_text(drop), keep=keep_text(keep))
-        answer = QMessageBox.question(self, _tr("Merge duplicates"), question,
+        answer = QMessageBox.question(self, QCoreApplication.translate("MergePage", "Merge duplicates"), question,
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
@@ -263,11 +260,12 @@ class MergePage(QWidget):
             lambda _r: self._merged(keep_id, drop_id)).failure(self._failed).run()
 
     def retranslate_ui(self) -> None:
-        self.lead.setText(_tr(
+        self.lead.setText(QCoreApplication.translate(
+            "MergePage",
             "Find the two records of the same person, compare them and choose which to keep. The other "
             "record's cards, phones, documents, policies and representatives move to the kept one."))
-        self.merge_button.setText(_tr("&Merge…"))
-        for side, title in ((self.left, _tr("First record")), (self.right, _tr("Second record"))):
+        self.merge_button.setText(QCoreApplication.translate("MergePage", "&Merge…"))
+        for side, title in ((self.left, QCoreApplication.translate("MergePage", "First record")), (self.right, QCoreApplication.translate("MergePage", "Second record"))):
             side.setTitle(title)
             side.retranslate_ui()
 
@@ -280,7 +278,7 @@ class MergePage(QWidget):
 
     def _merged(self, keep_id: int, drop_id: int) -> None:
         self.busy = False
-        self._set_status(_tr("Merged. The kept record now has the other's cards."), error=False)
+        self._set_status(QCoreApplication.translate("MergePage", "Merged. The kept record now has the other's cards."), error=False)
         for side in (self.left, self.right):
             side.reload()
         self._update_state()
@@ -301,7 +299,7 @@ class MergePage(QWidget):
     def _update_state(self) -> None:
         self.merge_button.setEnabled(not self.busy and self.keep_and_drop() is not None)
         same = self.left.chosen_id() is not None and self.left.chosen_id() == self.right.chosen_id()
-        warning = _tr("Both sides show the same record: choose another one on one side.")
+        warning = QCoreApplication.translate("MergePage", "Both sides show the same record: choose another one on one side.")
         if same and not self.busy:
             self._set_status(warning, error=True)
         elif self.status_label.text() == warning:

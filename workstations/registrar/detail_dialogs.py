@@ -193,20 +193,16 @@ class DetailDialog(QDialog):
             show_error(self, exc)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ClientDetails", text)
-
-
 class DocumentDialog(DetailDialog):
     def __init__(self, session: AppSession, patient_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(session, _tr("Add document"), parent)
+        super().__init__(session, QCoreApplication.translate("ClientDetails", "Add document"), parent)
         self.patient_id = patient_id
-        self.kind_combo = self.combo("kind", _tr("&Kind"), DOCUMENT_KINDS, DOCUMENT_KIND_TEXTS)
-        self.series_edit = self.line("series", _tr("&Series"), max_length=20)
-        self.number_edit = self.line("number", _tr("&Number"), max_length=30)
-        self.issued_by_edit = self.line("issued_by", _tr("Issued &by"))
-        self.issued_on_edit = self.date("issued_on", _tr("&Issued on"))
-        self.valid_until_edit = self.date("valid_until", _tr("&Valid until"))
+        self.kind_combo = self.combo("kind", QCoreApplication.translate("ClientDetails", "&Kind"), DOCUMENT_KINDS, DOCUMENT_KIND_TEXTS)
+        self.series_edit = self.line("series", QCoreApplication.translate("ClientDetails", "&Series"), max_length=20)
+        self.number_edit = self.line("number", QCoreApplication.translate("ClientDetails", "&Number"), max_length=30)
+        self.issued_by_edit = self.line("issued_by", QCoreApplication.translate("ClientDetails", "Issued &by"))
+        self.issued_on_edit = self.date("issued_on", QCoreApplication.translate("ClientDetails", "&Issued on"))
+        self.valid_until_edit = self.date("valid_until", QCoreApplication.translate("ClientDetails", "&Valid until"))
         self.resize(480, self.sizeHint().height())
 
     def make_op(self) -> BackgroundOp:
@@ -218,13 +214,13 @@ class DocumentDialog(DetailDialog):
 
 class PolicyDialog(DetailDialog):
     def __init__(self, session: AppSession, patient_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(session, _tr("Add insurance policy"), parent)
+        super().__init__(session, QCoreApplication.translate("ClientDetails", "Add insurance policy"), parent)
         self.patient_id = patient_id
-        self.kind_combo = self.combo("kind", _tr("&Kind"), POLICY_KINDS, POLICY_KIND_TEXTS)
-        self.number_edit = self.line("number", _tr("&Number"), max_length=40)
-        self.insurer_edit = self.line("insurer", _tr("&Insurer"))
-        self.valid_from_edit = self.date("valid_from", _tr("Valid &from"))
-        self.valid_to_edit = self.date("valid_to", _tr("Valid &to"))
+        self.kind_combo = self.combo("kind", QCoreApplication.translate("ClientDetails", "&Kind"), POLICY_KINDS, POLICY_KIND_TEXTS)
+        self.number_edit = self.line("number", QCoreApplication.translate("ClientDetails", "&Number"), max_length=40)
+        self.insurer_edit = self.line("insurer", QCoreApplication.translate("ClientDetails", "&Insurer"))
+        self.valid_from_edit = self.date("valid_from", QCoreApplication.translate("ClientDetails", "Valid &from"))
+        self.valid_to_edit = self.date("valid_to", QCoreApplication.translate("ClientDetails", "Valid &to"))
         self.resize(480, self.sizeHint().height())
 
     def make_op(self) -> BackgroundOp:
@@ -239,15 +235,15 @@ class AddressDialog(DetailDialog):
 
     def __init__(self, session: AppSession, patient_id: int, current: dict[str, str],
                  parent: QWidget | None = None) -> None:
-        super().__init__(session, _tr("Address"), parent)
+        super().__init__(session, QCoreApplication.translate("ClientDetails", "Address"), parent)
         self.patient_id = patient_id
         self.current = current
-        self.kind_combo = self.combo("kind", _tr("&Kind"), ADDRESS_KINDS, ADDRESS_KIND_TEXTS)
+        self.kind_combo = self.combo("kind", QCoreApplication.translate("ClientDetails", "&Kind"), ADDRESS_KINDS, ADDRESS_KIND_TEXTS)
         self.address_edit = QPlainTextEdit(self)
         self.address_edit.setTabChangesFocus(True)
         self.address_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
-        self.address_edit.setPlaceholderText(_tr("Leave empty to remove the address"))
-        self.add_field("address", _tr("&Address"), self.address_edit)
+        self.address_edit.setPlaceholderText(QCoreApplication.translate("ClientDetails", "Leave empty to remove the address"))
+        self.add_field("address", QCoreApplication.translate("ClientDetails", "&Address"), self.address_edit)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
         self.resize(520, self.sizeHint().height())
@@ -262,11 +258,11 @@ class AddressDialog(DetailDialog):
 
 class ConsentDialog(DetailDialog):
     def __init__(self, session: AppSession, patient_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(session, _tr("Consent to personal data processing"), parent)
+        super().__init__(session, QCoreApplication.translate("ClientDetails", "Consent to personal data processing"), parent)
         self.patient_id = patient_id
-        self.given_on_edit = self.date("given_on", _tr("&Given on"), today_text())
-        self.scope_edit = self.line("scope", _tr("&Scope"), max_length=1000)
-        self.scope_edit.setText(_tr("Processing of personal data for medical care"))
+        self.given_on_edit = self.date("given_on", QCoreApplication.translate("ClientDetails", "&Given on"), today_text())
+        self.scope_edit = self.line("scope", QCoreApplication.translate("ClientDetails", "&Scope"), max_length=1000)
+        self.scope_edit.setText(QCoreApplication.translate("ClientDetails", "Processing of personal data for medical care"))
         self.resize(520, self.sizeHint().height())
 
     def make_op(self) -> BackgroundOp:
@@ -276,9 +272,9 @@ class ConsentDialog(DetailDialog):
 
 class WithdrawConsentDialog(DetailDialog):
     def __init__(self, session: AppSession, consent_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(session, _tr("Withdraw consent"), parent)
+        super().__init__(session, QCoreApplication.translate("ClientDetails", "Withdraw consent"), parent)
         self.consent_id = consent_id
-        self.withdrawn_on_edit = self.date("withdrawn_on", _tr("&Withdrawn on"), today_text())
+        self.withdrawn_on_edit = self.date("withdrawn_on", QCoreApplication.translate("ClientDetails", "&Withdrawn on"), today_text())
         self.resize(400, self.sizeHint().height())
 
     def make_op(self) -> BackgroundOp:
@@ -290,14 +286,14 @@ class RepresentativeDialog(DetailDialog):
     """A legal representative of the client: another client found with the search box."""
 
     def __init__(self, session: AppSession, patient_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(session, _tr("Add legal representative"), parent)
+        super().__init__(session, QCoreApplication.translate("ClientDetails", "Add legal representative"), parent)
         self.patient_id = patient_id
         self.results_query: str | None = None
         self._generation = 0
         self.search_edit = QLineEdit(self)
         self.search_edit.setMaxLength(200)
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setPlaceholderText(_tr("Surname, birth date, phone, SNILS…"))
+        self.search_edit.setPlaceholderText(QCoreApplication.translate("ClientDetails", "Surname, birth date, phone, SNILS…"))
         self.results_model = DtoTableModel(HIT_COLUMNS[:4], parent=self)
         self.results_view = QTableView(self)
         self.results_view.setModel(self.results_model)
@@ -308,12 +304,12 @@ class RepresentativeDialog(DetailDialog):
         chooser_layout.setContentsMargins(0, 0, 0, 0)
         chooser_layout.addWidget(self.search_edit)
         chooser_layout.addWidget(self.results_view)
-        self.add_field("representative", _tr("&Representative"), chooser)
+        self.add_field("representative", QCoreApplication.translate("ClientDetails", "&Representative"), chooser)
         self.widgets["representative"] = self.search_edit
-        self.relation_combo = self.combo("relation", _tr("Re&lation"), REPRESENTATIVE_RELATIONS, RELATION_TEXTS)
-        self.document_edit = self.line("document", _tr("&Document"), _tr("e.g. guardianship order No. …"), 500)
-        self.valid_from_edit = self.date("valid_from", _tr("Valid &from"))
-        self.valid_to_edit = self.date("valid_to", _tr("Valid &to"))
+        self.relation_combo = self.combo("relation", QCoreApplication.translate("ClientDetails", "Re&lation"), REPRESENTATIVE_RELATIONS, RELATION_TEXTS)
+        self.document_edit = self.line("document", QCoreApplication.translate("ClientDetails", "&Document"), QCoreApplication.translate("ClientDetails", "e.g. guardianship order No. …"), 500)
+        self.valid_from_edit = self.date("valid_from", QCoreApplication.translate("ClientDetails", "Valid &from"))
+        self.valid_to_edit = self.date("valid_to", QCoreApplication.translate("ClientDetails", "Valid &to"))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)

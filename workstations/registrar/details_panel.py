@@ -232,22 +232,21 @@ class ClientDetailsPanel(QTabWidget):
         return self._open_dialog(lambda pid: RepresentativeDialog(self.session, pid, self))
 
     def retranslate_ui(self) -> None:
-        tr = self._tr
-        titles = (tr("Documents"), tr("Policies"), tr("Addresses"), tr("Consents"), tr("Representatives"),
-                  tr("Represents"))
+        titles = (QCoreApplication.translate("ClientDetails", "Documents"), QCoreApplication.translate("ClientDetails", "Policies"), QCoreApplication.translate("ClientDetails", "Addresses"), QCoreApplication.translate("ClientDetails", "Consents"), QCoreApplication.translate("ClientDetails", "Representatives"),
+                  QCoreApplication.translate("ClientDetails", "Represents"))
         for number, title in enumerate(titles):
             self.setTabText(number, title)
-        self.add_document_button.setText(tr("Add document…"))
-        self.remove_document_button.setText(tr("Remove"))
-        self.add_policy_button.setText(tr("Add policy…"))
-        self.remove_policy_button.setText(tr("Remove"))
-        self.edit_address_button.setText(tr("Set address…"))
-        self.give_consent_button.setText(tr("Consent given…"))
-        self.withdraw_consent_button.setText(tr("Withdraw…"))
-        self.add_representative_button.setText(tr("Add representative…"))
-        self.remove_representative_button.setText(tr("Remove"))
-        self.open_representative_button.setText(tr("Open their card"))
-        self.open_ward_button.setText(tr("Open their card"))
+        self.add_document_button.setText(QCoreApplication.translate("ClientDetails", "Add document…"))
+        self.remove_document_button.setText(QCoreApplication.translate("ClientDetails", "Remove"))
+        self.add_policy_button.setText(QCoreApplication.translate("ClientDetails", "Add policy…"))
+        self.remove_policy_button.setText(QCoreApplication.translate("ClientDetails", "Remove"))
+        self.edit_address_button.setText(QCoreApplication.translate("ClientDetails", "Set address…"))
+        self.give_consent_button.setText(QCoreApplication.translate("ClientDetails", "Consent given…"))
+        self.withdraw_consent_button.setText(QCoreApplication.translate("ClientDetails", "Withdraw…"))
+        self.add_representative_button.setText(QCoreApplication.translate("ClientDetails", "Add representative…"))
+        self.remove_representative_button.setText(QCoreApplication.translate("ClientDetails", "Remove"))
+        self.open_representative_button.setText(QCoreApplication.translate("ClientDetails", "Open their card"))
+        self.open_ward_button.setText(QCoreApplication.translate("ClientDetails", "Open their card"))
         if self.details is not None:
             self._show(self.details)
 
@@ -257,10 +256,6 @@ class ClientDetailsPanel(QTabWidget):
         super().changeEvent(event)
 
     # --- Internals -------------------------------------------------------------------------------
-
-    @staticmethod
-    def _tr(text: str) -> str:
-        return QCoreApplication.translate("ClientDetails", text)
 
     def _tabs(self) -> tuple[_ListTab, ...]:
         return (self.documents, self.policies, self.addresses, self.consents, self.representatives, self.wards)
@@ -291,7 +286,7 @@ class ClientDetailsPanel(QTabWidget):
         if row is None:
             return
         answer = QMessageBox.question(
-            self, self._tr("Client card"), self._tr("Remove the selected entry? Use this for mistakes only."),
+            self, QCoreApplication.translate("ClientDetails", "Client card"), QCoreApplication.translate("ClientDetails", "Remove the selected entry? Use this for mistakes only."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
             ops.remove_detail(parent=self, session=self.session, kind=kind, row_id=row.id).run()
