@@ -414,7 +414,12 @@
         <translation>Адрес</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+22"/>
+        <source>Ward</source>
+        <translation>Подопечный</translation>
+    </message>
+    <message>
+        <location line="+133"/>
         <source>Documents</source>
         <extracomment>Emitted after the details on screen were replaced. The registrar asked to open another client (a representative or a ward): patient id. The add/withdraw dialog open now (tests drive it).</extracomment>
         <translation>Документы</translation>
@@ -524,10 +529,9 @@
         <translation>Кем приходится</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+134"/>
+        <location line="+139"/>
         <source>Represents</source>
-        <translation>Представляет</translation>
+        <translation>Подопечные</translation>
     </message>
     <message>
         <location line="-133"/>

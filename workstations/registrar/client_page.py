@@ -124,7 +124,7 @@ class ClientPage(QWidget):
 
         body = QHBoxLayout()
         body.setSpacing(10)
-        body.addWidget(self.data_box, 5)
+        body.addWidget(self.data_box, 4)
         self.details_panel = ClientDetailsPanel(session, self)
         right = QVBoxLayout()
         right.setSpacing(6)

@@ -99,7 +99,7 @@ REPRESENTATIVE_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("ClientDetails", "Document"), lambda r: r.document, context=CTX),
 )
 WARD_COLUMNS = (
-    Column(QT_TRANSLATE_NOOP("ClientDetails", "Represents"), lambda r: r.patient_name, context=CTX),
+    Column(QT_TRANSLATE_NOOP("ClientDetails", "Ward"), lambda r: r.patient_name, context=CTX),
     Column(QT_TRANSLATE_NOOP("ClientDetails", "As"), _relation, context=CTX),
     Column(QT_TRANSLATE_NOOP("ClientDetails", "Period"), lambda r: _period(r.valid_from, r.valid_to), context=CTX),
     Column(QT_TRANSLATE_NOOP("ClientDetails", "Document"), lambda r: r.document, context=CTX),
