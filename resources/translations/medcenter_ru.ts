@@ -200,17 +200,17 @@
         <translation>попечитель</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>dd.mm.yyyy</source>
         <translation>дд.мм.гггг</translation>
     </message>
@@ -220,132 +220,132 @@
         <translation>Новый документ</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+19"/>
-        <location line="+22"/>
+        <location line="+3"/>
+        <location line="+38"/>
+        <location line="+35"/>
         <source>&amp;Kind</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-70"/>
         <source>&amp;Series</source>
         <translation>&amp;Серия</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+18"/>
+        <location line="+3"/>
+        <location line="+35"/>
         <source>&amp;Number</source>
         <translation>&amp;Номер</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-32"/>
         <source>Issued &amp;by</source>
         <translation>&amp;Кем выдан</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Issued on</source>
         <translation>Дата в&amp;ыдачи</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Valid until</source>
         <translation>Действителен &amp;до</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>Add insurance policy</source>
         <translation>Новый страховой полис</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>&amp;Insurer</source>
         <translation>&amp;Страховая компания</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+89"/>
+        <location line="+2"/>
+        <location line="+144"/>
         <source>Valid &amp;from</source>
         <translation>Действует &amp;с</translation>
     </message>
     <message>
-        <location line="-88"/>
-        <location line="+89"/>
+        <location line="-142"/>
+        <location line="+144"/>
         <source>Valid &amp;to</source>
         <translation>Действует &amp;по</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-112"/>
         <source>Leave empty to remove the address</source>
         <translation>Оставьте пустым, чтобы удалить адрес</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Address</source>
         <translation>&amp;Адрес</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>Consent to personal data processing</source>
         <translation>Согласие на обработку персональных данных</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>&amp;Given on</source>
         <translation>&amp;Дата согласия</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Scope</source>
         <translation>&amp;Объём согласия</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Processing of personal data for medical care</source>
         <translation>Обработка персональных данных для оказания медицинской помощи</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>Withdraw consent</source>
         <translation>Отзыв согласия</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Withdrawn on</source>
         <translation>Дата &amp;отзыва</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>Add legal representative</source>
         <translation>Новый законный представитель</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Surname, birth date, phone, SNILS…</source>
         <translation>Фамилия, дата рождения, телефон, СНИЛС…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>&amp;Representative</source>
         <translation>&amp;Представитель</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Re&amp;lation</source>
         <translation>&amp;Кем приходится</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>&amp;Document</source>
         <translation>&amp;Документ</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>e.g. guardianship order No. …</source>
         <translation>например, постановление об опеке № …</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+53"/>
         <source>Find and choose the representative in the list.</source>
         <translation>Найдите представителя и выберите его в списке.</translation>
     </message>
@@ -360,19 +360,19 @@
         <translation>отозвано {date}</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+34"/>
-        <location line="+6"/>
+        <location line="+7"/>
+        <location line="+52"/>
+        <location line="+8"/>
         <source>Document</source>
         <translation>Документ</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-55"/>
         <source>Series and number</source>
         <translation>Серия и номер</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Issued on</source>
         <translation>Выдан</translation>
     </message>
@@ -387,12 +387,12 @@
         <translation>Кем выдан</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Policy</source>
         <translation>Полис</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
@@ -402,62 +402,62 @@
         <translation>Страховая компания</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+21"/>
-        <location line="+6"/>
+        <location line="+2"/>
+        <location line="+28"/>
+        <location line="+8"/>
         <source>Period</source>
         <translation>Срок действия</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-31"/>
         <source>Address of</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>Ward</source>
         <translation>Подопечный</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+146"/>
         <source>Documents</source>
         <extracomment>Emitted after the details on screen were replaced. The registrar asked to open another client (a representative or a ward): patient id. The add/withdraw dialog open now (tests drive it).</extracomment>
         <translation>Документы</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Policies</source>
         <translation>Полисы</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Addresses</source>
         <translation>Адреса</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Consents</source>
         <translation>Согласия</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Representatives</source>
         <translation>Представители</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Add document…</source>
         <translation>Добавить документ…</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+2"/>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-8"/>
         <source>Add policy…</source>
         <translation>Добавить полис…</translation>
     </message>
@@ -477,29 +477,29 @@
         <translation>Отозвать…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Add representative…</source>
         <translation>Добавить представителя…</translation>
     </message>
     <message>
+        <location line="+4"/>
         <location line="+2"/>
-        <location line="+1"/>
         <source>Open their card</source>
         <translation>Открыть его карточку</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+50"/>
         <source>Client card</source>
         <translation>Карточка клиента</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Remove the selected entry? Use this for mistakes only.</source>
         <translation>Удалить выбранную запись? Удаляйте только записи, внесённые по ошибке.</translation>
     </message>
     <message>
-        <location filename="../../workstations/registrar/detail_dialogs.py" line="-114"/>
-        <location filename="../../workstations/registrar/details_panel.py" line="-207"/>
+        <location filename="../../workstations/registrar/detail_dialogs.py" line="-169"/>
+        <location filename="../../workstations/registrar/details_panel.py" line="-244"/>
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
@@ -519,22 +519,22 @@
         <translation>Объём согласия</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Representative</source>
         <translation>Представитель</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Relation</source>
         <translation>Кем приходится</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+158"/>
         <source>Represents</source>
         <translation>Подопечные</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-150"/>
         <source>As</source>
         <translation>В качестве</translation>
     </message>
@@ -2276,35 +2276,35 @@
     <name>MergePage</name>
     <message>
         <location filename="../../workstations/head_of_registry/merge_page.py" line="+43"/>
-        <location line="+101"/>
+        <location line="+105"/>
         <source>Full name</source>
         <translation>ФИО</translation>
     </message>
     <message>
-        <location line="-100"/>
-        <location line="+100"/>
+        <location line="-104"/>
+        <location line="+105"/>
         <source>Birth date</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location line="-99"/>
-        <location line="+100"/>
+        <location line="-104"/>
+        <location line="+107"/>
         <source>Medical cards</source>
         <translation>Медицинские карты</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-8"/>
         <source>Surname, birth date, phone, SNILS, card…</source>
         <extracomment>The chosen client changed (its summary is loaded, or nobody is chosen).</extracomment>
         <translation>Фамилия, дата рождения, телефон, СНИЛС, карта…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Keep this record</source>
         <translation>&amp;Оставить эту запись</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>SNILS</source>
         <translation>СНИЛС</translation>
     </message>
@@ -2314,43 +2314,43 @@
         <translation>Телефоны</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+105"/>
         <source>Merge {drop} into {keep}? The record of {drop} stays only as a reference to the kept one; this cannot be undone here.</source>
         <extracomment>Emitted after a merge: (kept id, dropped id).</extracomment>
         <translation>Объединить {drop} с {keep}? Запись {drop} останется только как ссылка на сохранённую; отменить это здесь нельзя.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Merge duplicates</source>
         <translation>Объединение дублей</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Find the two records of the same person, compare them and choose which to keep. The other record&apos;s cards, phones, documents, policies and representatives move to the kept one.</source>
         <translation>Найдите две записи одного человека, сравните их и выберите, какую оставить. Карты, телефоны, документы, полисы и представители другой записи перейдут к оставленной.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;Merge…</source>
         <translation>&amp;Объединить…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>First record</source>
         <translation>Первая запись</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Second record</source>
         <translation>Вторая запись</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Merged. The kept record now has the other&apos;s cards.</source>
         <translation>Объединено. Карты другой записи теперь у оставленной.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Both sides show the same record: choose another one on one side.</source>
         <translation>С обеих сторон выбрана одна и та же запись: выберите другую с одной из сторон.</translation>
     </message>

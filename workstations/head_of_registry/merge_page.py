@@ -127,7 +127,8 @@ class ClientChooser(QGroupBox):
             self._show_hits(query, ())
             return
         ops.find_clients(parent=self, session=self.session, query=query).success(
-            lambda hits: self._show_hits(query, hits) if generation == self._generation else None).run()
+            lambda hits: self._show_hits(query, hits) if generation == self._generation else None
+        ).run()
 
     def reload(self) -> None:
         """Reads the chosen client again (after a merge) and searches again."""
@@ -139,10 +140,17 @@ class ClientChooser(QGroupBox):
         self._show_hits("", ())
 
     def retranslate_ui(self) -> None:
-        self.search_edit.setPlaceholderText(QCoreApplication.translate("MergePage", "Surname, birth date, phone, SNILS, card…"))
+        self.search_edit.setPlaceholderText(
+            QCoreApplication.translate("MergePage", "Surname, birth date, phone, SNILS, card…")
+        )
         self.keep_radio.setText(QCoreApplication.translate("MergePage", "&Keep this record"))
-        texts = {"name": QCoreApplication.translate("MergePage", "Full name"), "birth_date": QCoreApplication.translate("MergePage", "Birth date"), "snils": QCoreApplication.translate("MergePage", "SNILS"),
-                 "phones": QCoreApplication.translate("MergePage", "Phones"), "cards": QCoreApplication.translate("MergePage", "Medical cards")}
+        texts = {
+            "name": QCoreApplication.translate("MergePage", "Full name"),
+            "birth_date": QCoreApplication.translate("MergePage", "Birth date"),
+            "snils": QCoreApplication.translate("MergePage", "SNILS"),
+            "phones": QCoreApplication.translate("MergePage", "Phones"),
+            "cards": QCoreApplication.translate("MergePage", "Medical cards"),
+        }
         for name, text in texts.items():
             self.labels[name].setText(text)
 
@@ -169,7 +177,8 @@ class ClientChooser(QGroupBox):
         self.summary = None
         self.chosen_changed.emit()
         ops.load_summary(parent=self, session=self.session, patient_id=hit.id).success(
-            lambda s: self._set_summary(s) if s.details.id == self._chosen_id else None).run()
+            lambda s: self._set_summary(s) if s.details.id == self._chosen_id else None
+        ).run()
 
     def _set_summary(self, summary: ops.ClientSummary | None) -> None:
         self.summary = summary
@@ -183,7 +192,9 @@ class ClientChooser(QGroupBox):
             self.values["birth_date"].setText(d.birth_date.strftime("%d.%m.%Y"))
             self.values["snils"].setText(_snils(d.snils))
             self.values["phones"].setText(", ".join(_phone(p) for p in d.phones) or "—")
-            self.values["cards"].setText("\n".join(f"{c.number} ({c.card_type})" for c in summary.cards) or "—")
+            self.values["cards"].setText(
+                "\n".join(f"{c.number} ({c.card_type})" for c in summary.cards) or "—"
+            )
         self.chosen_changed.emit()
 
 
@@ -243,12 +254,17 @@ class MergePage(QWidget):
             return
         keep, drop = (self.left, self.right) if self.left.keep_radio.isChecked() else (self.right, self.left)
         question = QCoreApplication.translate(
-            "MergePage", "Merge {drop} into {keep}? The record of {drop} stays only as a reference to the "
-            "kept one; this cannot be undone here.").format(
-            drop=keep_text(drop), keep=keep_text(keep))
-        answer = QMessageBox.question(self, QCoreApplication.translate("MergePage", "Merge duplicates"), question,
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
+            "MergePage",
+            "Merge {drop} into {keep}? The record of {drop} stays only as a reference to the "
+            "kept one; this cannot be undone here.",
+        ).format(drop=keep_text(drop), keep=keep_text(keep))
+        answer = QMessageBox.question(
+            self,
+            QCoreApplication.translate("MergePage", "Merge duplicates"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.merge(*pair)
 
@@ -257,15 +273,22 @@ class MergePage(QWidget):
         self._set_status("", error=False)
         self._update_state()
         ops.merge_clients(parent=self, session=self.session, keep_id=keep_id, drop_id=drop_id).success(
-            lambda _r: self._merged(keep_id, drop_id)).failure(self._failed).run()
+            lambda _r: self._merged(keep_id, drop_id)
+        ).failure(self._failed).run()
 
     def retranslate_ui(self) -> None:
-        self.lead.setText(QCoreApplication.translate(
-            "MergePage",
-            "Find the two records of the same person, compare them and choose which to keep. The other "
-            "record's cards, phones, documents, policies and representatives move to the kept one."))
+        self.lead.setText(
+            QCoreApplication.translate(
+                "MergePage",
+                "Find the two records of the same person, compare them and choose which to keep. The other "
+                "record's cards, phones, documents, policies and representatives move to the kept one.",
+            )
+        )
         self.merge_button.setText(QCoreApplication.translate("MergePage", "&Merge…"))
-        for side, title in ((self.left, QCoreApplication.translate("MergePage", "First record")), (self.right, QCoreApplication.translate("MergePage", "Second record"))):
+        for side, title in (
+            (self.left, QCoreApplication.translate("MergePage", "First record")),
+            (self.right, QCoreApplication.translate("MergePage", "Second record")),
+        ):
             side.setTitle(title)
             side.retranslate_ui()
 
@@ -278,7 +301,10 @@ class MergePage(QWidget):
 
     def _merged(self, keep_id: int, drop_id: int) -> None:
         self.busy = False
-        self._set_status(QCoreApplication.translate("MergePage", "Merged. The kept record now has the other's cards."), error=False)
+        self._set_status(
+            QCoreApplication.translate("MergePage", "Merged. The kept record now has the other's cards."),
+            error=False,
+        )
         for side in (self.left, self.right):
             side.reload()
         self._update_state()
@@ -299,7 +325,9 @@ class MergePage(QWidget):
     def _update_state(self) -> None:
         self.merge_button.setEnabled(not self.busy and self.keep_and_drop() is not None)
         same = self.left.chosen_id() is not None and self.left.chosen_id() == self.right.chosen_id()
-        warning = QCoreApplication.translate("MergePage", "Both sides show the same record: choose another one on one side.")
+        warning = QCoreApplication.translate(
+            "MergePage", "Both sides show the same record: choose another one on one side."
+        )
         if same and not self.busy:
             self._set_status(warning, error=True)
         elif self.status_label.text() == warning:
@@ -307,7 +335,7 @@ class MergePage(QWidget):
 
 
 def keep_text(side: ClientChooser) -> str:
-    """"Ivanova Maria, 01.02.1980" for the confirmation."""
+    """ "Ivanova Maria, 01.02.1980" for the confirmation."""
     if side.summary is None:
         return ""
     d = side.summary.details

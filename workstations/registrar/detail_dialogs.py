@@ -95,12 +95,15 @@ class DetailDialog(QDialog):
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            QCoreApplication.translate("ClientDetails", "Save"))
+            QCoreApplication.translate("ClientDetails", "Save")
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            QCoreApplication.translate("ClientDetails", "Cancel"))
+            QCoreApplication.translate("ClientDetails", "Cancel")
+        )
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         self.body = QVBoxLayout(self)
@@ -197,60 +200,101 @@ class DocumentDialog(DetailDialog):
     def __init__(self, session: AppSession, patient_id: int, parent: QWidget | None = None) -> None:
         super().__init__(session, QCoreApplication.translate("ClientDetails", "Add document"), parent)
         self.patient_id = patient_id
-        self.kind_combo = self.combo("kind", QCoreApplication.translate("ClientDetails", "&Kind"), DOCUMENT_KINDS, DOCUMENT_KIND_TEXTS)
-        self.series_edit = self.line("series", QCoreApplication.translate("ClientDetails", "&Series"), max_length=20)
-        self.number_edit = self.line("number", QCoreApplication.translate("ClientDetails", "&Number"), max_length=30)
-        self.issued_by_edit = self.line("issued_by", QCoreApplication.translate("ClientDetails", "Issued &by"))
-        self.issued_on_edit = self.date("issued_on", QCoreApplication.translate("ClientDetails", "&Issued on"))
-        self.valid_until_edit = self.date("valid_until", QCoreApplication.translate("ClientDetails", "&Valid until"))
+        self.kind_combo = self.combo(
+            "kind", QCoreApplication.translate("ClientDetails", "&Kind"), DOCUMENT_KINDS, DOCUMENT_KIND_TEXTS
+        )
+        self.series_edit = self.line(
+            "series", QCoreApplication.translate("ClientDetails", "&Series"), max_length=20
+        )
+        self.number_edit = self.line(
+            "number", QCoreApplication.translate("ClientDetails", "&Number"), max_length=30
+        )
+        self.issued_by_edit = self.line(
+            "issued_by", QCoreApplication.translate("ClientDetails", "Issued &by")
+        )
+        self.issued_on_edit = self.date(
+            "issued_on", QCoreApplication.translate("ClientDetails", "&Issued on")
+        )
+        self.valid_until_edit = self.date(
+            "valid_until", QCoreApplication.translate("ClientDetails", "&Valid until")
+        )
         self.resize(480, self.sizeHint().height())
 
     def make_op(self) -> BackgroundOp:
         return ops.add_document(
-            parent=self, session=self.session, patient_id=self.patient_id, kind=self.kind_combo.currentData(),
-            number=self.number_edit.text(), series=self.series_edit.text(), issued_by=self.issued_by_edit.text(),
-            issued_on=self.issued_on_edit.text(), valid_until=self.valid_until_edit.text())
+            parent=self,
+            session=self.session,
+            patient_id=self.patient_id,
+            kind=self.kind_combo.currentData(),
+            number=self.number_edit.text(),
+            series=self.series_edit.text(),
+            issued_by=self.issued_by_edit.text(),
+            issued_on=self.issued_on_edit.text(),
+            valid_until=self.valid_until_edit.text(),
+        )
 
 
 class PolicyDialog(DetailDialog):
     def __init__(self, session: AppSession, patient_id: int, parent: QWidget | None = None) -> None:
         super().__init__(session, QCoreApplication.translate("ClientDetails", "Add insurance policy"), parent)
         self.patient_id = patient_id
-        self.kind_combo = self.combo("kind", QCoreApplication.translate("ClientDetails", "&Kind"), POLICY_KINDS, POLICY_KIND_TEXTS)
-        self.number_edit = self.line("number", QCoreApplication.translate("ClientDetails", "&Number"), max_length=40)
+        self.kind_combo = self.combo(
+            "kind", QCoreApplication.translate("ClientDetails", "&Kind"), POLICY_KINDS, POLICY_KIND_TEXTS
+        )
+        self.number_edit = self.line(
+            "number", QCoreApplication.translate("ClientDetails", "&Number"), max_length=40
+        )
         self.insurer_edit = self.line("insurer", QCoreApplication.translate("ClientDetails", "&Insurer"))
-        self.valid_from_edit = self.date("valid_from", QCoreApplication.translate("ClientDetails", "Valid &from"))
+        self.valid_from_edit = self.date(
+            "valid_from", QCoreApplication.translate("ClientDetails", "Valid &from")
+        )
         self.valid_to_edit = self.date("valid_to", QCoreApplication.translate("ClientDetails", "Valid &to"))
         self.resize(480, self.sizeHint().height())
 
     def make_op(self) -> BackgroundOp:
         return ops.add_policy(
-            parent=self, session=self.session, patient_id=self.patient_id, kind=self.kind_combo.currentData(),
-            number=self.number_edit.text(), insurer=self.insurer_edit.text(),
-            valid_from=self.valid_from_edit.text(), valid_to=self.valid_to_edit.text())
+            parent=self,
+            session=self.session,
+            patient_id=self.patient_id,
+            kind=self.kind_combo.currentData(),
+            number=self.number_edit.text(),
+            insurer=self.insurer_edit.text(),
+            valid_from=self.valid_from_edit.text(),
+            valid_to=self.valid_to_edit.text(),
+        )
 
 
 class AddressDialog(DetailDialog):
     """Sets the registration or residence address; an empty one removes it."""
 
-    def __init__(self, session: AppSession, patient_id: int, current: dict[str, str],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: AppSession, patient_id: int, current: dict[str, str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(session, QCoreApplication.translate("ClientDetails", "Address"), parent)
         self.patient_id = patient_id
         self.current = current
-        self.kind_combo = self.combo("kind", QCoreApplication.translate("ClientDetails", "&Kind"), ADDRESS_KINDS, ADDRESS_KIND_TEXTS)
+        self.kind_combo = self.combo(
+            "kind", QCoreApplication.translate("ClientDetails", "&Kind"), ADDRESS_KINDS, ADDRESS_KIND_TEXTS
+        )
         self.address_edit = QPlainTextEdit(self)
         self.address_edit.setTabChangesFocus(True)
         self.address_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
-        self.address_edit.setPlaceholderText(QCoreApplication.translate("ClientDetails", "Leave empty to remove the address"))
+        self.address_edit.setPlaceholderText(
+            QCoreApplication.translate("ClientDetails", "Leave empty to remove the address")
+        )
         self.add_field("address", QCoreApplication.translate("ClientDetails", "&Address"), self.address_edit)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
         self.resize(520, self.sizeHint().height())
 
     def make_op(self) -> BackgroundOp:
-        return ops.set_address(parent=self, session=self.session, patient_id=self.patient_id,
-                               kind=self.kind_combo.currentData(), address=self.address_edit.toPlainText())
+        return ops.set_address(
+            parent=self,
+            session=self.session,
+            patient_id=self.patient_id,
+            kind=self.kind_combo.currentData(),
+            address=self.address_edit.toPlainText(),
+        )
 
     def _kind_changed(self) -> None:
         self.address_edit.setPlainText(self.current.get(self.kind_combo.currentData(), ""))
@@ -258,42 +302,67 @@ class AddressDialog(DetailDialog):
 
 class ConsentDialog(DetailDialog):
     def __init__(self, session: AppSession, patient_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(session, QCoreApplication.translate("ClientDetails", "Consent to personal data processing"), parent)
+        super().__init__(
+            session,
+            QCoreApplication.translate("ClientDetails", "Consent to personal data processing"),
+            parent,
+        )
         self.patient_id = patient_id
-        self.given_on_edit = self.date("given_on", QCoreApplication.translate("ClientDetails", "&Given on"), today_text())
-        self.scope_edit = self.line("scope", QCoreApplication.translate("ClientDetails", "&Scope"), max_length=1000)
-        self.scope_edit.setText(QCoreApplication.translate("ClientDetails", "Processing of personal data for medical care"))
+        self.given_on_edit = self.date(
+            "given_on", QCoreApplication.translate("ClientDetails", "&Given on"), today_text()
+        )
+        self.scope_edit = self.line(
+            "scope", QCoreApplication.translate("ClientDetails", "&Scope"), max_length=1000
+        )
+        self.scope_edit.setText(
+            QCoreApplication.translate("ClientDetails", "Processing of personal data for medical care")
+        )
         self.resize(520, self.sizeHint().height())
 
     def make_op(self) -> BackgroundOp:
-        return ops.give_consent(parent=self, session=self.session, patient_id=self.patient_id,
-                                given_on=self.given_on_edit.text(), scope=self.scope_edit.text())
+        return ops.give_consent(
+            parent=self,
+            session=self.session,
+            patient_id=self.patient_id,
+            given_on=self.given_on_edit.text(),
+            scope=self.scope_edit.text(),
+        )
 
 
 class WithdrawConsentDialog(DetailDialog):
     def __init__(self, session: AppSession, consent_id: int, parent: QWidget | None = None) -> None:
         super().__init__(session, QCoreApplication.translate("ClientDetails", "Withdraw consent"), parent)
         self.consent_id = consent_id
-        self.withdrawn_on_edit = self.date("withdrawn_on", QCoreApplication.translate("ClientDetails", "&Withdrawn on"), today_text())
+        self.withdrawn_on_edit = self.date(
+            "withdrawn_on", QCoreApplication.translate("ClientDetails", "&Withdrawn on"), today_text()
+        )
         self.resize(400, self.sizeHint().height())
 
     def make_op(self) -> BackgroundOp:
-        return ops.withdraw_consent(parent=self, session=self.session, consent_id=self.consent_id,
-                                    withdrawn_on=self.withdrawn_on_edit.text())
+        return ops.withdraw_consent(
+            parent=self,
+            session=self.session,
+            consent_id=self.consent_id,
+            withdrawn_on=self.withdrawn_on_edit.text(),
+        )
 
 
 class RepresentativeDialog(DetailDialog):
     """A legal representative of the client: another client found with the search box."""
 
     def __init__(self, session: AppSession, patient_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(session, QCoreApplication.translate("ClientDetails", "Add legal representative"), parent)
+        super().__init__(
+            session, QCoreApplication.translate("ClientDetails", "Add legal representative"), parent
+        )
         self.patient_id = patient_id
         self.results_query: str | None = None
         self._generation = 0
         self.search_edit = QLineEdit(self)
         self.search_edit.setMaxLength(200)
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setPlaceholderText(QCoreApplication.translate("ClientDetails", "Surname, birth date, phone, SNILS…"))
+        self.search_edit.setPlaceholderText(
+            QCoreApplication.translate("ClientDetails", "Surname, birth date, phone, SNILS…")
+        )
         self.results_model = DtoTableModel(HIT_COLUMNS[:4], parent=self)
         self.results_view = QTableView(self)
         self.results_view.setModel(self.results_model)
@@ -304,11 +373,25 @@ class RepresentativeDialog(DetailDialog):
         chooser_layout.setContentsMargins(0, 0, 0, 0)
         chooser_layout.addWidget(self.search_edit)
         chooser_layout.addWidget(self.results_view)
-        self.add_field("representative", QCoreApplication.translate("ClientDetails", "&Representative"), chooser)
+        self.add_field(
+            "representative", QCoreApplication.translate("ClientDetails", "&Representative"), chooser
+        )
         self.widgets["representative"] = self.search_edit
-        self.relation_combo = self.combo("relation", QCoreApplication.translate("ClientDetails", "Re&lation"), REPRESENTATIVE_RELATIONS, RELATION_TEXTS)
-        self.document_edit = self.line("document", QCoreApplication.translate("ClientDetails", "&Document"), QCoreApplication.translate("ClientDetails", "e.g. guardianship order No. …"), 500)
-        self.valid_from_edit = self.date("valid_from", QCoreApplication.translate("ClientDetails", "Valid &from"))
+        self.relation_combo = self.combo(
+            "relation",
+            QCoreApplication.translate("ClientDetails", "Re&lation"),
+            REPRESENTATIVE_RELATIONS,
+            RELATION_TEXTS,
+        )
+        self.document_edit = self.line(
+            "document",
+            QCoreApplication.translate("ClientDetails", "&Document"),
+            QCoreApplication.translate("ClientDetails", "e.g. guardianship order No. …"),
+            500,
+        )
+        self.valid_from_edit = self.date(
+            "valid_from", QCoreApplication.translate("ClientDetails", "Valid &from")
+        )
         self.valid_to_edit = self.date("valid_to", QCoreApplication.translate("ClientDetails", "Valid &to"))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -329,16 +412,23 @@ class RepresentativeDialog(DetailDialog):
             self._show_hits(query, ())
             return
         ops.find_clients(parent=self, session=self.session, query=query).success(
-            lambda hits: self._show_hits(query, hits) if generation == self._generation else None).run()
+            lambda hits: self._show_hits(query, hits) if generation == self._generation else None
+        ).run()
 
     def make_op(self) -> BackgroundOp:
         chosen = self.chosen()
         if chosen is None:
             return _refused({"representative": _CHOOSE}, self)
         return ops.add_representative(
-            parent=self, session=self.session, patient_id=self.patient_id, representative_id=chosen.id,
-            relation=self.relation_combo.currentData(), document=self.document_edit.text(),
-            valid_from=self.valid_from_edit.text(), valid_to=self.valid_to_edit.text())
+            parent=self,
+            session=self.session,
+            patient_id=self.patient_id,
+            representative_id=chosen.id,
+            relation=self.relation_combo.currentData(),
+            document=self.document_edit.text(),
+            valid_from=self.valid_from_edit.text(),
+            valid_to=self.valid_to_edit.text(),
+        )
 
     def _show_hits(self, query: str, hits: tuple[PatientHit, ...]) -> None:
         hits = tuple(h for h in hits if h.id != self.patient_id)
@@ -354,8 +444,8 @@ _CHOOSE = QT_TRANSLATE_NOOP("ClientDetails", "Find and choose the representative
 
 def _refused(errors: dict[str, str], parent: QWidget) -> BackgroundOp:
     """An operation that fails at once with ``errors`` (checked before anything is sent)."""
+
     def fail() -> None:
         raise InvalidFields({k: QCoreApplication.translate("ClientDetails", v) for k, v in errors.items()})
 
     return BackgroundOp(parent, fail)
-

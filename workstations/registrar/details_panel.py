@@ -58,27 +58,43 @@ def _consent_state(c: ConsentInfo) -> str:
     if c.withdrawn_on is None:
         return QCoreApplication.translate("ClientDetails", "given")
     return QCoreApplication.translate("ClientDetails", "withdrawn {date}").format(
-        date=c.withdrawn_on.strftime("%d.%m.%Y"))
+        date=c.withdrawn_on.strftime("%d.%m.%Y")
+    )
 
 
 DOCUMENT_COLUMNS = (
-    Column(QT_TRANSLATE_NOOP("ClientDetails", "Document"), lambda d: kind_text(DOCUMENT_KIND_TEXTS, d.kind),
-           context=CTX),
-    Column(QT_TRANSLATE_NOOP("ClientDetails", "Series and number"), lambda d: f"{d.series} {d.number}".strip(),
-           context=CTX),
+    Column(
+        QT_TRANSLATE_NOOP("ClientDetails", "Document"),
+        lambda d: kind_text(DOCUMENT_KIND_TEXTS, d.kind),
+        context=CTX,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("ClientDetails", "Series and number"),
+        lambda d: f"{d.series} {d.number}".strip(),
+        context=CTX,
+    ),
     Column(QT_TRANSLATE_NOOP("ClientDetails", "Issued on"), lambda d: d.issued_on, ALIGN_RIGHT, CTX),
     Column(QT_TRANSLATE_NOOP("ClientDetails", "Valid until"), lambda d: d.valid_until, ALIGN_RIGHT, CTX),
     Column(QT_TRANSLATE_NOOP("ClientDetails", "Issued by"), lambda d: d.issued_by, context=CTX),
 )
 POLICY_COLUMNS = (
-    Column(QT_TRANSLATE_NOOP("ClientDetails", "Policy"), lambda p: kind_text(POLICY_KIND_TEXTS, p.kind), context=CTX),
+    Column(
+        QT_TRANSLATE_NOOP("ClientDetails", "Policy"),
+        lambda p: kind_text(POLICY_KIND_TEXTS, p.kind),
+        context=CTX,
+    ),
     Column(QT_TRANSLATE_NOOP("ClientDetails", "Number"), lambda p: p.number, context=CTX),
     Column(QT_TRANSLATE_NOOP("ClientDetails", "Insurer"), lambda p: p.insurer, context=CTX),
-    Column(QT_TRANSLATE_NOOP("ClientDetails", "Period"), lambda p: _period(p.valid_from, p.valid_to), context=CTX),
+    Column(
+        QT_TRANSLATE_NOOP("ClientDetails", "Period"), lambda p: _period(p.valid_from, p.valid_to), context=CTX
+    ),
 )
 ADDRESS_COLUMNS = (
-    Column(QT_TRANSLATE_NOOP("ClientDetails", "Address of"), lambda a: kind_text(ADDRESS_KIND_TEXTS, a.kind),
-           context=CTX),
+    Column(
+        QT_TRANSLATE_NOOP("ClientDetails", "Address of"),
+        lambda a: kind_text(ADDRESS_KIND_TEXTS, a.kind),
+        context=CTX,
+    ),
     Column(QT_TRANSLATE_NOOP("ClientDetails", "Address"), lambda a: a.address, context=CTX),
 )
 CONSENT_COLUMNS = (
@@ -93,15 +109,21 @@ def _relation(r: RepresentativeInfo) -> str:
 
 
 REPRESENTATIVE_COLUMNS = (
-    Column(QT_TRANSLATE_NOOP("ClientDetails", "Representative"), lambda r: r.representative_name, context=CTX),
+    Column(
+        QT_TRANSLATE_NOOP("ClientDetails", "Representative"), lambda r: r.representative_name, context=CTX
+    ),
     Column(QT_TRANSLATE_NOOP("ClientDetails", "Relation"), _relation, context=CTX),
-    Column(QT_TRANSLATE_NOOP("ClientDetails", "Period"), lambda r: _period(r.valid_from, r.valid_to), context=CTX),
+    Column(
+        QT_TRANSLATE_NOOP("ClientDetails", "Period"), lambda r: _period(r.valid_from, r.valid_to), context=CTX
+    ),
     Column(QT_TRANSLATE_NOOP("ClientDetails", "Document"), lambda r: r.document, context=CTX),
 )
 WARD_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("ClientDetails", "Ward"), lambda r: r.patient_name, context=CTX),
     Column(QT_TRANSLATE_NOOP("ClientDetails", "As"), _relation, context=CTX),
-    Column(QT_TRANSLATE_NOOP("ClientDetails", "Period"), lambda r: _period(r.valid_from, r.valid_to), context=CTX),
+    Column(
+        QT_TRANSLATE_NOOP("ClientDetails", "Period"), lambda r: _period(r.valid_from, r.valid_to), context=CTX
+    ),
     Column(QT_TRANSLATE_NOOP("ClientDetails", "Document"), lambda r: r.document, context=CTX),
 )
 
@@ -175,14 +197,23 @@ class ClientDetailsPanel(QTabWidget):
         self.representatives = _ListTab(REPRESENTATIVE_COLUMNS, self)
         self.add_representative_button = self.representatives.button(self.add_representative)
         self.remove_representative_button = self.representatives.button(
-            lambda: self._remove("representative", self.representatives))
+            lambda: self._remove("representative", self.representatives)
+        )
         self.open_representative_button = self.representatives.button(
-            lambda: self._open_other(self.representatives, "representative_id"))
+            lambda: self._open_other(self.representatives, "representative_id")
+        )
         self.representatives.finish()
         self.wards = _ListTab(WARD_COLUMNS, self)
         self.open_ward_button = self.wards.button(lambda: self._open_other(self.wards, "patient_id"))
         self.wards.finish()
-        for tab in (self.documents, self.policies, self.addresses, self.consents, self.representatives, self.wards):
+        for tab in (
+            self.documents,
+            self.policies,
+            self.addresses,
+            self.consents,
+            self.representatives,
+            self.wards,
+        ):
             self.addTab(tab, "")
             tab.view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         operation_bus().changed.connect(self._on_changes)
@@ -199,7 +230,8 @@ class ClientDetailsPanel(QTabWidget):
         self.patient_id = patient_id
         self._update_buttons()
         ops.load_details(parent=self, session=self.session, patient_id=patient_id).success(
-            lambda d: self._show(d) if patient_id == self.patient_id else None).run()
+            lambda d: self._show(d) if patient_id == self.patient_id else None
+        ).run()
 
     def reload(self) -> None:
         if self.patient_id is not None:
@@ -232,8 +264,14 @@ class ClientDetailsPanel(QTabWidget):
         return self._open_dialog(lambda pid: RepresentativeDialog(self.session, pid, self))
 
     def retranslate_ui(self) -> None:
-        titles = (QCoreApplication.translate("ClientDetails", "Documents"), QCoreApplication.translate("ClientDetails", "Policies"), QCoreApplication.translate("ClientDetails", "Addresses"), QCoreApplication.translate("ClientDetails", "Consents"), QCoreApplication.translate("ClientDetails", "Representatives"),
-                  QCoreApplication.translate("ClientDetails", "Represents"))
+        titles = (
+            QCoreApplication.translate("ClientDetails", "Documents"),
+            QCoreApplication.translate("ClientDetails", "Policies"),
+            QCoreApplication.translate("ClientDetails", "Addresses"),
+            QCoreApplication.translate("ClientDetails", "Consents"),
+            QCoreApplication.translate("ClientDetails", "Representatives"),
+            QCoreApplication.translate("ClientDetails", "Represents"),
+        )
         for number, title in enumerate(titles):
             self.setTabText(number, title)
         self.add_document_button.setText(QCoreApplication.translate("ClientDetails", "Add document…"))
@@ -243,9 +281,13 @@ class ClientDetailsPanel(QTabWidget):
         self.edit_address_button.setText(QCoreApplication.translate("ClientDetails", "Set address…"))
         self.give_consent_button.setText(QCoreApplication.translate("ClientDetails", "Consent given…"))
         self.withdraw_consent_button.setText(QCoreApplication.translate("ClientDetails", "Withdraw…"))
-        self.add_representative_button.setText(QCoreApplication.translate("ClientDetails", "Add representative…"))
+        self.add_representative_button.setText(
+            QCoreApplication.translate("ClientDetails", "Add representative…")
+        )
         self.remove_representative_button.setText(QCoreApplication.translate("ClientDetails", "Remove"))
-        self.open_representative_button.setText(QCoreApplication.translate("ClientDetails", "Open their card"))
+        self.open_representative_button.setText(
+            QCoreApplication.translate("ClientDetails", "Open their card")
+        )
         self.open_ward_button.setText(QCoreApplication.translate("ClientDetails", "Open their card"))
         if self.details is not None:
             self._show(self.details)
@@ -258,7 +300,14 @@ class ClientDetailsPanel(QTabWidget):
     # --- Internals -------------------------------------------------------------------------------
 
     def _tabs(self) -> tuple[_ListTab, ...]:
-        return (self.documents, self.policies, self.addresses, self.consents, self.representatives, self.wards)
+        return (
+            self.documents,
+            self.policies,
+            self.addresses,
+            self.consents,
+            self.representatives,
+            self.wards,
+        )
 
     def _show(self, details: ClientDetails) -> None:
         self.details = details
@@ -276,7 +325,9 @@ class ClientDetailsPanel(QTabWidget):
             return None
         dialog = build(self.patient_id)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _r, d=dialog: setattr(self, "dialog", None) if self.dialog is d else None)
+        dialog.finished.connect(
+            lambda _r, d=dialog: setattr(self, "dialog", None) if self.dialog is d else None
+        )
         self.dialog = dialog
         dialog.open()
         return dialog
@@ -286,8 +337,14 @@ class ClientDetailsPanel(QTabWidget):
         if row is None:
             return
         answer = QMessageBox.question(
-            self, QCoreApplication.translate("ClientDetails", "Client card"), QCoreApplication.translate("ClientDetails", "Remove the selected entry? Use this for mistakes only."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            self,
+            QCoreApplication.translate("ClientDetails", "Client card"),
+            QCoreApplication.translate(
+                "ClientDetails", "Remove the selected entry? Use this for mistakes only."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         if answer == QMessageBox.StandardButton.Yes:
             ops.remove_detail(parent=self, session=self.session, kind=kind, row_id=row.id).run()
 
@@ -298,13 +355,20 @@ class ClientDetailsPanel(QTabWidget):
 
     def _update_buttons(self) -> None:
         loaded = self.details is not None
-        for button in (self.add_document_button, self.add_policy_button, self.edit_address_button,
-                       self.give_consent_button, self.add_representative_button):
+        for button in (
+            self.add_document_button,
+            self.add_policy_button,
+            self.edit_address_button,
+            self.give_consent_button,
+            self.add_representative_button,
+        ):
             button.setEnabled(loaded)
         self.remove_document_button.setEnabled(loaded and self.documents.selected() is not None)
         self.remove_policy_button.setEnabled(loaded and self.policies.selected() is not None)
         consent = self.consents.selected()
-        self.withdraw_consent_button.setEnabled(loaded and consent is not None and consent.withdrawn_on is None)
+        self.withdraw_consent_button.setEnabled(
+            loaded and consent is not None and consent.withdrawn_on is None
+        )
         has_rep = self.representatives.selected() is not None
         self.remove_representative_button.setEnabled(loaded and has_rep)
         self.open_representative_button.setEnabled(loaded and has_rep)
