@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import traceback
 from collections.abc import Callable, Iterable
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
@@ -30,6 +30,11 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from medcenter_desktop.error_dialog import show_error
 from shared.errors import DomainError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+    from medcenter_desktop.login_service import AppSession
 
 log = logging.getLogger(__name__)
 
@@ -222,3 +227,23 @@ def wait_for_background_ops(timeout_ms: int = 5000) -> None:
     """Blocks until worker threads finish and their results were delivered (tests, shutdown)."""
     QThreadPool.globalInstance().waitForDone(timeout_ms)
     QCoreApplication.processEvents()
+
+
+# --- Units of work on a worker thread --------------------------------------------------------------
+
+
+def in_uow(session: AppSession, fn: Callable[[Connection], T], *, commit: bool = True) -> T:
+    """``fn(connection)`` in one unit of work of ``session``, committed unless ``commit`` is false."""
+    with session.uow() as uow:
+        assert uow.session is not None
+        result = fn(uow.session.connection())
+        if commit:
+            uow.commit()
+        return result
+
+
+def session_op(parent: QWidget, session: AppSession, fn: Callable[[Connection], T], *changes: str,
+               commit: bool = True) -> BackgroundOp[T]:
+    """The usual user verb: ``fn(connection)`` in one unit of work on a worker thread; on success
+    the bus announces ``changes``. Workstations' ops.py build their functions on this."""
+    return BackgroundOp(parent, lambda: in_uow(session, fn, commit=commit)).changes(*changes)

@@ -6,13 +6,14 @@ Each returns a `BackgroundOp`; the caller adds ``success``/``failure`` and calls
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
 from medcenter_desktop.operations import BackgroundOp
+from medcenter_desktop.operations import session_op as _op
 from shared.services import reference_admin, users
 from shared.services.reference import (
     CardTypeRow,
@@ -28,26 +29,10 @@ if TYPE_CHECKING:
 
     from medcenter_desktop.login_service import AppSession
 
-T = TypeVar("T")
 
 USER_CHANGES = ("users",)
 #: Bus names of the reference lists (the reference kinds of `reference_admin`, staff as "staff").
 REFERENCE_CHANGES = frozenset(reference_admin.KINDS)
-
-
-def in_uow(session: AppSession, fn: Callable[[Connection], T], *, commit: bool = True) -> T:
-    """``fn(connection)`` in one unit of work, committed unless ``commit`` is false."""
-    with session.uow() as uow:
-        assert uow.session is not None
-        result = fn(uow.session.connection())
-        if commit:
-            uow.commit()
-        return result
-
-
-def _op(parent: QWidget, session: AppSession, fn: Callable[[Connection], T], *changes: str,
-        commit: bool = True) -> BackgroundOp[T]:
-    return BackgroundOp(parent, lambda: in_uow(session, fn, commit=commit)).changes(*changes)
 
 
 # --- Users -----------------------------------------------------------------------------------------

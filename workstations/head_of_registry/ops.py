@@ -4,38 +4,23 @@ worker thread. Each returns a `BackgroundOp`; the caller adds ``success``/``fail
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 from medcenter_desktop.operations import BackgroundOp
+from medcenter_desktop.operations import session_op as _op
 from shared.services import patients
 from shared.services.patient_search import PatientHit, search_patients
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection
 
     from medcenter_desktop.login_service import AppSession
 
-T = TypeVar("T")
 
 PATIENT_CHANGES = "patients"
 CARD_CHANGES = "cards"
-
-
-def _op(parent: QWidget, session: AppSession, fn: Callable[[Connection], T], *changes: str,
-        commit: bool = True) -> BackgroundOp[T]:
-    def run() -> T:
-        with session.uow() as uow:
-            assert uow.session is not None
-            result = fn(uow.session.connection())
-            if commit:
-                uow.commit()
-            return result
-
-    return BackgroundOp(parent, run).changes(*changes)
 
 
 @dataclass(frozen=True)

@@ -5,13 +5,13 @@ Operations that change data announce it on the operation bus ("patients", "cards
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 from medcenter_desktop.operations import BackgroundOp
+from medcenter_desktop.operations import session_op as _op
 from shared.services import client_details, patients, registry_lookup
 from shared.services.patient_input import PatientInput
 from shared.services.patient_search import PatientHit, search_patients
@@ -21,26 +21,10 @@ if TYPE_CHECKING:
 
     from medcenter_desktop.login_service import AppSession
 
-T = TypeVar("T")
 
 PATIENT_CHANGES = "patients"
 CARD_CHANGES = "cards"
 DETAIL_CHANGES = "client_details"
-
-
-def in_uow(session: AppSession, fn: Callable[[Connection], T], *, commit: bool = True) -> T:
-    """``fn(connection)`` in one unit of work, committed unless ``commit`` is false."""
-    with session.uow() as uow:
-        assert uow.session is not None
-        result = fn(uow.session.connection())
-        if commit:
-            uow.commit()
-        return result
-
-
-def _op(parent: QWidget, session: AppSession, fn: Callable[[Connection], T], *changes: str,
-        commit: bool = True) -> BackgroundOp[T]:
-    return BackgroundOp(parent, lambda: in_uow(session, fn, commit=commit)).changes(*changes)
 
 
 @dataclass(frozen=True)
