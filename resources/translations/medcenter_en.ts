@@ -22,7 +22,7 @@
 <context>
     <name>BackgroundOp</name>
     <message>
-        <location filename="../../medcenter_desktop/operations.py" line="+175"/>
+        <location filename="../../medcenter_desktop/operations.py" line="+180"/>
         <source>Please wait</source>
         <extracomment>How long an operation may run before a progress indicator appears (ms): quick ones never flash it.</extracomment>
         <translation type="unfinished"></translation>
@@ -982,6 +982,11 @@
     <message>
         <location line="+9"/>
         <source>This person is already named with this relation, or does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The entry is no longer there: someone removed it. The list is reloaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -22,7 +22,7 @@
 <context>
     <name>BackgroundOp</name>
     <message>
-        <location filename="../../medcenter_desktop/operations.py" line="+175"/>
+        <location filename="../../medcenter_desktop/operations.py" line="+180"/>
         <source>Please wait</source>
         <extracomment>How long an operation may run before a progress indicator appears (ms): quick ones never flash it.</extracomment>
         <translation>Подождите</translation>
@@ -983,6 +983,11 @@
         <location line="+9"/>
         <source>This person is already named with this relation, or does not exist.</source>
         <translation>Этот человек уже указан с таким отношением или не существует.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The entry is no longer there: someone removed it. The list is reloaded.</source>
+        <translation>Этой записи уже нет: её кто-то удалил. Список обновлён.</translation>
     </message>
     <message>
         <location filename="../../shared/services/patient_input.py" line="+11"/>

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import IntegrityError
 
-from shared.errors import QT_TRANSLATE_NOOP
+from shared.errors import QT_TRANSLATE_NOOP, DomainError
 from shared.identifiers import is_valid_enp
 from shared.models.registry import ADDRESS_KINDS, DOCUMENT_KINDS, POLICY_KINDS, REPRESENTATIVE_RELATIONS
 from shared.services.patient_input import InvalidFields, digits_of, parse_date
@@ -273,8 +273,20 @@ def active_representatives(connection: Connection, patient_id: int,
                  if (r.valid_from is None or r.valid_from <= on) and (r.valid_to is None or r.valid_to >= on))
 
 
-def remove(connection: Connection, kind: str, row_id: int) -> None:
-    """Removes a document, policy or representative entered by mistake."""
-    table = {"document": "patient_documents", "policy": "patient_policies",
-             "representative": "legal_representatives"}[kind]
-    connection.execute(text(f"DELETE FROM {table} WHERE id = :i"), {"i": row_id})  # noqa: S608 - fixed names
+class DetailGone(DomainError):
+    message = QT_TRANSLATE_NOOP("DomainError", "The entry is no longer there: someone removed it. The list is reloaded.")
+
+
+_REMOVABLE = {"document": "patient_documents", "policy": "patient_policies", "representative": "legal_representatives"}
+
+
+def remove(connection: Connection, kind: str, row_id: int, patient_id: int) -> None:
+    """Removes a document, policy or representative of ``patient_id`` entered by mistake (a
+    representative from either side). `DetailGone` when there is no such entry of that client."""
+    table = _REMOVABLE[kind]
+    owner = "(patient_id = :p OR representative_id = :p)" if kind == "representative" else "patient_id = :p"
+    deleted = connection.execute(
+        text(f"DELETE FROM {table} WHERE id = :i AND {owner}"), {"i": row_id, "p": patient_id}  # noqa: S608
+    ).rowcount
+    if deleted != 1:
+        raise DetailGone()

@@ -95,3 +95,12 @@ def test_representative_named_twice(registrar):
     _in_uow(registrar, lambda c: cd.add_representative(c, 12, 13, "parent"))
     with registrar.uow() as uow, pytest.raises(InvalidFields):
         cd.add_representative(uow.session.connection(), 12, 13, "parent")
+
+
+def test_remove_only_the_clients_own_entry(registrar):
+    doc = _in_uow(registrar, lambda c: cd.add_document(c, 20, "other", "A-1"))
+    with registrar.uow() as uow, pytest.raises(cd.DetailGone):
+        cd.remove(uow.session.connection(), "document", doc, 21)  # not this client's
+    _in_uow(registrar, lambda c: cd.remove(c, "document", doc, 20))
+    with registrar.uow() as uow, pytest.raises(cd.DetailGone):
+        cd.remove(uow.session.connection(), "document", doc, 20)  # already gone

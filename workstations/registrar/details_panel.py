@@ -345,8 +345,9 @@ class ClientDetailsPanel(QTabWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
-        if answer == QMessageBox.StandardButton.Yes:
-            ops.remove_detail(parent=self, session=self.session, kind=kind, row_id=row.id).run()
+        if answer == QMessageBox.StandardButton.Yes and self.patient_id is not None:
+            ops.remove_detail(parent=self, session=self.session, kind=kind, row_id=row.id,
+                              patient_id=self.patient_id).run()
 
     def _open_other(self, tab: _ListTab, attr: str) -> None:
         row = tab.selected()

@@ -151,6 +151,8 @@ def add_representative(*, parent: QWidget, session: AppSession, patient_id: int,
         valid_to=valid_to), DETAIL_CHANGES)
 
 
-def remove_detail(*, parent: QWidget, session: AppSession, kind: str, row_id: int) -> BackgroundOp[None]:
-    """Removes a document, policy or representative entered by mistake."""
-    return _op(parent, session, lambda conn: client_details.remove(conn, kind, row_id), DETAIL_CHANGES)
+def remove_detail(*, parent: QWidget, session: AppSession, kind: str, row_id: int,
+                  patient_id: int) -> BackgroundOp[None]:
+    """Removes a document, policy or representative of the client entered by mistake."""
+    return _op(parent, session, lambda conn: client_details.remove(conn, kind, row_id, patient_id),
+               DETAIL_CHANGES)
