@@ -4,7 +4,7 @@
 <context>
     <name>AdministratorWindow</name>
     <message>
-        <location filename="../../workstations/administrator/window.py" line="+367"/>
+        <location filename="../../workstations/administrator/window.py" line="+368"/>
         <source>&amp;Users</source>
         <translation type="unfinished"></translation>
     </message>
@@ -16,6 +16,11 @@
     <message>
         <location line="+1"/>
         <source>&amp;History of actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card &amp;numbering</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -878,6 +883,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../shared/services/card_numbering.py" line="+52"/>
+        <source>At most 10 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <location filename="../../shared/services/client_details.py" line="+95"/>
         <location filename="../../shared/services/patient_input.py" line="+10"/>
         <source>Remove tabs and line breaks.</source>
@@ -885,7 +896,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="+2"/>
+        <source>From 1 to 12 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A whole number from 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The number does not fit in the digits given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../shared/services/client_details.py" line="-73"/>
         <location filename="../../shared/services/patient_input.py" line="+5"/>
         <location line="+18"/>
         <source>Required.</source>
@@ -2762,7 +2788,7 @@
     <name>ReferenceBrowser</name>
     <message>
         <location line="-128"/>
-        <location filename="../../workstations/administrator/window.py" line="-315"/>
+        <location filename="../../workstations/administrator/window.py" line="-316"/>
         <source>outpatient</source>
         <extracomment>What the operation bus announces when reference data changes; this window reloads on it.</extracomment>
         <translation type="unfinished"></translation>

@@ -66,6 +66,7 @@ TABLE_GRANTS: Mapping[str, Mapping[str, str]] = {
         "user_organizations": "S",
         "staff_card_type_access": "S",
         "audit_log": "S",
+        "card_numbering": "SIU",
     },
 }
 

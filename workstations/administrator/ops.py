@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from medcenter_desktop.operations import BackgroundOp
 from medcenter_desktop.operations import session_op as _op
-from shared.services import reference_admin, users
+from shared.services import card_numbering, reference_admin, users
 from shared.services.reference import (
     CardTypeRow,
     OrganizationRow,
@@ -156,3 +156,18 @@ def delete_record(*, parent: QWidget, session: AppSession, kind: str, row_id: in
 
 def ids(values: Iterable[int]) -> tuple[int, ...]:
     return tuple(sorted(set(values)))
+
+
+# --- Card numbering --------------------------------------------------------------------------------
+
+NUMBERING_CHANGES = "card_numbering"
+
+
+def load_numbering(*, parent: QWidget, session: AppSession) -> BackgroundOp[tuple[card_numbering.NumberingRule, ...]]:
+    return _op(parent, session, card_numbering.list_rules, commit=False)
+
+
+def set_numbering(*, parent: QWidget, session: AppSession, rule: card_numbering.NumberingRule) -> BackgroundOp:
+    return _op(parent, session, lambda conn: card_numbering.set_rule(
+        conn, rule.organization_id, rule.card_type_id, prefix=rule.prefix, with_year=rule.with_year,
+        digits=rule.digits, next_value=rule.next_value), NUMBERING_CHANGES)

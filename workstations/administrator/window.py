@@ -1,9 +1,9 @@
 """Administrator's workstation: users, the organization's reference data, and the history of actions.
 
-Three sections in tabs (Ctrl+1..3): Users (`users_page`), Reference data (below: the lists read in one
+Four sections in tabs (Ctrl+1..4): Users (`users_page`), Reference data (below: the lists read in one
 unit of work on a worker thread, edited in `record_dialog`), History of actions (the shell's
-`HistoryView`, built when first opened). Every change runs through `ops` and is announced on the
-operation bus; each section reloads what it shows.
+`HistoryView`, built when first opened), Card numbering (`numbering_page`). Every change runs
+through `ops` and is announced on the operation bus; each section reloads what it shows.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from medcenter_desktop.workstation_window import WorkstationWindow
 from shared.errors import QT_TRANSLATE_NOOP
 from shared.services.reference import ReferenceData, load_reference
 from workstations.administrator import WORKSTATION, ops
+from workstations.administrator.numbering_page import NumberingPage
 from workstations.administrator.record_dialog import RecordDialog
 from workstations.administrator.users_page import UsersPage
 
@@ -367,6 +368,7 @@ SECTIONS = (
     QT_TRANSLATE_NOOP("AdministratorWindow", "&Users"),
     QT_TRANSLATE_NOOP("AdministratorWindow", "&Reference data"),
     QT_TRANSLATE_NOOP("AdministratorWindow", "&History of actions"),
+    QT_TRANSLATE_NOOP("AdministratorWindow", "Card &numbering"),
 )
 
 
@@ -380,7 +382,8 @@ class AdministratorWindow(WorkstationWindow):
         self.reference_page = ReferencePage(session, self.sections)
         self.history_holder = QWidget(self.sections)
         QVBoxLayout(self.history_holder).setContentsMargins(0, 0, 0, 0)
-        for page in (self.users_page, self.reference_page, self.history_holder):
+        self.numbering_page = NumberingPage(session, self.sections)
+        for page in (self.users_page, self.reference_page, self.history_holder, self.numbering_page):
             self.sections.addTab(page, "")
         self.sections.currentChanged.connect(self._section_changed)
         self.set_central(self.sections)
@@ -425,6 +428,8 @@ class AdministratorWindow(WorkstationWindow):
             self.users_page.reload()
         elif page is self.reference_page:
             self.reference_page.reload()
+        elif page is self.numbering_page:
+            self.numbering_page.reload()
         elif self.history is not None:
             self.history.search()
 
@@ -438,6 +443,8 @@ class AdministratorWindow(WorkstationWindow):
     # --- Internals -------------------------------------------------------------------------------
 
     def _section_changed(self, number: int) -> None:
+        if self.sections.widget(number) is self.numbering_page:
+            self.numbering_page.reload()
         if self.sections.widget(number) is self.history_holder and self.history is None:
             # Built on first use: reading the trail costs the server something.
             self.history = HistoryView(self.session, self.history_holder)
