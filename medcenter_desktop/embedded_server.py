@@ -155,7 +155,7 @@ class EmbeddedServer:
         pwfile.write_text(password)
         try:
             self._prepare_for_system_user(pwfile)
-            self._run(
+            self._initdb_run(
                 [
                     _exe("initdb"),
                     "-D", str(self.pgdata),
@@ -178,6 +178,13 @@ class EmbeddedServer:
                 "fsync = on\n"
                 "log_min_messages = warning\n"
             )
+
+    def _initdb_run(self, argv: list[str]) -> None:
+        try:
+            self._run(argv)
+        except subprocess.CalledProcessError as exc:
+            # initdb says why on stderr (a full disk, a folder it may not write): pass that on.
+            raise EmbeddedServerError(reason=(exc.stderr or exc.stdout or str(exc)).strip()[-2000:]) from None
 
     def _prepare_for_system_user(self, pwfile: Path) -> None:
         if self._system_user is None:
