@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from medcenter_desktop.settings import Settings
 from shared.db.connection import ConnectionParams, WrongCredentials, connect_checked
-from shared.db.migrate import DatabaseNotAtHead, DatabaseNotInitialized, head_revision
+from shared.db.migrate import require_head
 from shared.db.roles import InvalidLogin
 from shared.db.uow import UnitOfWork, session_factory
 from shared.services.session import SessionUser, session_user
@@ -74,11 +74,7 @@ def log_in(settings: Settings, login: str, password: str) -> AppSession:
             current = None
             if conn.scalar(text("SELECT to_regclass('public.alembic_version') IS NOT NULL")):
                 current = conn.scalar(text("SELECT version_num FROM alembic_version"))
-            head = head_revision()
-            if current is None:
-                raise DatabaseNotInitialized(database=params.database, head=head, current="-")
-            if current != head:
-                raise DatabaseNotAtHead(database=params.database, current=current, head=head)
+            require_head(params.database, current)
             user = session_user(conn)
     except BaseException:
         engine.dispose()

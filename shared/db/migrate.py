@@ -75,10 +75,14 @@ def current_revision(params: ConnectionParams) -> str | None:
 
 def check_at_head(params: ConnectionParams) -> str:
     """Raises `DatabaseNotAtHead` unless the database is at the newest revision; returns it."""
-    current = current_revision(params)
+    return require_head(params.database, current_revision(params))
+
+
+def require_head(database: str, current: str | None) -> str:
+    """Raises `DatabaseNotInitialized` / `DatabaseNotAtHead` unless ``current`` is the newest revision."""
     head = head_revision()
     if current is None:
-        raise DatabaseNotInitialized(database=params.database, head=head, current="-")
+        raise DatabaseNotInitialized(database=database, head=head, current="-")
     if current != head:
-        raise DatabaseNotAtHead(database=params.database, current=current, head=head)
+        raise DatabaseNotAtHead(database=database, current=current, head=head)
     return current
