@@ -329,7 +329,9 @@ class MergePage(QWidget):
             "MergePage", "Both sides show the same record: choose another one on one side."
         )
         if same and not self.busy:
-            self._set_status(warning, error=True)
+            # The outcome of the last merge stays readable; the warning does not replace it.
+            if self.status_label.text() in ("", warning):
+                self._set_status(warning, error=True)
         elif self.status_label.text() == warning:
             self._set_status("", error=False)
 
