@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from shared.db.roles import RoleNames
 from shared.demo.names import FEMALE_FIRST, MALE_FIRST, PATRONYMIC_ROOTS, SURNAMES, patronymic, surname
+from shared.demo.scheduling import seed_scheduling
 from shared.identifiers import enp_check_digit, inn_check_digits, ogrn_check_digit, snils_check_number
 from shared.models import (
     Department,
@@ -296,7 +297,8 @@ def is_seeded(connection: Connection) -> bool:
 
 def generate_clinic(
     connection: Connection, roles: RoleNames, *, scale: int = 1, seed: int = 2026,
-    with_users: bool = True, password: str = DEMO_PASSWORD,
+    with_users: bool = True, password: str = DEMO_PASSWORD, with_schedules: bool = True,
+    today: dt.date | None = None,
 ) -> DemoSummary:
     """Fills an empty clinic database; ``connection`` acts as the owner role. Does not commit."""
     if scale < 1:
@@ -371,6 +373,9 @@ def generate_clinic(
                 staff_member_id=member.id, organization_ids=orgs, default_organization_id=main.id,
             )
             users += 1
+    if with_schedules:
+        session.flush()
+        seed_scheduling(connection, [o.id for o in organizations], today=today or dt.date.today(), seed=seed)
     # Releases the session's savepoint; the caller's transaction decides whether it all lands.
     session.commit()
     session.close()

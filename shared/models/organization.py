@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Identity, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Identity,
+    Integer,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from shared.db.base import Base, TimestampMixin, VersionedMixin
@@ -30,6 +40,8 @@ class Organization(TimestampMixin, VersionedMixin, Base):
     # IANA name; appointment times are shown in the organization's own zone.
     time_zone: Mapped[str] = mapped_column(String(64), default="Europe/Moscow", server_default="Europe/Moscow")
     is_active: Mapped[bool] = mapped_column(Boolean, default=True, server_default="true")
+    # Channel shares of schedules reserve time until this many hours before it; then anyone may book it.
+    booking_release_hours: Mapped[int] = mapped_column(SmallInteger, default=24, server_default="24")
 
 
 class Department(TimestampMixin, VersionedMixin, Base):

@@ -18,7 +18,10 @@ from shared.db.migration_helpers import quote_ident
 _PARTITION_RE = re.compile(r"^audit_log_(y\d{4}m\d{2}|default)$")
 
 # patient_surnames is derived from patients by a trigger (a search dictionary, no one edits it).
-NOT_AUDITED = frozenset({"audit_log", "installation", "alembic_version", "patient_surnames"})
+# schedule_intervals are generated from audited templates and exceptions; booking_resources derive
+# from bookings and booking_events is itself the bookings' history (both written by a trigger).
+NOT_AUDITED = frozenset({"audit_log", "installation", "alembic_version", "patient_surnames",
+                         "schedule_intervals", "booking_resources", "booking_events"})
 
 AUDITED: Mapping[str, tuple[str, str]] = {
     "patients": ("id", "id"),
@@ -42,6 +45,18 @@ AUDITED: Mapping[str, tuple[str, str]] = {
     "legal_representatives": ("patient_id", "id"),
     "card_numbering": ("", "organization_id,card_type_id"),
     "paper_card_movements": ("@card", "id"),
+    "medical_services": ("", "id"),
+    "calendar_days": ("", "organization_id,day"),
+    "working_hours": ("", "id"),
+    "schedule_resources": ("", "id"),
+    "resource_services": ("", "resource_id,service_id"),
+    "channel_shares": ("", "id"),
+    "schedule_templates": ("", "id"),
+    "schedule_template_intervals": ("", "id"),
+    "schedule_exceptions": ("", "id"),
+    "schedule_exception_intervals": ("", "id"),
+    "bookings": ("patient_id", "id"),
+    "waiting_list": ("patient_id", "id"),
 }
 
 TRIGGER_NAME = "audit_row_change"

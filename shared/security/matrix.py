@@ -45,21 +45,34 @@ _REGISTRY = {
     **{t: "SIUD" for t in CLIENT_DETAILS},
 }
 
+# Scheduling: everyone who books reads the plan; the head of registry makes it.
+SCHEDULE_PLAN = ("calendar_days", "working_hours", "schedule_resources", "resource_services", "channel_shares",
+                 "schedule_templates", "schedule_template_intervals", "schedule_exceptions",
+                 "schedule_exception_intervals", "schedule_intervals")
+_PLAN_READ = {t: "S" for t in SCHEDULE_PLAN}
+_BOOKING = {**_PLAN_READ, "bookings": "SIU", "booking_resources": "S", "booking_events": "S",
+            "waiting_list": "SIU"}
+_PLANNING = {**{t: "SIUD" for t in SCHEDULE_PLAN}, "medical_services": "SIU", "bookings": "SIU",
+             "booking_resources": "S", "booking_events": "S", "waiting_list": "SIU"}
+
 TABLE_GRANTS: Mapping[str, Mapping[str, str]] = {
     # Every staff member sees the organization's structure and staff list (schedules show doctors).
-    "user": {"alembic_version": "S", "installation": "S", **{t: "S" for t in REFERENCE_TABLES}},
-    "registrar": _REGISTRY,
-    "receptionist": _REGISTRY,
-    "call_centre": {**_CLIENT_READ, "patients": "SIU", "patient_phones": "SIU", "medical_cards": "S"},
-    "cashier": {**_CLIENT_READ},
+    "user": {"alembic_version": "S", "installation": "S", "medical_services": "S",
+             **{t: "S" for t in REFERENCE_TABLES}},
+    "registrar": {**_REGISTRY, **_BOOKING},
+    "receptionist": {**_REGISTRY, **_BOOKING},
+    "call_centre": {**_CLIENT_READ, "patients": "SIU", "patient_phones": "SIU", "medical_cards": "S", **_BOOKING},
+    "cashier": {**_CLIENT_READ, **_PLAN_READ, "bookings": "S"},
     "head_of_registry": {**_CLIENT_READ, "medical_cards": "S", "paper_card_movements": "S", "audit_log": "S",
-                         "users": "S"},
-    "medical_worker": {**_CLIENT_READ, "medical_cards": "S", "medical_records": "I"},
-    "contracts": {},
-    "marketer": {},
-    "head": {**_CLIENT_READ, "medical_cards": "S", "audit_log": "S", "users": "S"},
-    "admission": {**_REGISTRY, "medical_records": "I"},
-    "statistician": {"patients": "S", "patient_surnames": "S", "medical_cards": "S"},
+                         "users": "S", **_PLANNING},
+    "medical_worker": {**_CLIENT_READ, "medical_cards": "S", "medical_records": "I", **_BOOKING},
+    "contracts": {"medical_services": "SIU"},
+    "marketer": {**_PLAN_READ, "bookings": "S"},
+    "head": {**_CLIENT_READ, "medical_cards": "S", "audit_log": "S", "users": "S", **_PLAN_READ,
+             "bookings": "S", "booking_events": "S", "waiting_list": "S"},
+    "admission": {**_REGISTRY, "medical_records": "I", **_BOOKING},
+    "statistician": {"patients": "S", "patient_surnames": "S", "medical_cards": "S", **_PLAN_READ,
+                     "bookings": "S"},
     "administrator": {
         **{t: "SIUD" for t in REFERENCE_TABLES},
         "users": "S",
@@ -67,6 +80,9 @@ TABLE_GRANTS: Mapping[str, Mapping[str, str]] = {
         "staff_card_type_access": "S",
         "audit_log": "S",
         "card_numbering": "SIU",
+        "medical_services": "SIUD",
+        "calendar_days": "SIUD",
+        "working_hours": "SIUD",
     },
 }
 

@@ -23,9 +23,21 @@ ORGANIZATION_SCOPED: Mapping[str, str] = {
     "departments": "organization_id",
     "offices": "organization_id",
     "staff_members": "organization_id",
+    "medical_services": "organization_id",
+    "calendar_days": "organization_id",
+    "working_hours": "organization_id",
+    "schedule_resources": "organization_id",
+    "channel_shares": "organization_id",
+    "schedule_templates": "organization_id",
+    "schedule_exceptions": "organization_id",
+    "schedule_intervals": "organization_id",
+    "bookings": "organization_id",
+    "booking_resources": "organization_id",
+    "waiting_list": "organization_id",
 }
 #: The administrator sets up organizations and their staff, so sees all of them.
-ADMINISTRATOR_SEES_ALL = frozenset(ORGANIZATION_SCOPED)
+ADMINISTRATOR_SEES_ALL = frozenset({"organizations", "departments", "offices", "staff_members",
+                                   "medical_services"})
 
 #: Medical cards and everything recorded in them: organization and card type.
 CARD_SCOPED = ("medical_cards", "medical_records", "paper_card_movements")

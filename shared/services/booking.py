@@ -1,0 +1,784 @@
+"""Pre-registration: free slots, booking, rescheduling, cancelling, arrival and no-show, moving a sick
+doctor's day, the waiting list, and the workload of resources.
+
+Slots are computed, not stored: generated working ranges minus breaks minus the periods active
+bookings hold, cut into the service's duration for that resource. A booking is one INSERT into
+``bookings``; a trigger derives the rows of ``booking_resources``, whose exclusion constraint refuses
+a second active booking of any held resource at an overlapping time. The loser of a race gets
+`SlotTaken` with the nearest free slots. Functions take the user's Connection; the caller commits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Connection, text
+from sqlalchemy.exc import DBAPIError
+
+from shared.errors import QT_TRANSLATE_NOOP, DomainError
+from shared.models.scheduling import ACTIVE_STATUSES, CHANNELS
+from shared.services.schedule_rules import (
+    Period,
+    age_on,
+    channel_allows,
+    local_range,
+    minutes_of,
+    slots_in,
+    subtract,
+)
+from shared.services.schedules import WHAT_RESOURCE, WHAT_SERVICE, NotFound, organization_zone
+
+_ACTIVE_SQL = "(" + ", ".join(f"'{s}'" for s in ACTIVE_STATUSES) + ")"
+_LOCK_CLASS = 5105  # advisory lock namespace: one resource's bookings are checked one at a time
+MAX_SEARCH_DAYS = 92
+
+
+class BookingRefused(DomainError):
+    message = QT_TRANSLATE_NOOP("DomainError", "The booking cannot be made: {reason}")
+    translatable_params = ("reason",)
+
+    def render(self, translate=None) -> str:
+        # The reason may have placeholders of its own ({age}), filled after it is translated.
+        tr = translate or (lambda s: s)
+        try:
+            reason = tr(self.params["reason"]).format(**self.params)
+            return tr(self.message).format(reason=reason)
+        except (KeyError, IndexError, ValueError):
+            return self.message.format(reason=str(self.params.get("reason", "")).format(**self.params))
+
+
+REFUSALS = {
+    "past": QT_TRANSLATE_NOOP("DomainError", "the time has already passed."),
+    "outside_hours": QT_TRANSLATE_NOOP(
+        "DomainError", "the time is outside the working hours of the schedule (or falls on a break)."),
+    "not_performed": QT_TRANSLATE_NOOP("DomainError", "this doctor or room does not perform the service."),
+    "sex_f": QT_TRANSLATE_NOOP("DomainError", "the service is provided to women only."),
+    "sex_m": QT_TRANSLATE_NOOP("DomainError", "the service is provided to men only."),
+    "too_young": QT_TRANSLATE_NOOP("DomainError", "the patient is younger than the service allows ({age})."),
+    "too_old": QT_TRANSLATE_NOOP("DomainError", "the patient is older than the service allows ({age})."),
+    "day_full": QT_TRANSLATE_NOOP("DomainError", "the day's maximum number of patients is reached."),
+    "channel_full": QT_TRANSLATE_NOOP("DomainError", "the time reserved for this booking channel is used up."),
+    "who": QT_TRANSLATE_NOOP("DomainError", "choose a client, or give a name and a phone for an anonymous booking."),
+    "channel": QT_TRANSLATE_NOOP("DomainError", "unknown booking channel."),
+    "naive_time": QT_TRANSLATE_NOOP("DomainError", "the time has no time zone."),
+    "inactive": QT_TRANSLATE_NOOP("DomainError", "the service or the resource is no longer in use."),
+    "merged": QT_TRANSLATE_NOOP("DomainError", "the client's record was merged into another one."),
+}
+
+
+def refused(reason: str, **params) -> BookingRefused:
+    error = BookingRefused(reason=REFUSALS[reason], **params)
+    error.code = reason
+    return error
+
+
+@dataclass(frozen=True)
+class Slot:
+    resource_id: int
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    office_id: int | None
+
+
+class SlotTaken(DomainError):
+    message = QT_TRANSLATE_NOOP(
+        "DomainError", "This time has just been taken by someone else. The nearest free times are offered instead."
+    )
+
+    def __init__(self, alternatives: tuple[Slot, ...]) -> None:
+        self.alternatives = alternatives
+        super().__init__()
+
+
+class BookingChanged(DomainError):
+    message = QT_TRANSLATE_NOOP(
+        "DomainError", "The booking was changed by {user} at {time}. Reload it and try again."
+    )
+
+
+class StatusNotAllowed(DomainError):
+    message = QT_TRANSLATE_NOOP("DomainError", "A booking that is '{old}' cannot become '{new}'.")
+
+
+WHAT_BOOKING = QT_TRANSLATE_NOOP("DomainError", "booking")
+
+TRANSITIONS = {
+    "booked": {"confirmed", "arrived", "no_show", "cancelled"},
+    "confirmed": {"arrived", "no_show", "cancelled", "booked"},
+    "arrived": {"in_progress", "done", "cancelled", "booked"},
+    "in_progress": {"done", "arrived"},
+    "no_show": {"booked"},
+    "done": set(),
+    "cancelled": set(),
+}
+
+
+# --- what the database holds -----------------------------------------------------------------------
+
+
+@dataclass
+class _ResourceDay:
+    work: list[tuple[Period, int | None]] = field(default_factory=list)  # (period, office_id)
+    breaks: list[Period] = field(default_factory=list)
+    busy: list[Period] = field(default_factory=list)
+    channel_minutes: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    patients: int = 0
+
+    def capacity(self) -> int:
+        return minutes_of(subtract([p for p, _ in self.work], self.breaks))
+
+
+def _load_days(connection: Connection, resource_ids: Sequence[int], first: dt.date, last: dt.date,
+               zone: ZoneInfo) -> dict[tuple[int, dt.date], _ResourceDay]:
+    days: dict[tuple[int, dt.date], _ResourceDay] = defaultdict(_ResourceDay)
+    if not resource_ids:
+        return days
+    ids = list(resource_ids)
+    for row in connection.execute(text(
+        "SELECT resource_id, day, kind, lower(period) AS s, upper(period) AS e, office_id FROM schedule_intervals "
+        "WHERE resource_id = ANY(:ids) AND day BETWEEN :a AND :b"
+    ), {"ids": ids, "a": first, "b": last}):
+        item = days[(row.resource_id, row.day)]
+        if row.kind == "work":
+            item.work.append(((row.s, row.e), row.office_id))
+        else:
+            item.breaks.append((row.s, row.e))
+    if not days:
+        return days
+    # Offices that are resources of their own are busy when anyone's booking holds them.
+    offices = {o for d in days.values() for _, o in d.work if o is not None}
+    office_resource: dict[int, int] = {}
+    if offices:
+        office_resource = dict(connection.execute(text(
+            "SELECT office_id, id FROM schedule_resources WHERE kind = 'office' AND office_id = ANY(:o)"
+        ), {"o": list(offices)}).all())
+    start, _ = local_range(first, 0, 0, zone)
+    end, _ = local_range(last + dt.timedelta(days=1), 0, 0, zone)
+    held: dict[int, list[Period]] = defaultdict(list)
+    for row in connection.execute(text(
+        "SELECT resource_id, lower(period) AS s, upper(period) AS e FROM booking_resources "
+        "WHERE active AND resource_id = ANY(:ids) AND period && tstzrange(:s, :e)"
+    ), {"ids": ids + list(office_resource.values()), "s": start, "e": end}):
+        held[row.resource_id].append((row.s, row.e))
+    for (resource_id, _day), item in days.items():
+        item.busy.extend(held.get(resource_id, ()))
+        for _, office in item.work:
+            if office is not None and office_resource.get(office) not in (None, resource_id):
+                item.busy.extend(held.get(office_resource[office], ()))
+    for row in connection.execute(text(
+        "SELECT resource_id, lower(period) AS s, upper(period) AS e, channel FROM bookings "
+        "WHERE resource_id = ANY(:ids) AND status = ANY(:active) AND period && tstzrange(:s, :e)"
+    ), {"ids": ids, "s": start, "e": end, "active": list(ACTIVE_STATUSES)}):
+        key = (row.resource_id, row.s.astimezone(zone).date())
+        if key in days:
+            days[key].channel_minutes[row.channel] += int((row.e - row.s).total_seconds() // 60)
+            days[key].patients += 1
+    return days
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    resource_id: int
+    duration: dt.timedelta
+    max_per_day: int | None
+    shares: dict[str, int]
+
+
+def _candidates(connection: Connection, organization_id: int, service_id: int, *,
+                resource_id: int | None = None, specialty_id: int | None = None) -> list[_Candidate]:
+    rows = connection.execute(text(
+        "SELECT r.id, rs.duration_minutes, r.max_patients_per_day FROM resource_services rs "
+        "JOIN schedule_resources r ON r.id = rs.resource_id "
+        "LEFT JOIN staff_members s ON s.id = r.staff_member_id "
+        "WHERE rs.service_id = :svc AND r.organization_id = :o AND r.is_active "
+        "AND (CAST(:r AS integer) IS NULL OR r.id = :r) "
+        "AND (CAST(:sp AS integer) IS NULL OR s.specialty_id = :sp) ORDER BY r.id"
+    ), {"svc": service_id, "o": organization_id, "r": resource_id, "sp": specialty_id}).all()
+    shares_rows = connection.execute(text(
+        "SELECT resource_id, channel, percent FROM channel_shares WHERE organization_id = :o"
+    ), {"o": organization_id}).all()
+    default = {r.channel: r.percent for r in shares_rows if r.resource_id is None}
+    own: dict[int, dict[str, int]] = defaultdict(dict)
+    for r in shares_rows:
+        if r.resource_id is not None:
+            own[r.resource_id][r.channel] = r.percent
+    return [_Candidate(r.id, dt.timedelta(minutes=r.duration_minutes), r.max_patients_per_day,
+                       own.get(r.id) or default) for r in rows]
+
+
+def _release_hours(connection: Connection, organization_id: int) -> int:
+    return connection.scalar(text("SELECT booking_release_hours FROM organizations WHERE id = :o"),
+                             {"o": organization_id}) or 0
+
+
+def _day_slots(cand: _Candidate, item: _ResourceDay, channel: str, now: dt.datetime,
+               release: dt.timedelta) -> list[Slot]:
+    if cand.max_per_day is not None and item.patients >= cand.max_per_day:
+        return []
+    free_by_office = []
+    for period, office in item.work:
+        free = subtract([period], item.breaks + item.busy)
+        free_by_office.extend((p, office) for p in free)
+    minutes = int(cand.duration.total_seconds() // 60)
+    capacity = item.capacity()
+    result = []
+    for period, office in sorted(free_by_office, key=lambda x: x[0]):
+        for start, end in slots_in([period], cand.duration, not_before=now):
+            if start - now > release and not channel_allows(capacity, cand.shares, item.channel_minutes,
+                                                            channel, minutes):
+                continue
+            result.append(Slot(cand.resource_id, start, end, office))
+    return result
+
+
+def check_patient(connection: Connection, service_id: int, patient_id: int | None, on: dt.date) -> None:
+    """Refuses a client the service's sex or age restrictions exclude (anonymous bookings pass)."""
+    service = connection.execute(text("SELECT sex, age_min, age_max FROM medical_services WHERE id = :s"),
+                                 {"s": service_id}).first()
+    if service is None:
+        raise NotFound(what=WHAT_SERVICE)
+    if patient_id is None:
+        return
+    patient = connection.execute(text("SELECT sex, birth_date, merged_into_id FROM patients WHERE id = :p"),
+                                 {"p": patient_id}).first()
+    if patient is None:
+        raise refused("who")
+    if patient.merged_into_id is not None:
+        raise refused("merged")
+    if service.sex and patient.sex != service.sex:
+        raise refused("sex_f" if service.sex == "F" else "sex_m")
+    age = age_on(patient.birth_date, on)
+    if service.age_min is not None and age < service.age_min:
+        raise refused("too_young", age=age)
+    if service.age_max is not None and age > service.age_max:
+        raise refused("too_old", age=age)
+
+
+def find_slots(connection: Connection, organization_id: int, service_id: int, *, first_day: dt.date,
+               days: int = 1, channel: str = "registry", resource_id: int | None = None,
+               specialty_id: int | None = None, patient_id: int | None = None, first_only: bool = False,
+               now: dt.datetime | None = None, limit: int | None = None) -> list[Slot]:
+    """Free slots for the service from ``first_day``: "all free on these days" (``days``), or with
+    ``first_only`` the earliest free slot of each resource, searching ahead up to three months."""
+    if channel not in CHANNELS:
+        raise refused("channel")
+    check_patient(connection, service_id, patient_id, first_day)
+    now = now or dt.datetime.now(dt.UTC)
+    zone = organization_zone(connection, organization_id)
+    today = now.astimezone(zone).date()
+    first_day = max(first_day, today)
+    candidates = _candidates(connection, organization_id, service_id, resource_id=resource_id,
+                             specialty_id=specialty_id)
+    if not candidates:
+        return []
+    release = dt.timedelta(hours=_release_hours(connection, organization_id))
+    found: list[Slot] = []
+    window = days if not first_only else 7
+    start_day = first_day
+    searched = 0
+    pending = {c.resource_id: c for c in candidates}
+    while pending:
+        last_day = start_day + dt.timedelta(days=window - 1)
+        loaded = _load_days(connection, list(pending), start_day, last_day, zone)
+        for day_offset in range(window):
+            day = start_day + dt.timedelta(days=day_offset)
+            for cand in list(pending.values()):
+                item = loaded.get((cand.resource_id, day))
+                if item is None or not item.work:
+                    continue
+                slots = _day_slots(cand, item, channel, now, release)
+                if first_only and slots:
+                    found.append(slots[0])
+                    del pending[cand.resource_id]
+                else:
+                    found.extend(slots)
+        searched += window
+        if not first_only or searched >= MAX_SEARCH_DAYS:
+            break
+        start_day = last_day + dt.timedelta(days=1)
+        window = 14
+    found.sort(key=lambda s: (s.starts_at, s.resource_id))
+    return found[:limit] if limit else found
+
+
+def first_free(connection: Connection, organization_id: int, service_id: int, **kwargs) -> Slot | None:
+    slots = find_slots(connection, organization_id, service_id, first_only=True, **kwargs)
+    return slots[0] if slots else None
+
+
+# --- booking -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BookingInfo:
+    id: int
+    version: int
+    organization_id: int
+    patient_id: int | None
+    client_name: str
+    phone: str
+    service_id: int
+    service_name: str
+    resource_id: int
+    resource_name: str
+    office: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    channel: str
+    status: str
+    cancel_reason: str
+    note: str
+    booked_by: str
+
+
+_BOOKING_SQL = """
+SELECT b.id, b.version, b.organization_id, b.patient_id,
+       coalesce(nullif(btrim(concat_ws(' ', p.last_name, p.first_name, p.middle_name)), ''), b.contact_name) AS client_name,
+       coalesce((SELECT ph.digits FROM patient_phones ph WHERE ph.patient_id = b.patient_id ORDER BY ph.id LIMIT 1),
+                b.contact_phone) AS phone,
+       b.service_id, s.name AS service_name, b.resource_id,
+       CASE r.kind WHEN 'staff' THEN btrim(st.last_name || ' ' || left(st.first_name, 1) || '.'
+                                      || CASE WHEN st.middle_name <> '' THEN left(st.middle_name, 1) || '.' ELSE '' END)
+                   WHEN 'office' THEN btrim(ro.number || ' ' || ro.name) ELSE r.name END AS resource_name,
+       coalesce((SELECT o.number FROM schedule_intervals i JOIN offices o ON o.id = i.office_id
+                  WHERE i.resource_id = b.resource_id AND i.kind = 'work' AND i.period @> b.period LIMIT 1),
+                ro.number, '') AS office,
+       lower(b.period) AS starts_at, upper(b.period) AS ends_at, b.channel, b.status, b.cancel_reason, b.note,
+       regexp_replace(b.booked_by, '^.*[.]', '') AS booked_by
+  FROM bookings b
+  JOIN medical_services s ON s.id = b.service_id
+  JOIN schedule_resources r ON r.id = b.resource_id
+  LEFT JOIN staff_members st ON st.id = r.staff_member_id
+  LEFT JOIN offices ro ON ro.id = r.office_id
+  LEFT JOIN patients p ON p.id = b.patient_id
+"""
+
+
+def _booking(row, zone: ZoneInfo | None = None) -> BookingInfo:
+    values = dict(row._mapping)
+    if zone is not None:
+        values["starts_at"] = values["starts_at"].astimezone(zone)
+        values["ends_at"] = values["ends_at"].astimezone(zone)
+    values["client_name"] = values["client_name"] or ""
+    values["phone"] = values["phone"] or ""
+    return BookingInfo(**values)
+
+
+def booking(connection: Connection, booking_id: int) -> BookingInfo:
+    row = connection.execute(text(_BOOKING_SQL + " WHERE b.id = :b"), {"b": booking_id}).first()
+    if row is None:
+        raise NotFound(what=WHAT_BOOKING)
+    return _booking(row, organization_zone(connection, row.organization_id))
+
+
+def bookings_between(connection: Connection, organization_id: int, first: dt.date, last: dt.date, *,
+                     resource_ids: Sequence[int] | None = None, patient_id: int | None = None,
+                     include_inactive: bool = False) -> list[BookingInfo]:
+    zone = organization_zone(connection, organization_id)
+    start, _ = local_range(first, 0, 0, zone)
+    end, _ = local_range(last + dt.timedelta(days=1), 0, 0, zone)
+    where = ["b.organization_id = :o", "b.period && tstzrange(:s, :e)"]
+    params: dict = {"o": organization_id, "s": start, "e": end}
+    if resource_ids is not None:
+        where.append("b.resource_id = ANY(:ids)")
+        params["ids"] = list(resource_ids)
+    if patient_id is not None:
+        where.append("b.patient_id = :p")
+        params["p"] = patient_id
+    if not include_inactive:
+        where.append(f"b.status IN {_ACTIVE_SQL}")
+    rows = connection.execute(text(_BOOKING_SQL + " WHERE " + " AND ".join(where) + " ORDER BY lower(b.period)"),
+                              params).all()
+    return [_booking(r, zone) for r in rows]
+
+
+def patient_bookings(connection: Connection, patient_id: int, *, upcoming_only: bool = True) -> list[BookingInfo]:
+    condition = "AND upper(b.period) > now()" if upcoming_only else ""
+    rows = connection.execute(text(_BOOKING_SQL + f" WHERE b.patient_id = :p {condition} ORDER BY lower(b.period)"),
+                              {"p": patient_id}).all()
+    return [_booking(r) for r in rows]
+
+
+@dataclass(frozen=True)
+class BookingRequest:
+    organization_id: int
+    service_id: int
+    resource_id: int
+    starts_at: dt.datetime
+    channel: str = "registry"
+    patient_id: int | None = None
+    contact_name: str = ""
+    contact_phone: str = ""
+    note: str = ""
+
+
+def _validate_time(connection: Connection, request: BookingRequest, now: dt.datetime,
+                   zone: ZoneInfo) -> tuple[dt.datetime, int | None, _Candidate]:
+    """Checks everything but the overlap (which the constraint decides); returns end, office resource."""
+    if request.starts_at.tzinfo is None:
+        raise refused("naive_time")
+    if request.channel not in CHANNELS:
+        raise refused("channel")
+    active = connection.execute(text(
+        "SELECT s.is_active AND r.is_active FROM medical_services s, schedule_resources r "
+        "WHERE s.id = :s AND r.id = :r AND s.organization_id = :o AND r.organization_id = :o"
+    ), {"s": request.service_id, "r": request.resource_id, "o": request.organization_id}).scalar()
+    if active is None:
+        raise NotFound(what=WHAT_RESOURCE)
+    if not active:
+        raise refused("inactive")
+    cands = _candidates(connection, request.organization_id, request.service_id, resource_id=request.resource_id)
+    if not cands:
+        raise refused("not_performed")
+    cand = cands[0]
+    starts = request.starts_at
+    ends = starts + cand.duration
+    if starts < now:
+        raise refused("past")
+    day = starts.astimezone(zone).date()
+    check_patient(connection, request.service_id, request.patient_id, day)
+    item = _load_days(connection, [request.resource_id], day, day, zone).get((request.resource_id, day))
+    office = None
+    if item is None or not any(p[0] <= starts and ends <= p[1] for p, _ in item.work) or any(
+            b[0] < ends and starts < b[1] for b in item.breaks):
+        raise refused("outside_hours")
+    office = next(o for p, o in item.work if p[0] <= starts and ends <= p[1])
+    if cand.max_per_day is not None and item.patients >= cand.max_per_day:
+        raise refused("day_full")
+    release = dt.timedelta(hours=_release_hours(connection, request.organization_id))
+    minutes = int(cand.duration.total_seconds() // 60)
+    if starts - now > release and not channel_allows(item.capacity(), cand.shares, item.channel_minutes,
+                                                     request.channel, minutes):
+        raise refused("channel_full")
+    office_resource = None
+    if office is not None:
+        office_resource = connection.scalar(text(
+            "SELECT id FROM schedule_resources WHERE kind = 'office' AND office_id = :o AND is_active"
+        ), {"o": office})
+        if office_resource == request.resource_id:
+            office_resource = None
+    return ends, office_resource, cand
+
+
+def _alternatives(connection: Connection, request: BookingRequest, zone: ZoneInfo, now: dt.datetime) -> tuple:
+    day = request.starts_at.astimezone(zone).date()
+    own = find_slots(connection, request.organization_id, request.service_id, first_day=day, days=3,
+                     channel=request.channel, resource_id=request.resource_id, now=now)
+    others = find_slots(connection, request.organization_id, request.service_id, first_day=day, days=1,
+                        channel=request.channel, now=now)
+    pool = {(s.resource_id, s.starts_at): s for s in own + others}
+    ranked = sorted(pool.values(), key=lambda s: (abs((s.starts_at - request.starts_at).total_seconds()),
+                                                  s.resource_id != request.resource_id))
+    return tuple(ranked[:6])
+
+
+def _lock(connection: Connection, resource_id: int) -> None:
+    connection.execute(text("SELECT pg_advisory_xact_lock(:c, :r)"), {"c": _LOCK_CLASS, "r": resource_id})
+
+
+def book(connection: Connection, request: BookingRequest, *, now: dt.datetime | None = None) -> BookingInfo:
+    """Books the slot or raises: `BookingRefused` (why), `SlotTaken` (with the nearest free slots)."""
+    now = now or dt.datetime.now(dt.UTC)
+    if request.patient_id is None and not (request.contact_name.strip() and request.contact_phone.strip()):
+        raise refused("who")
+    zone = organization_zone(connection, request.organization_id)
+    # Day limits and channel shares are counted under a per-resource lock; overlap is the constraint's job.
+    _lock(connection, request.resource_id)
+    ends, office_resource, _ = _validate_time(connection, request, now, zone)
+    try:
+        with connection.begin_nested():
+            booking_id = connection.scalar(text(
+                "INSERT INTO bookings (organization_id, patient_id, contact_name, contact_phone, service_id, "
+                "resource_id, office_resource_id, period, channel, note) "
+                "VALUES (:o, :p, :n, :ph, :s, :r, :or, tstzrange(:a, :b), :c, :note) RETURNING id"
+            ), {"o": request.organization_id, "p": request.patient_id, "n": request.contact_name.strip()[:200],
+                "ph": request.contact_phone.strip()[:40], "s": request.service_id, "r": request.resource_id,
+                "or": office_resource, "a": request.starts_at, "b": ends, "c": request.channel,
+                "note": request.note.strip()})
+    except DBAPIError as error:
+        if getattr(error.orig, "sqlstate", None) == "23P01":
+            raise SlotTaken(_alternatives(connection, request, zone, now)) from None
+        raise
+    return booking(connection, booking_id)
+
+
+def _stale(connection: Connection, booking_id: int) -> DomainError:
+    from shared.services.concurrency import last_change
+
+    who = last_change(connection, "bookings", booking_id)
+    if who is None:
+        return NotFound(what=WHAT_BOOKING)
+    return BookingChanged(user=who[0], time=who[1])
+
+
+def reschedule(connection: Connection, booking_id: int, version: int, *, starts_at: dt.datetime,
+               resource_id: int | None = None, now: dt.datetime | None = None) -> BookingInfo:
+    """Moves a booking to another time (and doctor); the old time is kept in the booking's history."""
+    now = now or dt.datetime.now(dt.UTC)
+    current = booking(connection, booking_id)
+    if current.status not in ("booked", "confirmed"):
+        raise StatusNotAllowed(old=current.status, new="rescheduled")
+    request = BookingRequest(current.organization_id, current.service_id, resource_id or current.resource_id,
+                             starts_at, current.channel, current.patient_id)
+    zone = organization_zone(connection, current.organization_id)
+    _lock(connection, request.resource_id)
+    # The booking's own time does not count against itself: release it inside a savepoint first.
+    try:
+        with connection.begin_nested():
+            moved = connection.execute(text(
+                "UPDATE bookings SET status = 'cancelled', cancel_reason = 'rescheduling' "
+                "WHERE id = :b AND version = :v"), {"b": booking_id, "v": version}).rowcount
+            if moved != 1:
+                raise _stale(connection, booking_id)
+            ends, office_resource, _ = _validate_time(connection, request, now, zone)
+            raise _Validated(ends, office_resource)
+    except _Validated as ok:
+        ends, office_resource = ok.ends, ok.office_resource
+    try:
+        with connection.begin_nested():
+            updated = connection.execute(text(
+                "UPDATE bookings SET period = tstzrange(:a, :e), resource_id = :r, office_resource_id = :or, "
+                "version = version + 1, updated_at = now() WHERE id = :b AND version = :v"
+            ), {"a": starts_at, "e": ends, "r": request.resource_id, "or": office_resource, "b": booking_id,
+                "v": version}).rowcount
+            if updated != 1:
+                raise _stale(connection, booking_id)
+    except DBAPIError as error:
+        if getattr(error.orig, "sqlstate", None) == "23P01":
+            raise SlotTaken(_alternatives(connection, request, zone, now)) from None
+        raise
+    return booking(connection, booking_id)
+
+
+class _Validated(Exception):
+    """Carries a validation result out of a savepoint that must be rolled back."""
+
+    def __init__(self, ends: dt.datetime, office_resource: int | None) -> None:
+        self.ends, self.office_resource = ends, office_resource
+
+
+def set_status(connection: Connection, booking_id: int, version: int, status: str, *,
+               reason: str = "") -> BookingInfo:
+    current = booking(connection, booking_id)
+    if status not in TRANSITIONS.get(current.status, set()):
+        raise StatusNotAllowed(old=current.status, new=status)
+    if status == "cancelled" and not reason.strip():
+        raise BookingRefused(reason=QT_TRANSLATE_NOOP("DomainError", "say why the booking is cancelled."))
+    try:
+        with connection.begin_nested():
+            updated = connection.execute(text(
+                "UPDATE bookings SET status = :s, cancel_reason = :c, version = version + 1, updated_at = now() "
+                "WHERE id = :b AND version = :v"
+            ), {"s": status, "c": reason.strip()[:500] if status == "cancelled" else "", "b": booking_id,
+                "v": version}).rowcount
+    except DBAPIError as error:
+        if getattr(error.orig, "sqlstate", None) == "23P01":
+            # Un-cancelling a no-show into time someone else has taken since.
+            raise SlotTaken(()) from None
+        raise
+    if updated != 1:
+        raise _stale(connection, booking_id)
+    return booking(connection, booking_id)
+
+
+def cancel(connection: Connection, booking_id: int, version: int, reason: str) -> BookingInfo:
+    return set_status(connection, booking_id, version, "cancelled", reason=reason)
+
+
+@dataclass(frozen=True)
+class BookingEventInfo:
+    occurred_at: dt.datetime
+    actor: str
+    action: str
+    old_starts_at: dt.datetime | None
+    new_starts_at: dt.datetime | None
+    old_resource_id: int | None
+    new_resource_id: int | None
+    old_status: str | None
+    new_status: str | None
+    reason: str
+
+
+def history(connection: Connection, booking_id: int) -> list[BookingEventInfo]:
+    rows = connection.execute(text(
+        "SELECT e.occurred_at, regexp_replace(e.actor, '^.*[.]', '') AS actor, e.action, lower(e.old_period) AS o, "
+        "lower(e.new_period) AS n, e.old_resource_id, e.new_resource_id, e.old_status, e.new_status, e.reason "
+        "FROM booking_events e WHERE e.booking_id = :b ORDER BY e.id"
+    ), {"b": booking_id}).all()
+    return [BookingEventInfo(*r) for r in rows]
+
+
+# --- moving a day ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MovedBooking:
+    """A line of the "patients to call" list after moving a doctor's day."""
+
+    booking_id: int
+    client_name: str
+    phone: str
+    service_name: str
+    old_starts_at: dt.datetime
+    new_starts_at: dt.datetime | None  # None: no free time found, the booking is unchanged
+    new_resource_id: int | None
+
+
+def move_day(connection: Connection, resource_id: int, day: dt.date, *, to_day: dt.date | None = None,
+             to_resource_id: int | None = None, any_resource: bool = False,
+             now: dt.datetime | None = None) -> list[MovedBooking]:
+    """Moves the day's active bookings of a resource (a doctor fell ill) to the first free time from
+    ``to_day`` (default: the next day) of ``to_resource_id`` (default: the same resource), or of any
+    resource performing the service with ``any_resource``; returns who to call."""
+    now = now or dt.datetime.now(dt.UTC)
+    org = connection.scalar(text("SELECT organization_id FROM schedule_resources WHERE id = :r"), {"r": resource_id})
+    if org is None:
+        raise NotFound(what=WHAT_RESOURCE)
+    to_day = to_day or day + dt.timedelta(days=1)
+    report = []
+    for item in bookings_between(connection, org, day, day, resource_ids=[resource_id]):
+        if item.status not in ("booked", "confirmed"):
+            continue
+        target = None if any_resource else (to_resource_id or resource_id)
+        slots = find_slots(connection, org, item.service_id, first_day=to_day, first_only=True, channel=item.channel,
+                           resource_id=target, patient_id=item.patient_id, now=now)
+        moved = None
+        for slot in slots:
+            try:
+                moved = reschedule(connection, item.id, item.version, starts_at=slot.starts_at,
+                                   resource_id=slot.resource_id, now=now)
+                break
+            except (SlotTaken, BookingRefused):
+                continue
+        report.append(MovedBooking(item.id, item.client_name, item.phone, item.service_name, item.starts_at,
+                                   moved.starts_at if moved else None, moved.resource_id if moved else None))
+    return report
+
+
+# --- workload ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WorkloadCell:
+    resource_id: int
+    day: dt.date
+    planned_minutes: int
+    booked_minutes: int
+    done_minutes: int
+    patients: int
+
+    @property
+    def load_percent(self) -> int:
+        if not self.planned_minutes:
+            return 0
+        return round(100 * self.booked_minutes / self.planned_minutes)
+
+
+def workload(connection: Connection, organization_id: int, first: dt.date, last: dt.date, *,
+             resource_ids: Sequence[int] | None = None) -> list[WorkloadCell]:
+    """Planned (working minus breaks), booked (active bookings) and done minutes per resource and day."""
+    zone = organization_zone(connection, organization_id)
+    ids = list(resource_ids) if resource_ids is not None else list(connection.scalars(text(
+        "SELECT id FROM schedule_resources WHERE organization_id = :o AND is_active"), {"o": organization_id}))
+    planned: dict[tuple[int, dt.date], int] = defaultdict(int)
+    rows = connection.execute(text(
+        "SELECT resource_id, day, kind, lower(period) AS s, upper(period) AS e FROM schedule_intervals "
+        "WHERE resource_id = ANY(:ids) AND day BETWEEN :a AND :b"), {"ids": ids, "a": first, "b": last}).all()
+    for r in rows:
+        minutes = int((r.e - r.s).total_seconds() // 60)
+        planned[(r.resource_id, r.day)] += minutes if r.kind == "work" else -minutes
+    start, _ = local_range(first, 0, 0, zone)
+    end, _ = local_range(last + dt.timedelta(days=1), 0, 0, zone)
+    booked: dict[tuple[int, dt.date], list[int]] = defaultdict(lambda: [0, 0, 0])
+    for r in connection.execute(text(
+        "SELECT resource_id, lower(period) AS s, upper(period) AS e, status FROM bookings "
+        "WHERE resource_id = ANY(:ids) AND status = ANY(:active) AND period && tstzrange(:s, :e)"
+    ), {"ids": ids, "s": start, "e": end, "active": list(ACTIVE_STATUSES)}):
+        key = (r.resource_id, r.s.astimezone(zone).date())
+        minutes = int((r.e - r.s).total_seconds() // 60)
+        booked[key][0] += minutes
+        booked[key][2] += 1
+        if r.status == "done":
+            booked[key][1] += minutes
+    keys = set(planned) | set(booked)
+    return sorted((WorkloadCell(k[0], k[1], planned.get(k, 0), booked[k][0] if k in booked else 0,
+                                booked[k][1] if k in booked else 0, booked[k][2] if k in booked else 0)
+                   for k in keys), key=lambda c: (c.resource_id, c.day))
+
+
+# --- waiting list ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WaitingEntry:
+    id: int
+    version: int
+    patient_id: int | None
+    client_name: str
+    phone: str
+    service_id: int
+    service_name: str
+    resource_id: int | None
+    wanted_from: dt.date
+    wanted_to: dt.date | None
+    channel: str
+    note: str
+    status: str
+    created_at: dt.datetime
+
+
+def add_to_waiting_list(connection: Connection, organization_id: int, service_id: int, *,
+                        wanted_from: dt.date, wanted_to: dt.date | None = None, patient_id: int | None = None,
+                        contact_name: str = "", contact_phone: str = "", resource_id: int | None = None,
+                        channel: str = "registry", note: str = "") -> int:
+    if patient_id is None and not (contact_name.strip() and contact_phone.strip()):
+        raise refused("who")
+    if channel not in CHANNELS:
+        raise refused("channel")
+    if wanted_to is not None and wanted_to < wanted_from:
+        raise BookingRefused(reason=QT_TRANSLATE_NOOP("DomainError", "the wanted period ends before it starts."))
+    check_patient(connection, service_id, patient_id, wanted_from)
+    return connection.scalar(text(
+        "INSERT INTO waiting_list (organization_id, patient_id, contact_name, contact_phone, service_id, resource_id, "
+        "wanted_from, wanted_to, channel, note) VALUES (:o, :p, :n, :ph, :s, :r, :a, :b, :c, :note) RETURNING id"
+    ), {"o": organization_id, "p": patient_id, "n": contact_name.strip()[:200], "ph": contact_phone.strip()[:40],
+        "s": service_id, "r": resource_id, "a": wanted_from, "b": wanted_to, "c": channel, "note": note.strip()})
+
+
+def waiting_list(connection: Connection, organization_id: int, *, status: str = "waiting") -> list[WaitingEntry]:
+    rows = connection.execute(text(
+        "SELECT w.id, w.version, w.patient_id, "
+        "coalesce(nullif(btrim(concat_ws(' ', p.last_name, p.first_name, p.middle_name)), ''), w.contact_name), "
+        "coalesce((SELECT ph.digits FROM patient_phones ph WHERE ph.patient_id = w.patient_id ORDER BY ph.id "
+        "LIMIT 1), w.contact_phone), w.service_id, s.name, w.resource_id, w.wanted_from, w.wanted_to, w.channel, "
+        "w.note, w.status, w.created_at FROM waiting_list w JOIN medical_services s ON s.id = w.service_id "
+        "LEFT JOIN patients p ON p.id = w.patient_id WHERE w.organization_id = :o AND w.status = :st "
+        "ORDER BY w.created_at"), {"o": organization_id, "st": status}).all()
+    return [WaitingEntry(*r) for r in rows]
+
+
+def book_from_waiting_list(connection: Connection, entry_id: int, version: int, slot: Slot, *,
+                           now: dt.datetime | None = None) -> BookingInfo:
+    row = connection.execute(text("SELECT * FROM waiting_list WHERE id = :w AND status = 'waiting'"),
+                             {"w": entry_id}).mappings().first()
+    if row is None:
+        raise NotFound(what=WHAT_BOOKING)
+    made = book(connection, BookingRequest(row["organization_id"], row["service_id"], slot.resource_id,
+                                           slot.starts_at, row["channel"], row["patient_id"], row["contact_name"],
+                                           row["contact_phone"], row["note"]), now=now)
+    if connection.execute(text("UPDATE waiting_list SET status = 'booked', booking_id = :b, version = version + 1 "
+                               "WHERE id = :w AND version = :v"), {"b": made.id, "w": entry_id, "v": version}
+                          ).rowcount != 1:
+        raise _stale(connection, entry_id)
+    return made
+
+
+def withdraw_from_waiting_list(connection: Connection, entry_id: int, version: int) -> None:
+    if connection.execute(text("UPDATE waiting_list SET status = 'withdrawn', version = version + 1 "
+                               "WHERE id = :w AND version = :v AND status = 'waiting'"),
+                          {"w": entry_id, "v": version}).rowcount != 1:
+        raise NotFound(what=WHAT_BOOKING)
