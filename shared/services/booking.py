@@ -124,7 +124,9 @@ TRANSITIONS = {
 class _ResourceDay:
     work: list[tuple[Period, int | None]] = field(default_factory=list)  # (period, office_id)
     breaks: list[Period] = field(default_factory=list)
-    busy: list[Period] = field(default_factory=list)
+    # Free gaps of the working ranges (minus breaks and every active booking of the resource or of
+    # the office it works in), computed by the server with multirange arithmetic.
+    free: list[tuple[Period, int | None]] = field(default_factory=list)
     channel_minutes: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     patients: int = 0
 
@@ -132,8 +134,36 @@ class _ResourceDay:
         return minutes_of(subtract([p for p, _ in self.work], self.breaks))
 
 
+# Work ranges minus breaks minus what active bookings hold (the resource's own, and those of the
+# office it works in when the office is a resource), as one multirange per working range.
+_FREE_GAPS_SQL = """
+WITH w AS (
+    SELECT i.id, i.resource_id, i.day, i.period, i.office_id FROM schedule_intervals i
+     WHERE i.resource_id = ANY(:ids) AND i.kind = 'work' AND i.day BETWEEN :a AND :b
+), held AS (
+    SELECT w.id, br.period FROM w JOIN booking_resources br
+        ON br.resource_id = w.resource_id AND br.active AND br.period && w.period
+    UNION ALL
+    SELECT w.id, x.period FROM w JOIN schedule_intervals x
+        ON x.resource_id = w.resource_id AND x.day = w.day AND x.kind = 'break' AND x.period && w.period
+    UNION ALL
+    SELECT w.id, br.period FROM w
+      JOIN schedule_resources o ON o.kind = 'office' AND o.office_id = w.office_id AND o.id <> w.resource_id
+      JOIN booking_resources br ON br.resource_id = o.id AND br.active AND br.period && w.period
+), free AS (
+    SELECT w.resource_id, w.day, w.office_id,
+           unnest(tstzmultirange(w.period) - coalesce((SELECT range_agg(h.period) FROM held h WHERE h.id = w.id),
+                                                      '{}'::tstzmultirange)) AS gap
+      FROM w
+)
+SELECT resource_id, day, office_id, lower(gap) AS s, upper(gap) AS e FROM free
+ WHERE upper(gap) - lower(gap) >= make_interval(mins => :shortest)
+ ORDER BY resource_id, s
+"""
+
+
 def _load_days(connection: Connection, resource_ids: Sequence[int], first: dt.date, last: dt.date,
-               zone: ZoneInfo) -> dict[tuple[int, dt.date], _ResourceDay]:
+               zone: ZoneInfo, *, shortest: int = 1) -> dict[tuple[int, dt.date], _ResourceDay]:
     days: dict[tuple[int, dt.date], _ResourceDay] = defaultdict(_ResourceDay)
     if not resource_ids:
         return days
@@ -149,34 +179,20 @@ def _load_days(connection: Connection, resource_ids: Sequence[int], first: dt.da
             item.breaks.append((row.s, row.e))
     if not days:
         return days
-    # Offices that are resources of their own are busy when anyone's booking holds them.
-    offices = {o for d in days.values() for _, o in d.work if o is not None}
-    office_resource: dict[int, int] = {}
-    if offices:
-        office_resource = dict(connection.execute(text(
-            "SELECT office_id, id FROM schedule_resources WHERE kind = 'office' AND office_id = ANY(:o)"
-        ), {"o": list(offices)}).all())
+    for row in connection.execute(text(_FREE_GAPS_SQL), {"ids": ids, "a": first, "b": last, "shortest": shortest}):
+        days[(row.resource_id, row.day)].free.append(((row.s, row.e), row.office_id))
     start, _ = local_range(first, 0, 0, zone)
     end, _ = local_range(last + dt.timedelta(days=1), 0, 0, zone)
-    held: dict[int, list[Period]] = defaultdict(list)
     for row in connection.execute(text(
-        "SELECT resource_id, lower(period) AS s, upper(period) AS e FROM booking_resources "
-        "WHERE active AND resource_id = ANY(:ids) AND period && tstzrange(:s, :e)"
-    ), {"ids": ids + list(office_resource.values()), "s": start, "e": end}):
-        held[row.resource_id].append((row.s, row.e))
-    for (resource_id, _day), item in days.items():
-        item.busy.extend(held.get(resource_id, ()))
-        for _, office in item.work:
-            if office is not None and office_resource.get(office) not in (None, resource_id):
-                item.busy.extend(held.get(office_resource[office], ()))
-    for row in connection.execute(text(
-        "SELECT resource_id, lower(period) AS s, upper(period) AS e, channel FROM bookings "
-        "WHERE resource_id = ANY(:ids) AND status = ANY(:active) AND period && tstzrange(:s, :e)"
-    ), {"ids": ids, "s": start, "e": end, "active": list(ACTIVE_STATUSES)}):
-        key = (row.resource_id, row.s.astimezone(zone).date())
+        "SELECT resource_id, (lower(period) AT TIME ZONE :tz)::date AS day, channel, count(*) AS n, "
+        "sum(extract(epoch FROM upper(period) - lower(period)))::integer / 60 AS minutes FROM bookings "
+        "WHERE resource_id = ANY(:ids) AND status = ANY(:active) AND period && tstzrange(:s, :e) "
+        "GROUP BY 1, 2, 3"
+    ), {"ids": ids, "s": start, "e": end, "tz": zone.key, "active": list(ACTIVE_STATUSES)}):
+        key = (row.resource_id, row.day)
         if key in days:
-            days[key].channel_minutes[row.channel] += int((row.e - row.s).total_seconds() // 60)
-            days[key].patients += 1
+            days[key].channel_minutes[row.channel] += row.minutes
+            days[key].patients += row.n
     return days
 
 
@@ -219,14 +235,10 @@ def _day_slots(cand: _Candidate, item: _ResourceDay, channel: str, now: dt.datet
                release: dt.timedelta) -> list[Slot]:
     if cand.max_per_day is not None and item.patients >= cand.max_per_day:
         return []
-    free_by_office = []
-    for period, office in item.work:
-        free = subtract([period], item.breaks + item.busy)
-        free_by_office.extend((p, office) for p in free)
     minutes = int(cand.duration.total_seconds() // 60)
     capacity = item.capacity()
     result = []
-    for period, office in sorted(free_by_office, key=lambda x: x[0]):
+    for period, office in item.free:
         for start, end in slots_in([period], cand.duration, not_before=now):
             if start - now > release and not channel_allows(capacity, cand.shares, item.channel_minutes,
                                                             channel, minutes):
@@ -283,7 +295,8 @@ def find_slots(connection: Connection, organization_id: int, service_id: int, *,
     pending = {c.resource_id: c for c in candidates}
     while pending:
         last_day = start_day + dt.timedelta(days=window - 1)
-        loaded = _load_days(connection, list(pending), start_day, last_day, zone)
+        shortest = min(int(c.duration.total_seconds() // 60) for c in pending.values())
+        loaded = _load_days(connection, list(pending), start_day, last_day, zone, shortest=shortest)
         for day_offset in range(window):
             day = start_day + dt.timedelta(days=day_offset)
             for cand in list(pending.values()):
@@ -308,6 +321,54 @@ def find_slots(connection: Connection, organization_id: int, service_id: int, *,
 def first_free(connection: Connection, organization_id: int, service_id: int, **kwargs) -> Slot | None:
     slots = find_slots(connection, organization_id, service_id, first_only=True, **kwargs)
     return slots[0] if slots else None
+
+
+@dataclass(frozen=True)
+class DayGrid:
+    """What the registrar's grid shows for a day: free slots and existing bookings per resource."""
+
+    day: dt.date
+    slots: tuple[Slot, ...]
+    bookings: tuple[BookingInfo, ...]
+
+
+def day_grid(connection: Connection, organization_id: int, resource_ids: Sequence[int], day: dt.date, *,
+             service_id: int | None = None, channel: str = "registry",
+             now: dt.datetime | None = None) -> DayGrid:
+    """Free slots of ``day`` for the resources (of ``service_id``'s duration, or each resource's
+    shortest service) and the day's active bookings of those resources."""
+    now = now or dt.datetime.now(dt.UTC)
+    zone = organization_zone(connection, organization_id)
+    rows = connection.execute(text(
+        "SELECT rs.resource_id, min(rs.duration_minutes) AS minutes, r.max_patients_per_day FROM resource_services rs "
+        "JOIN schedule_resources r ON r.id = rs.resource_id WHERE rs.resource_id = ANY(:ids) "
+        "AND (CAST(:s AS integer) IS NULL OR rs.service_id = :s) GROUP BY rs.resource_id, r.max_patients_per_day"
+    ), {"ids": list(resource_ids), "s": service_id}).all()
+    if not rows:
+        return DayGrid(day, (), tuple(bookings_between(connection, organization_id, day, day,
+                                                       resource_ids=resource_ids)))
+    shares_rows = connection.execute(text(
+        "SELECT resource_id, channel, percent FROM channel_shares WHERE organization_id = :o"
+    ), {"o": organization_id}).all()
+    default = {r.channel: r.percent for r in shares_rows if r.resource_id is None}
+    own: dict[int, dict[str, int]] = defaultdict(dict)
+    for r in shares_rows:
+        if r.resource_id is not None:
+            own[r.resource_id][r.channel] = r.percent
+    release = dt.timedelta(hours=_release_hours(connection, organization_id))
+    loaded = _load_days(connection, [r.resource_id for r in rows], day, day, zone,
+                        shortest=min(r.minutes for r in rows))
+    slots: list[Slot] = []
+    for r in rows:
+        item = loaded.get((r.resource_id, day))
+        if item is None or not item.work:
+            continue
+        cand = _Candidate(r.resource_id, dt.timedelta(minutes=r.minutes), r.max_patients_per_day,
+                          own.get(r.resource_id) or default)
+        slots.extend(_day_slots(cand, item, channel, now, release))
+    slots.sort(key=lambda s: (s.resource_id, s.starts_at))
+    return DayGrid(day, tuple(slots), tuple(bookings_between(connection, organization_id, day, day,
+                                                             resource_ids=resource_ids)))
 
 
 # --- booking -----------------------------------------------------------------------------------------
