@@ -450,3 +450,28 @@ def test_the_registrar_cannot_change_the_plan(registrar, plan):
         schedules.set_load_rate(uow.session.connection(), plan.doctors[0], plan.service, 10)
     with registrar.uow() as uow, pytest.raises(ProgrammingError, match="permission denied"):
         uow.session.connection().execute(text("DELETE FROM booking_resources"))
+
+
+def test_printed_work_schedule_and_booking_slip(registrar, plan):
+    import pypdfium2
+
+    from printing.booking_slip import render_booking_slip
+    from printing.work_schedule import render_work_schedule
+    from shared.services.schedule_documents import booking_slip, work_schedule_document
+
+    with registrar.uow() as uow:
+        c = uow.session.connection()
+        doc = work_schedule_document(c, plan.org, MONDAY, 7)
+        made = bk.book(c, _request(plan, at(MONDAY, 9)), now=NOW)
+        slip = booking_slip(c, made.id, "registrar")
+        name = schedules.resource(c, plan.doctors[0]).name
+    assert doc.days[0] == MONDAY and len(doc.days) == 7
+    rows = [r for d in doc.departments for r in d.rows if r.resource_name == name]
+    assert rows and rows[0].hours[0] == "08:00–14:00" and rows[0].hours[5] == ""
+    assert doc.organization_hours[0] == "08:00–20:00" and doc.organization_hours[6] == ""
+    pdf = pypdfium2.PdfDocument(render_work_schedule(doc))
+    page_text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    assert name in page_text.replace("\r\n", " ").replace("\n", " ")
+    assert slip.starts_at == at(MONDAY, 9) and slip.doctor_name == name and slip.patient_name
+    text_ = pypdfium2.PdfDocument(render_booking_slip(slip))[0].get_textpage().get_text_range()
+    assert "09:00–09:20" in text_ and str(made.id) in text_
