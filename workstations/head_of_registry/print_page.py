@@ -1,0 +1,595 @@
+"""Printing the work schedule of the organization for patients (the poster at reception).
+
+Choose the week (the date snaps to its Monday), Preview builds the PDF on a worker thread
+(`calendar_ops.schedule_pdf`: the service's document rendered by `printing.work_schedule`) and shows
+its pages here; Save PDF… writes it, Print… sends it to a printer.
+
+Showing and printing a PDF needs a PDF rasterizer, which PySide6-Essentials does not have: QtPdf
+comes in its own wheel, PySide6-Pdf (about 6 MB, since Qt for Python 6.12; not in PySide6-Addons).
+`open_pdf_pages` uses QtPdf (`QPdfDocument`) when it is installed and pypdfium2 otherwise (a
+development dependency today); printing draws each rasterized page onto the `QPrinter` with a
+`QPainter`. Without either, the page says so and offers the system PDF viewer, and Save PDF… works
+as always.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QIODevice,
+    QRectF,
+    QSize,
+    QSizeF,
+    Qt,
+    QTimer,
+    QUrl,
+)
+from PySide6.QtGui import QColor, QDesktopServices, QImage, QPageLayout, QPainter, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from medcenter_desktop.error_dialog import error_text
+from shared.errors import QT_TRANSLATE_NOOP, DomainError
+from workstations.head_of_registry import calendar_ops
+from workstations.head_of_registry.calendar_ops import monday_of, schedule_pdf
+
+if TYPE_CHECKING:
+    from medcenter_desktop.login_service import AppSession
+
+CTX = "PrintSchedulePage"
+#: Print resolution cap: enough for text on a poster, modest for the printer's memory.
+PRINT_DPI = 300
+
+__all__ = ["PdfPreview", "PrintSchedulePage", "open_pdf_pages", "print_pdf", "schedule_pdf"]
+
+
+class NoPdfRenderer(DomainError):
+    message = QT_TRANSLATE_NOOP(
+        "DomainError",
+        "This installation cannot draw PDF pages (Qt's PDF module is missing). Save the PDF and print it "
+        "from a PDF viewer.",
+    )
+
+
+class PrinterFailed(DomainError):
+    message = QT_TRANSLATE_NOOP("DomainError", "The printer could not be started. Check it and try again.")
+
+
+# --- Rasterizing PDF pages -------------------------------------------------------------------------
+
+
+class PdfPages(Protocol):
+    """The pages of one PDF, drawn into images."""
+
+    def count(self) -> int: ...
+
+    def size_pt(self, index: int) -> tuple[float, float]: ...
+
+    def render(self, index: int, width: int, height: int) -> QImage: ...
+
+    def close(self) -> None: ...
+
+
+def _on_white(image: QImage) -> QImage:
+    """``image`` over a white page (renderers may leave the background transparent)."""
+    result = QImage(image.size(), QImage.Format.Format_RGB32)
+    result.fill(QColor("white"))
+    painter = QPainter(result)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    return result
+
+
+class _QtPdfPages:
+    """QtPdf (the PySide6-Pdf wheel): `QPdfDocument` reads the PDF from memory and renders pages."""
+
+    def __init__(self, data: bytes) -> None:
+        from PySide6.QtPdf import QPdfDocument  # ImportError without PySide6-Pdf
+
+        # A complete in-memory buffer loads at once (status Ready, or Error for a broken file).
+        self._buffer = QBuffer()
+        self._buffer.setData(QByteArray(data))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self._doc = QPdfDocument(None)
+        self._doc.load(self._buffer)
+        if self._doc.status() != QPdfDocument.Status.Ready:
+            self.close()
+            raise ValueError("QtPdf could not load the document")
+
+    def count(self) -> int:
+        return self._doc.pageCount()
+
+    def size_pt(self, index: int) -> tuple[float, float]:
+        size = self._doc.pagePointSize(index)
+        return size.width(), size.height()
+
+    def render(self, index: int, width: int, height: int) -> QImage:
+        return _on_white(self._doc.render(index, QSize(width, height)))
+
+    def close(self) -> None:
+        self._doc.close()
+        self._buffer.close()
+
+
+class _PdfiumPages:
+    """pypdfium2 (PDFium, as Chrome uses), when it is installed."""
+
+    def __init__(self, data: bytes) -> None:
+        import pypdfium2  # ImportError when it is not installed
+
+        self._pdf = pypdfium2.PdfDocument(data)
+
+    def count(self) -> int:
+        return len(self._pdf)
+
+    def size_pt(self, index: int) -> tuple[float, float]:
+        width, height = self._pdf[index].get_size()
+        return float(width), float(height)
+
+    def render(self, index: int, width: int, height: int) -> QImage:
+        page = self._pdf[index]
+        page_w, page_h = page.get_size()
+        scale = min(width / page_w, height / page_h)
+        bitmap = page.render(scale=scale, rev_byteorder=True, prefer_bgrx=True)
+        image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride,
+                       QImage.Format.Format_RGBX8888)
+        return image.copy()
+
+    def close(self) -> None:
+        self._pdf.close()
+
+
+#: Tried in this order; QtPdf first, as it ships with Qt.
+PDF_BACKENDS: list[type] = [_QtPdfPages, _PdfiumPages]
+
+
+def open_pdf_pages(data: bytes) -> PdfPages | None:
+    """The pages of ``data`` through the first rasterizer installed, or None when there is none."""
+    for backend in PDF_BACKENDS:
+        try:
+            return backend(data)
+        except (ImportError, ValueError):
+            continue
+    return None
+
+
+def print_pdf(data: bytes, printer: QPrinter) -> int:
+    """Draws the pages of ``data`` onto ``printer`` (its page range if one was chosen); returns how
+    many pages went out. Each page is rasterized at up to `PRINT_DPI` and fitted to the paper."""
+    pages = open_pdf_pages(data)
+    if pages is None:
+        raise NoPdfRenderer()
+    try:
+        count = pages.count()
+        first, last = 1, count
+        if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+            first, last = max(1, printer.fromPage()), min(count, printer.toPage() or count)
+        printer.setFullPage(True)
+        painter = QPainter()
+        if not painter.begin(printer):
+            raise PrinterFailed()
+        printed = 0
+        try:
+            dpi = min(printer.resolution(), PRINT_DPI)
+            for number in range(first, last + 1):
+                if printed:
+                    printer.newPage()
+                width_pt, height_pt = pages.size_pt(number - 1)
+                image = pages.render(number - 1, round(width_pt / 72 * dpi), round(height_pt / 72 * dpi))
+                paper = QRectF(printer.pageLayout().fullRectPixels(printer.resolution()))
+                fitted = QSizeF(width_pt, height_pt).scaled(paper.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                target = QRectF(paper.x() + (paper.width() - fitted.width()) / 2,
+                                paper.y() + (paper.height() - fitted.height()) / 2, fitted.width(), fitted.height())
+                painter.drawImage(target, image)
+                printed += 1
+        finally:
+            painter.end()
+        return printed
+    finally:
+        pages.close()
+
+
+# --- The preview -----------------------------------------------------------------------------------
+
+
+class PdfPreview(QScrollArea):
+    """The pages of a PDF one under another, as wide as the view; a notice when there is nothing."""
+
+    SPACING = 16
+    MAX_WIDTH = 1400
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.holder = QWidget(self)
+        self.holder.setObjectName("pdfPreview")
+        self.holder.setStyleSheet("#pdfPreview { background: #dfe6ea; }")
+        self._layout = QVBoxLayout(self.holder)
+        self._layout.setContentsMargins(self.SPACING, self.SPACING, self.SPACING, self.SPACING)
+        self._layout.setSpacing(self.SPACING)
+        self._layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.notice = QLabel(self.holder)
+        self.notice.setWordWrap(True)
+        self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.notice.setObjectName("mutedLabel")
+        self.notice.setMinimumWidth(320)
+        self._layout.addWidget(self.notice)
+        self.setWidget(self.holder)
+        self.page_labels: list[QLabel] = []
+        #: Fit whole pages into the view instead of the view's width.
+        self.whole_page = False
+        self._pages: PdfPages | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(120)
+        self._timer.timeout.connect(self._render)
+
+    # --- Public API ------------------------------------------------------------------------------
+
+    def show_pdf(self, data: bytes) -> bool:
+        """Shows the pages of ``data``; False when no rasterizer is installed (nothing is drawn)."""
+        self._drop_pages()
+        self._pages = open_pdf_pages(data)
+        if self._pages is None:
+            return False
+        self.notice.hide()
+        for _ in range(self._pages.count()):
+            label = QLabel(self.holder)
+            label.setStyleSheet("background: #ffffff; border: 1px solid #9aa9b3;")
+            label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            self._layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+            self.page_labels.append(label)
+        self._render()
+        return True
+
+    def show_notice(self, text: str) -> None:
+        self._drop_pages()
+        self.notice.setText(text)
+        self.notice.show()
+
+    def page_count(self) -> int:
+        return self._pages.count() if self._pages is not None else 0
+
+    def set_whole_page(self, on: bool) -> None:
+        self.whole_page = on
+        self._render()
+
+    def page_image(self, index: int, width: int) -> QImage | None:
+        """Page ``index`` drawn ``width`` pixels wide (for tests and thumbnails)."""
+        if self._pages is None or not 0 <= index < self._pages.count():
+            return None
+        w, h = self._pages.size_pt(index)
+        return self._pages.render(index, width, round(width * h / w))
+
+    # --- QWidget ---------------------------------------------------------------------------------
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self._pages is not None:
+            self._timer.start()
+
+    # --- Internals -------------------------------------------------------------------------------
+
+    def _drop_pages(self) -> None:
+        for label in self.page_labels:
+            self._layout.removeWidget(label)
+            label.deleteLater()
+        self.page_labels = []
+        if self._pages is not None:
+            self._pages.close()
+            self._pages = None
+
+    def _render(self) -> None:
+        if self._pages is None:
+            return
+        scrollbar = self.verticalScrollBar().sizeHint().width()
+        fit_width = max(200, min(self.MAX_WIDTH, self.viewport().width() - 2 * self.SPACING - scrollbar - 2))
+        fit_height = max(150, self.viewport().height() - 2 * self.SPACING - 2)
+        ratio = self.devicePixelRatioF()
+        for index, label in enumerate(self.page_labels):
+            w, h = self._pages.size_pt(index)
+            width = min(fit_width, round(fit_height * w / h)) if self.whole_page else fit_width
+            height = round(width * h / w)
+            image = self._pages.render(index, round(width * ratio), round(height * ratio))
+            image.setDevicePixelRatio(ratio)
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setFixedSize(width + 2, height + 2)
+
+
+# --- The page --------------------------------------------------------------------------------------
+
+
+class PrintSchedulePage(QWidget):
+    """The week's work schedule: preview, save as PDF, print."""
+
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        #: The PDF last built and the Monday of its week.
+        self.pdf: bytes | None = None
+        self.pdf_week: dt.date | None = None
+        self.busy = False
+        self._generation = 0
+        # What waits for the PDF being built: (its Monday, callback).
+        self._after_build: list[tuple[dt.date, Callable[[bytes], object]]] = []
+
+        self.lead = QLabel(self)
+        self.lead.setObjectName("mutedLabel")
+        self.lead.setWordWrap(True)
+        self.week_label = QLabel(self)
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dd.MM.yyyy")
+        self.date_edit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self.date_edit.setMinimumWidth(120)
+        self.week_label.setBuddy(self.date_edit)
+        self.prev_button = QToolButton(self)
+        self.prev_button.setArrowType(Qt.ArrowType.LeftArrow)
+        self.next_button = QToolButton(self)
+        self.next_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.this_week_button = QPushButton(self)
+        self.period_label = QLabel(self)
+        self.preview_button = QPushButton(self)
+        self.preview_button.setObjectName("primaryButton")
+        self.save_button = QPushButton(self)
+        self.print_button = QPushButton(self)
+        self.open_button = QPushButton(self)
+        toolbar = QHBoxLayout()
+        toolbar.addWidget(self.week_label)
+        toolbar.addWidget(self.prev_button)
+        toolbar.addWidget(self.date_edit)
+        toolbar.addWidget(self.next_button)
+        toolbar.addWidget(self.this_week_button)
+        toolbar.addSpacing(8)
+        toolbar.addWidget(self.period_label)
+        toolbar.addStretch(1)
+        toolbar.addWidget(self.preview_button)
+        toolbar.addWidget(self.save_button)
+        toolbar.addWidget(self.print_button)
+        toolbar.addWidget(self.open_button)
+        self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)
+        self.status_label.hide()
+        self.whole_page_check = QCheckBox(self)
+        self.preview = PdfPreview(self)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status_label, 1)
+        status_row.addWidget(self.whole_page_check, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 8)
+        layout.addWidget(self.lead)
+        layout.addLayout(toolbar)
+        layout.addLayout(status_row)
+        layout.addWidget(self.preview, 1)
+
+        self.date_edit.dateChanged.connect(self._date_changed)
+        self.prev_button.clicked.connect(lambda: self.set_week(self.week - dt.timedelta(days=7)))
+        self.next_button.clicked.connect(lambda: self.set_week(self.week + dt.timedelta(days=7)))
+        self.this_week_button.clicked.connect(lambda: self.set_week(dt.date.today()))
+        self.preview_button.clicked.connect(self.build_preview)
+        self.save_button.clicked.connect(self.ask_save)
+        self.print_button.clicked.connect(self.ask_print)
+        self.open_button.clicked.connect(self.open_in_viewer)
+        self.whole_page_check.toggled.connect(self.preview.set_whole_page)
+        self.set_week(dt.date.today())
+        self.retranslate_ui()
+
+    # --- Public API ------------------------------------------------------------------------------
+
+    @property
+    def week(self) -> dt.date:
+        """The Monday of the chosen week."""
+        return monday_of(self.date_edit.date().toPython())
+
+    def set_week(self, day: dt.date) -> None:
+        monday = monday_of(day)
+        self.date_edit.setDate(QDate(monday.year, monday.month, monday.day))
+
+    def refresh(self) -> None:
+        """Builds the preview of the chosen week again (the schedule may have changed)."""
+        self.build_preview()
+
+    def build_preview(self) -> None:
+        self._build(None)
+
+    def has_current_pdf(self) -> bool:
+        return self.pdf is not None and self.pdf_week == self.week
+
+    def save_to(self, path: str | Path) -> None:
+        """Writes the PDF of the chosen week to ``path`` (built first when needed)."""
+        self._with_pdf(lambda data: self._write(Path(path), data))
+
+    def ask_save(self) -> None:
+        monday = self.week
+        name = QCoreApplication.translate(CTX, "work-schedule-{date}.pdf").format(date=monday.isoformat())
+        path, _filter = QFileDialog.getSaveFileName(
+            self, QCoreApplication.translate(CTX, "Save the work schedule"), str(Path.home() / name),
+            QCoreApplication.translate(CTX, "PDF documents (*.pdf)"))
+        if path:
+            if not path.lower().endswith(".pdf"):
+                path += ".pdf"
+            self.save_to(path)
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Prints the chosen week on ``printer`` as set up (built first when needed)."""
+        self._with_pdf(lambda data: self._print(printer, data))
+
+    def ask_print(self) -> None:
+        self._with_pdf(self._ask_print)
+
+    def open_in_viewer(self) -> None:
+        """Opens the PDF in the system's PDF viewer (which can print it too)."""
+        self._with_pdf(self._open)
+
+    def retranslate_ui(self) -> None:
+        self.lead.setText(QCoreApplication.translate(
+            CTX, "The work schedule of the specialists for patients, as hung at reception: choose the week, "
+                 "preview it, then print it or save it as PDF."))
+        self.week_label.setText(QCoreApplication.translate(CTX, "&Week of"))
+        self.prev_button.setToolTip(QCoreApplication.translate(CTX, "Previous week"))
+        self.next_button.setToolTip(QCoreApplication.translate(CTX, "Next week"))
+        self.this_week_button.setText(QCoreApplication.translate(CTX, "This wee&k"))
+        self.preview_button.setText(QCoreApplication.translate(CTX, "&Preview"))
+        self.save_button.setText(QCoreApplication.translate(CTX, "&Save PDF…"))
+        self.print_button.setText(QCoreApplication.translate(CTX, "P&rint…"))
+        self.open_button.setText(QCoreApplication.translate(CTX, "&Open in PDF viewer"))
+        self.open_button.setToolTip(QCoreApplication.translate(
+            CTX, "Opens the schedule in the PDF viewer of this computer, which can print it too"))
+        self.whole_page_check.setText(QCoreApplication.translate(CTX, "&Whole pages"))
+        self._show_period()
+        if self.pdf is None:
+            self.preview.show_notice(QCoreApplication.translate(
+                CTX, "Choose the week and press Preview to see the schedule as it will be printed."))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "preview"):
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # --- Internals -------------------------------------------------------------------------------
+
+    def _date_changed(self, date: QDate) -> None:
+        if date.dayOfWeek() != 1:
+            self.set_week(date.toPython())  # snaps to Monday; this slot runs again with it
+            return
+        self._show_period()
+
+    def _show_period(self) -> None:
+        monday = self.week
+        sunday = monday + dt.timedelta(days=6)
+        self.period_label.setText(QCoreApplication.translate(CTX, "{first} – {last}").format(
+            first=monday.strftime("%d.%m.%Y"), last=sunday.strftime("%d.%m.%Y")))
+        if self.pdf is not None and self.pdf_week != monday:
+            self._set_status(QCoreApplication.translate(
+                CTX, "The preview shows the week of {date}. Press Preview for the chosen week.").format(
+                date=self.pdf_week.strftime("%d.%m.%Y") if self.pdf_week else ""), error=False)
+        elif self.pdf is not None:
+            self._set_status("", error=False)
+
+    def _with_pdf(self, then: Callable[[bytes], object]) -> None:
+        if self.has_current_pdf():
+            assert self.pdf is not None
+            then(self.pdf)
+        else:
+            self._build(then)
+
+    def _build(self, then: Callable[[bytes], object] | None) -> None:
+        self._generation += 1
+        generation, monday = self._generation, self.week
+        # A save or print asked for another week is dropped with the build it waited for.
+        self._after_build = [(m, t) for m, t in self._after_build if m == monday]
+        if then is not None:
+            self._after_build.append((monday, then))
+        self._set_busy(True)
+        calendar_ops.build_schedule_pdf(parent=self, session=self.session, monday=monday).success(
+            lambda data: self._built(generation, monday, data)
+        ).failure(lambda exc: self._failed(generation, exc)).with_progress(
+            QCoreApplication.translate(CTX, "Building the work schedule…")).run()
+
+    def _built(self, generation: int, monday: dt.date, data: bytes) -> None:
+        if generation != self._generation:
+            return
+        self._set_busy(False)
+        self.pdf, self.pdf_week = data, monday
+        waiting, self._after_build = self._after_build, []
+        if self.preview.show_pdf(data):
+            pages = self.preview.page_count()
+            self._set_status(QCoreApplication.translate(CTX, "Week of {date}: %n page(s).", "", pages).format(
+                date=monday.strftime("%d.%m.%Y")), error=False)
+        else:
+            self.preview.show_notice(QCoreApplication.translate(
+                CTX, "The schedule is built, but this installation cannot draw PDF pages (Qt's PDF module "
+                     "is missing). Open it in your PDF viewer or save it."))
+            self._set_status("", error=False)
+        for week, then in waiting:
+            if week == monday:
+                then(data)
+
+    def _failed(self, generation: int, exc: Exception) -> None:
+        if generation != self._generation:
+            return
+        self._set_busy(False)
+        self._after_build = []
+        self._set_status(error_text(exc), error=True)
+
+    def _write(self, path: Path, data: bytes) -> None:
+        try:
+            path.write_bytes(data)
+        except OSError as exc:
+            self._set_status(QCoreApplication.translate(CTX, "The file could not be written: {reason}").format(
+                reason=exc.strerror or type(exc).__name__), error=True)
+            return
+        self._set_status(QCoreApplication.translate(CTX, "Saved to {path}.").format(path=str(path)), error=False)
+
+    def _ask_print(self, data: bytes) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+        dialog = QPrintDialog(printer, self)
+        if self.preview.page_count() and self.pdf == data:
+            dialog.setMinMax(1, self.preview.page_count())
+        dialog.setWindowTitle(QCoreApplication.translate(CTX, "Print the work schedule"))
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self._print(printer, data)
+        dialog.deleteLater()
+
+    def _print(self, printer: QPrinter, data: bytes) -> None:
+        if not printer.docName():
+            printer.setDocName(QCoreApplication.translate(CTX, "Work schedule, week of {date}").format(
+                date=(self.pdf_week or self.week).strftime("%d.%m.%Y")))
+        try:
+            pages = print_pdf(data, printer)
+        except NoPdfRenderer as exc:
+            self._set_status(error_text(exc), error=True)
+            self._open(data)
+            return
+        except DomainError as exc:
+            self._set_status(error_text(exc), error=True)
+            return
+        self._set_status(QCoreApplication.translate(CTX, "Sent to the printer: %n page(s).", "", pages),
+                         error=False)
+
+    def _open(self, data: bytes) -> None:
+        monday = self.pdf_week or self.week
+        path = Path(tempfile.gettempdir()) / f"medcenter-work-schedule-{monday.isoformat()}.pdf"
+        try:
+            path.write_bytes(data)
+        except OSError as exc:
+            self._set_status(QCoreApplication.translate(CTX, "The file could not be written: {reason}").format(
+                reason=exc.strerror or type(exc).__name__), error=True)
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for button in (self.preview_button, self.save_button, self.print_button, self.open_button):
+            button.setEnabled(not busy)
+
+    def _set_status(self, text: str, *, error: bool) -> None:
+        self.status_label.setObjectName("errorLabel" if error else "mutedLabel")
+        self.status_label.style().unpolish(self.status_label)
+        self.status_label.style().polish(self.status_label)
+        self.status_label.setText(text)
+        self.status_label.setVisible(bool(text))
