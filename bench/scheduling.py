@@ -179,6 +179,8 @@ def _race(settings: Settings, conninfo: str, plan: dict, connections: int, attem
             {"d": day, "ids": plan["resource_ids"][:10]}).all()
     with psycopg.connect(conninfo) as admin:
         admin.execute(sql.SQL("SET ROLE {}").format(sql.Identifier(f"{settings.role_namespace}_owner")))
+        # The race is about overlaps: no channel reserves, so every free minute is open to the registry.
+        admin.execute("DELETE FROM channel_shares")
         admin.execute("DELETE FROM bookings WHERE resource_id = ANY(%s) AND period && tstzrange(%s, %s)",
                       (plan["resource_ids"][:10], dt.datetime.combine(day, dt.time(), dt.UTC) - dt.timedelta(hours=14),
                        dt.datetime.combine(day, dt.time(), dt.UTC) + dt.timedelta(hours=38)))
@@ -245,7 +247,8 @@ def _race(settings: Settings, conninfo: str, plan: dict, connections: int, attem
     }
 
 
-def run(resources: int, days: int, bookings: int, queries: int, race_connections: int, race_attempts: int) -> dict:
+def run(resources: int, days: int, bookings: int, queries: int, race_connections: int, race_attempts: int,
+        keep: bool = False) -> dict:
     today = dt.date.today()
     with bench_server() as (admin, kind):
         namespace = new_namespace()
@@ -272,7 +275,10 @@ def run(resources: int, days: int, bookings: int, queries: int, race_connections
                     "schedule_intervals": plan["intervals"], "generate_seconds": plan["generate_seconds"],
                     "bookings_load_seconds": round(load_s, 1), **timings, "race": race}
         finally:
-            drop_clinic(admin, [database], namespace)
+            if keep:
+                print(f"kept database {database} (namespace {namespace})")
+            else:
+                drop_clinic(admin, [database], namespace)
 
 
 def main() -> None:
@@ -284,9 +290,10 @@ def main() -> None:
     parser.add_argument("--race-connections", type=int, default=50)
     parser.add_argument("--race-attempts", type=int, default=2000)
     parser.add_argument("--output", type=Path)
+    parser.add_argument("--keep", action="store_true", help="keep the database (with MEDCENTER_BENCH_DATABASE_URL)")
     args = parser.parse_args()
     emit("scheduling", run(args.resources, args.days, args.bookings, args.queries, args.race_connections,
-                           args.race_attempts), args.output)
+                           args.race_attempts, args.keep), args.output)
 
 
 if __name__ == "__main__":

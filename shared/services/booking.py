@@ -150,11 +150,15 @@ WITH w AS (
     SELECT w.id, br.period FROM w
       JOIN schedule_resources o ON o.kind = 'office' AND o.office_id = w.office_id AND o.id <> w.resource_id
       JOIN booking_resources br ON br.resource_id = o.id AND br.active AND br.period && w.period
+), taken AS (
+    SELECT w.id, w.resource_id, w.day, w.office_id, w.period,
+           range_agg(h.period) FILTER (WHERE h.period IS NOT NULL) AS held
+      FROM w LEFT JOIN held h ON h.id = w.id
+     GROUP BY w.id, w.resource_id, w.day, w.office_id, w.period
 ), free AS (
-    SELECT w.resource_id, w.day, w.office_id,
-           unnest(tstzmultirange(w.period) - coalesce((SELECT range_agg(h.period) FROM held h WHERE h.id = w.id),
-                                                      '{}'::tstzmultirange)) AS gap
-      FROM w
+    SELECT resource_id, day, office_id,
+           unnest(tstzmultirange(period) - coalesce(held, '{}'::tstzmultirange)) AS gap
+      FROM taken
 )
 SELECT resource_id, day, office_id, lower(gap) AS s, upper(gap) AS e FROM free
  WHERE upper(gap) - lower(gap) >= make_interval(mins => :shortest)

@@ -478,7 +478,9 @@ def _day_plan(entry: CalendarEntry, tpl: TemplateInfo) -> list[DayInterval] | No
     parts = [i for i in tpl.intervals if i.day_index == index]
     if not parts:
         return None
-    if tpl.skip_non_working and not entry.is_working:
+    # Holidays and weekdays made days off are rest days; ordinary weekends are the template's own
+    # business (a weekly template without Saturday hours does not work Saturdays, a 2/2 cycle does).
+    if tpl.skip_non_working and (entry.kind == "holiday" or (entry.kind == "weekend" and entry.day.isoweekday() <= 5)):
         return []
     if tpl.shorten_pre_holiday and entry.kind == "shortened":
         # The last working range of the day ends an hour earlier (not before it starts).

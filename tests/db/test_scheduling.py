@@ -139,7 +139,7 @@ def test_shortened_day_shift_patterns_and_parity(head, plan):
         schedules.generate(c, plan.org, MONDAY, dt.date(2027, 3, 10), resource_ids=[other])
         days = c.scalars(text("SELECT day FROM schedule_intervals WHERE resource_id = :r AND day BETWEEN :a AND :b "
                                  "ORDER BY day"), {"r": other, "a": MONDAY, "b": dt.date(2027, 3, 10)}).all()
-        assert [d.day for d in days] == [2, 4, 10], "even dates that are working days (06.03 Sat, 08.03 holiday)"
+        assert [d.day for d in days] == [2, 4, 6, 10], "even dates but the holiday of 08.03"
 
 
 def test_bad_schedules_are_refused_and_nothing_is_stored(head, plan):
@@ -457,7 +457,7 @@ def test_printed_work_schedule_and_booking_slip(registrar, plan):
 
     from printing.booking_slip import render_booking_slip
     from printing.work_schedule import render_work_schedule
-    from shared.services.schedule_documents import booking_slip, work_schedule_document
+    from shared.services.schedule_printouts import booking_slip, work_schedule_document
 
     with registrar.uow() as uow:
         c = uow.session.connection()

@@ -18,7 +18,7 @@ from medcenter_desktop.operations import session_op as _op
 from printing.work_schedule import render_work_schedule
 from shared.errors import QT_TRANSLATE_NOOP, DomainError
 from shared.services import calendar
-from shared.services.schedule_documents import work_schedule_document
+from shared.services.schedule_printouts import work_schedule_document
 from shared.services.schedule_rules import parse_hhmm
 
 if TYPE_CHECKING:
