@@ -45,3 +45,57 @@ $$;
 
 CREATE TRIGGER booking_after_change AFTER INSERT OR UPDATE ON bookings
 FOR EACH ROW EXECUTE FUNCTION booking_after_change();
+
+-- Free time of resources: working ranges minus breaks minus what active bookings hold (the resource's
+-- own, and those of the office it works in when the office is a resource of its own), one row per free
+-- gap of at least p_shortest minutes. Returns times only, no personal data. SECURITY DEFINER because
+-- under row-level security the overlap operator (not leakproof) could not use the GiST indexes; the
+-- organization check is done here instead: only resources of the caller's organizations are read.
+CREATE FUNCTION schedule_free_gaps(p_resources integer[], p_first date, p_last date, p_shortest integer)
+RETURNS TABLE (resource_id integer, day date, office_id integer, starts_at timestamptz, ends_at timestamptz)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+AS $$
+WITH w AS (
+    SELECT i.id, i.resource_id, i.day, i.period, i.office_id FROM schedule_intervals i
+      JOIN schedule_resources r ON r.id = i.resource_id
+     WHERE i.resource_id = ANY (p_resources) AND i.kind = 'work' AND i.day BETWEEN p_first AND p_last
+       AND r.organization_id = ANY (app_user_organization_ids())
+), held AS (
+    SELECT w.id, br.period FROM w JOIN booking_resources br
+        ON br.resource_id = w.resource_id AND br.active AND br.period && w.period
+    UNION ALL
+    SELECT w.id, x.period FROM w JOIN schedule_intervals x
+        ON x.resource_id = w.resource_id AND x.day = w.day AND x.kind = 'break' AND x.period && w.period
+    UNION ALL
+    SELECT w.id, br.period FROM w
+      JOIN schedule_resources o ON o.kind = 'office' AND o.office_id = w.office_id AND o.id <> w.resource_id
+      JOIN booking_resources br ON br.resource_id = o.id AND br.active AND br.period && w.period
+), taken AS (
+    SELECT w.id, w.resource_id, w.day, w.office_id, w.period,
+           range_agg(h.period) FILTER (WHERE h.period IS NOT NULL) AS held
+      FROM w LEFT JOIN held h ON h.id = w.id
+     GROUP BY w.id, w.resource_id, w.day, w.office_id, w.period
+), free AS (
+    SELECT t.resource_id, t.day, t.office_id,
+           unnest(tstzmultirange(t.period) - coalesce(t.held, '{}'::tstzmultirange)) AS gap
+      FROM taken t
+)
+SELECT f.resource_id, f.day, f.office_id, lower(f.gap), upper(f.gap) FROM free f
+ WHERE upper(f.gap) - lower(f.gap) >= make_interval(mins => p_shortest)
+ ORDER BY 1, 4
+$$;
+
+-- How much of each resource-day each booking channel has used (active bookings): counts and minutes,
+-- for channel shares and day limits. No personal data; same organization check as above.
+CREATE FUNCTION schedule_channel_usage(p_resources integer[], p_from timestamptz, p_to timestamptz, p_zone text)
+RETURNS TABLE (resource_id integer, day date, channel text, bookings integer, minutes integer)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+AS $$
+SELECT b.resource_id, (b.starts_at AT TIME ZONE p_zone)::date, b.channel::text, count(*)::integer,
+       (sum(extract(epoch FROM upper(b.period) - lower(b.period))) / 60)::integer
+  FROM bookings b
+ WHERE b.resource_id = ANY (p_resources) AND b.starts_at >= p_from AND b.starts_at < p_to
+   AND b.status IN ('booked', 'confirmed', 'arrived', 'in_progress', 'done')
+   AND b.organization_id = ANY (app_user_organization_ids())
+ GROUP BY 1, 2, 3
+$$;

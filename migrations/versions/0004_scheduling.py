@@ -195,6 +195,13 @@ def upgrade() -> None:
         sa.Column("resource_id", sa.Integer(), nullable=False),
         sa.Column("office_resource_id", sa.Integer(), nullable=True),
         sa.Column("period", postgresql.TSTZRANGE(), nullable=False),
+        sa.Column(
+            "starts_at",
+            sa.DateTime(timezone=True),
+            sa.Computed("lower(period)", persisted=True),
+            nullable=False,
+        ),
+        sa.Column("office_id", sa.Integer(), nullable=True),
         sa.Column("channel", sa.String(length=12), nullable=False),
         sa.Column("status", sa.String(length=12), server_default="booked", nullable=False),
         sa.Column("cancel_reason", sa.Text(), server_default="", nullable=False),
@@ -230,6 +237,7 @@ def upgrade() -> None:
             ["schedule_resources.id"],
             name=op.f("fk_bookings_office_resource_id_schedule_resources"),
         ),
+        sa.ForeignKeyConstraint(["office_id"], ["offices.id"], name=op.f("fk_bookings_office_id_offices")),
         sa.ForeignKeyConstraint(
             ["organization_id"], ["organizations.id"], name=op.f("fk_bookings_organization_id_organizations")
         ),
@@ -246,13 +254,8 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_bookings")),
     )
-    op.create_index(
-        "ix_bookings_organization_period",
-        "bookings",
-        ["organization_id", "period"],
-        unique=False,
-        postgresql_using="gist",
-    )
+    op.create_index("ix_bookings_organization_starts", "bookings", ["organization_id", "starts_at"], unique=False)
+    op.create_index("ix_bookings_resource_starts", "bookings", ["resource_id", "starts_at"], unique=False)
     op.create_index(op.f("ix_bookings_patient_id"), "bookings", ["patient_id"], unique=False)
     op.create_index(
         "ix_bookings_resource_period",
@@ -662,7 +665,11 @@ def upgrade() -> None:
     op.get_bind().connection.driver_connection.execute(sql_text)
 
 
-FUNCTIONS = ("booking_after_change()",)
+FUNCTIONS = (
+    "booking_after_change()",
+    "schedule_free_gaps(integer[], date, date, integer)",
+    "schedule_channel_usage(integer[], timestamp with time zone, timestamp with time zone, text)",
+)
 
 
 def downgrade() -> None:
@@ -700,7 +707,8 @@ def downgrade() -> None:
     op.drop_table("channel_shares")
     op.drop_index("ix_bookings_resource_period", table_name="bookings", postgresql_using="gist")
     op.drop_index(op.f("ix_bookings_patient_id"), table_name="bookings")
-    op.drop_index("ix_bookings_organization_period", table_name="bookings", postgresql_using="gist")
+    op.drop_index("ix_bookings_organization_starts", table_name="bookings")
+    op.drop_index("ix_bookings_resource_starts", table_name="bookings")
     op.drop_table("bookings")
     op.drop_index(
         "uq_schedule_resources_office",

@@ -114,7 +114,8 @@ def _bookings(connection: Connection, org: int, rng: random.Random, first: dt.da
     if not patients:
         return 0
     rows = connection.execute(text(
-        "SELECT i.resource_id, lower(i.period) AS s, upper(i.period) AS e, rs.service_id, rs.duration_minutes, "
+        "SELECT i.resource_id, i.office_id, lower(i.period) AS s, upper(i.period) AS e, rs.service_id, "
+        "rs.duration_minutes, "
         "ms.sex FROM schedule_intervals i "
         "JOIN LATERAL (SELECT service_id, duration_minutes FROM resource_services WHERE resource_id = i.resource_id "
         "ORDER BY service_id LIMIT 1) rs ON true JOIN medical_services ms ON ms.id = rs.service_id "
@@ -139,13 +140,13 @@ def _bookings(connection: Connection, org: int, rng: random.Random, first: dt.da
                 if slot_end < now:
                     status = "done" if rng.random() < 0.9 else "no_show"
                 values.append({"o": org, "p": patient, "s": row.service_id, "r": row.resource_id, "a": cursor,
-                               "b": slot_end, "c": rng.choice(("registry", "registry", "call_centre", "website")),
+                               "b": slot_end, "of": row.office_id, "c": rng.choice(("registry", "registry", "call_centre", "website")),
                                "st": status})
             cursor = slot_end
     if values:
         # Slots that would fall into a break are skipped.
         connection.execute(text(
-            "INSERT INTO bookings (organization_id, patient_id, service_id, resource_id, period, channel, status) "
-            "SELECT :o, :p, :s, :r, tstzrange(:a, :b), :c, :st WHERE NOT EXISTS (SELECT 1 FROM schedule_intervals i "
+            "INSERT INTO bookings (organization_id, patient_id, service_id, resource_id, office_id, period, channel, "
+            "status) SELECT :o, :p, :s, :r, :of, tstzrange(:a, :b), :c, :st WHERE NOT EXISTS (SELECT 1 FROM schedule_intervals i "
             "WHERE i.resource_id = :r AND i.kind = 'break' AND i.period && tstzrange(:a, :b))"), values)
     return len(values)

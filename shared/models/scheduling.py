@@ -15,6 +15,7 @@ import datetime as dt
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    Computed,
     Date,
     DateTime,
     ForeignKey,
@@ -293,7 +294,8 @@ class Booking(TimestampMixin, VersionedMixin, Base):
                         name="period_bounded"),
         CheckConstraint("office_resource_id IS DISTINCT FROM resource_id", name="office_not_main"),
         Index("ix_bookings_resource_period", "resource_id", "period", postgresql_using="gist"),
-        Index("ix_bookings_organization_period", "organization_id", "period", postgresql_using="gist"),
+        Index("ix_bookings_resource_starts", "resource_id", "starts_at"),
+        Index("ix_bookings_organization_starts", "organization_id", "starts_at"),
     )
 
     id: Mapped[int] = mapped_column(Identity(), primary_key=True)
@@ -307,6 +309,11 @@ class Booking(TimestampMixin, VersionedMixin, Base):
     # The office held at the same time, when the office is a resource of its own.
     office_resource_id: Mapped[int | None] = mapped_column(ForeignKey("schedule_resources.id"))
     period: Mapped[Range[dt.datetime]] = mapped_column(TSTZRANGE)
+    # lower(period) as a plain column: under row-level security only leakproof operators (timestamp
+    # comparisons are, range overlap is not) can use an index, so day lists filter on this.
+    starts_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), Computed("lower(period)", persisted=True))
+    # The office of the working range the booking falls in (printed on the slip).
+    office_id: Mapped[int | None] = mapped_column(ForeignKey("offices.id"))
     channel: Mapped[str] = mapped_column(String(12))
     status: Mapped[str] = mapped_column(String(12), default="booked", server_default="booked")
     cancel_reason: Mapped[str] = mapped_column(Text, default="", server_default="")

@@ -114,13 +114,18 @@ ADMIN_FUNCTIONS = (
     "admin_set_card_types(integer, integer[])",
 )
 _NUMBERING = ("next_card_number(integer, integer)",)
+SLOT_FUNCTIONS = (
+    "schedule_free_gaps(integer[], date, date, integer)",
+    "schedule_channel_usage(integer[], timestamp with time zone, timestamp with time zone, text)",
+)
 FUNCTION_GRANTS: Mapping[str, tuple[str, ...]] = {
     "user": _IDENTITY_FUNCTIONS,
-    "registrar": _NUMBERING,
-    "receptionist": _NUMBERING,
-    "head_of_registry": ("merge_patients(integer, integer)",),
-    "medical_worker": ("card_records(integer)",),
-    "admission": ("card_records(integer)", *_NUMBERING),
+    "registrar": (*_NUMBERING, *SLOT_FUNCTIONS),
+    "receptionist": (*_NUMBERING, *SLOT_FUNCTIONS),
+    "call_centre": SLOT_FUNCTIONS,
+    "head_of_registry": ("merge_patients(integer, integer)", *SLOT_FUNCTIONS),
+    "medical_worker": ("card_records(integer)", *SLOT_FUNCTIONS),
+    "admission": ("card_records(integer)", *_NUMBERING, *SLOT_FUNCTIONS),
     "administrator": ADMIN_FUNCTIONS,
 }
 

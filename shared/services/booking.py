@@ -134,38 +134,6 @@ class _ResourceDay:
         return minutes_of(subtract([p for p, _ in self.work], self.breaks))
 
 
-# Work ranges minus breaks minus what active bookings hold (the resource's own, and those of the
-# office it works in when the office is a resource), as one multirange per working range.
-_FREE_GAPS_SQL = """
-WITH w AS (
-    SELECT i.id, i.resource_id, i.day, i.period, i.office_id FROM schedule_intervals i
-     WHERE i.resource_id = ANY(:ids) AND i.kind = 'work' AND i.day BETWEEN :a AND :b
-), held AS (
-    SELECT w.id, br.period FROM w JOIN booking_resources br
-        ON br.resource_id = w.resource_id AND br.active AND br.period && w.period
-    UNION ALL
-    SELECT w.id, x.period FROM w JOIN schedule_intervals x
-        ON x.resource_id = w.resource_id AND x.day = w.day AND x.kind = 'break' AND x.period && w.period
-    UNION ALL
-    SELECT w.id, br.period FROM w
-      JOIN schedule_resources o ON o.kind = 'office' AND o.office_id = w.office_id AND o.id <> w.resource_id
-      JOIN booking_resources br ON br.resource_id = o.id AND br.active AND br.period && w.period
-), taken AS (
-    SELECT w.id, w.resource_id, w.day, w.office_id, w.period,
-           range_agg(h.period) FILTER (WHERE h.period IS NOT NULL) AS held
-      FROM w LEFT JOIN held h ON h.id = w.id
-     GROUP BY w.id, w.resource_id, w.day, w.office_id, w.period
-), free AS (
-    SELECT resource_id, day, office_id,
-           unnest(tstzmultirange(period) - coalesce(held, '{}'::tstzmultirange)) AS gap
-      FROM taken
-)
-SELECT resource_id, day, office_id, lower(gap) AS s, upper(gap) AS e FROM free
- WHERE upper(gap) - lower(gap) >= make_interval(mins => :shortest)
- ORDER BY resource_id, s
-"""
-
-
 def _load_days(connection: Connection, resource_ids: Sequence[int], first: dt.date, last: dt.date,
                zone: ZoneInfo, *, shortest: int = 1) -> dict[tuple[int, dt.date], _ResourceDay]:
     days: dict[tuple[int, dt.date], _ResourceDay] = defaultdict(_ResourceDay)
@@ -183,20 +151,19 @@ def _load_days(connection: Connection, resource_ids: Sequence[int], first: dt.da
             item.breaks.append((row.s, row.e))
     if not days:
         return days
-    for row in connection.execute(text(_FREE_GAPS_SQL), {"ids": ids, "a": first, "b": last, "shortest": shortest}):
-        days[(row.resource_id, row.day)].free.append(((row.s, row.e), row.office_id))
+    # Free gaps and channel usage come from security-definer functions (see 0004_functions.sql):
+    # under row-level security the range-overlap operator could not use the GiST indexes.
+    for row in connection.execute(text("SELECT * FROM schedule_free_gaps(:ids, :a, :b, :shortest)"),
+                                  {"ids": ids, "a": first, "b": last, "shortest": shortest}):
+        days[(row.resource_id, row.day)].free.append(((row.starts_at, row.ends_at), row.office_id))
     start, _ = local_range(first, 0, 0, zone)
     end, _ = local_range(last + dt.timedelta(days=1), 0, 0, zone)
-    for row in connection.execute(text(
-        "SELECT resource_id, (lower(period) AT TIME ZONE :tz)::date AS day, channel, count(*) AS n, "
-        "sum(extract(epoch FROM upper(period) - lower(period)))::integer / 60 AS minutes FROM bookings "
-        "WHERE resource_id = ANY(:ids) AND status = ANY(:active) AND period && tstzrange(:s, :e) "
-        "GROUP BY 1, 2, 3"
-    ), {"ids": ids, "s": start, "e": end, "tz": zone.key, "active": list(ACTIVE_STATUSES)}):
+    for row in connection.execute(text("SELECT * FROM schedule_channel_usage(:ids, :s, :e, :tz)"),
+                                  {"ids": ids, "s": start, "e": end, "tz": zone.key}):
         key = (row.resource_id, row.day)
         if key in days:
             days[key].channel_minutes[row.channel] += row.minutes
-            days[key].patients += row.n
+            days[key].patients += row.bookings
     return days
 
 
@@ -409,9 +376,7 @@ SELECT b.id, b.version, b.organization_id, b.patient_id,
        CASE r.kind WHEN 'staff' THEN btrim(st.last_name || ' ' || left(st.first_name, 1) || '.'
                                       || CASE WHEN st.middle_name <> '' THEN left(st.middle_name, 1) || '.' ELSE '' END)
                    WHEN 'office' THEN btrim(ro.number || ' ' || ro.name) ELSE r.name END AS resource_name,
-       coalesce((SELECT o.number FROM schedule_intervals i JOIN offices o ON o.id = i.office_id
-                  WHERE i.resource_id = b.resource_id AND i.kind = 'work' AND i.period @> b.period LIMIT 1),
-                ro.number, '') AS office,
+       coalesce(bo.number, ro.number, '') AS office,
        lower(b.period) AS starts_at, upper(b.period) AS ends_at, b.channel, b.status, b.cancel_reason, b.note,
        regexp_replace(b.booked_by, '^.*[.]', '') AS booked_by
   FROM bookings b
@@ -419,6 +384,7 @@ SELECT b.id, b.version, b.organization_id, b.patient_id,
   JOIN schedule_resources r ON r.id = b.resource_id
   LEFT JOIN staff_members st ON st.id = r.staff_member_id
   LEFT JOIN offices ro ON ro.id = r.office_id
+  LEFT JOIN offices bo ON bo.id = b.office_id
   LEFT JOIN patients p ON p.id = b.patient_id
 """
 
@@ -446,7 +412,7 @@ def bookings_between(connection: Connection, organization_id: int, first: dt.dat
     zone = organization_zone(connection, organization_id)
     start, _ = local_range(first, 0, 0, zone)
     end, _ = local_range(last + dt.timedelta(days=1), 0, 0, zone)
-    where = ["b.organization_id = :o", "b.period && tstzrange(:s, :e)"]
+    where = ["b.organization_id = :o", "b.starts_at >= :s", "b.starts_at < :e"]
     params: dict = {"o": organization_id, "s": start, "e": end}
     if resource_ids is not None:
         where.append("b.resource_id = ANY(:ids)")
@@ -462,7 +428,7 @@ def bookings_between(connection: Connection, organization_id: int, first: dt.dat
 
 
 def patient_bookings(connection: Connection, patient_id: int, *, upcoming_only: bool = True) -> list[BookingInfo]:
-    condition = "AND upper(b.period) > now()" if upcoming_only else ""
+    condition = "AND b.starts_at > now() - interval '12 hours'" if upcoming_only else ""
     rows = connection.execute(text(_BOOKING_SQL + f" WHERE b.patient_id = :p {condition} ORDER BY lower(b.period)"),
                               {"p": patient_id}).all()
     return [_booking(r) for r in rows]
@@ -482,7 +448,7 @@ class BookingRequest:
 
 
 def _validate_time(connection: Connection, request: BookingRequest, now: dt.datetime,
-                   zone: ZoneInfo) -> tuple[dt.datetime, int | None, _Candidate]:
+                   zone: ZoneInfo) -> tuple[dt.datetime, int | None, int | None]:
     """Checks everything but the overlap (which the constraint decides); returns end, office resource."""
     if request.starts_at.tzinfo is None:
         raise refused("naive_time")
@@ -526,7 +492,7 @@ def _validate_time(connection: Connection, request: BookingRequest, now: dt.date
         ), {"o": office})
         if office_resource == request.resource_id:
             office_resource = None
-    return ends, office_resource, cand
+    return ends, office_resource, office
 
 
 def _alternatives(connection: Connection, request: BookingRequest, zone: ZoneInfo, now: dt.datetime) -> tuple:
@@ -553,14 +519,14 @@ def book(connection: Connection, request: BookingRequest, *, now: dt.datetime | 
     zone = organization_zone(connection, request.organization_id)
     # Day limits and channel shares are counted under a per-resource lock; overlap is the constraint's job.
     _lock(connection, request.resource_id)
-    ends, office_resource, _ = _validate_time(connection, request, now, zone)
+    ends, office_resource, office = _validate_time(connection, request, now, zone)
     try:
         with connection.begin_nested():
             booking_id = connection.scalar(text(
                 "INSERT INTO bookings (organization_id, patient_id, contact_name, contact_phone, service_id, "
-                "resource_id, office_resource_id, period, channel, note) "
-                "VALUES (:o, :p, :n, :ph, :s, :r, :or, tstzrange(:a, :b), :c, :note) RETURNING id"
-            ), {"o": request.organization_id, "p": request.patient_id, "n": request.contact_name.strip()[:200],
+                "resource_id, office_resource_id, office_id, period, channel, note) "
+                "VALUES (:o, :p, :n, :ph, :s, :r, :or, :of, tstzrange(:a, :b), :c, :note) RETURNING id"
+            ), {"of": office, "o": request.organization_id, "p": request.patient_id, "n": request.contact_name.strip()[:200],
                 "ph": request.contact_phone.strip()[:40], "s": request.service_id, "r": request.resource_id,
                 "or": office_resource, "a": request.starts_at, "b": ends, "c": request.channel,
                 "note": request.note.strip()})
@@ -599,16 +565,16 @@ def reschedule(connection: Connection, booking_id: int, version: int, *, starts_
                 "WHERE id = :b AND version = :v"), {"b": booking_id, "v": version}).rowcount
             if moved != 1:
                 raise _stale(connection, booking_id)
-            ends, office_resource, _ = _validate_time(connection, request, now, zone)
-            raise _Validated(ends, office_resource)
+            ends, office_resource, office = _validate_time(connection, request, now, zone)
+            raise _Validated(ends, office_resource, office)
     except _Validated as ok:
-        ends, office_resource = ok.ends, ok.office_resource
+        ends, office_resource, office = ok.ends, ok.office_resource, ok.office
     try:
         with connection.begin_nested():
             updated = connection.execute(text(
                 "UPDATE bookings SET period = tstzrange(:a, :e), resource_id = :r, office_resource_id = :or, "
-                "version = version + 1, updated_at = now() WHERE id = :b AND version = :v"
-            ), {"a": starts_at, "e": ends, "r": request.resource_id, "or": office_resource, "b": booking_id,
+                "office_id = :of, version = version + 1, updated_at = now() WHERE id = :b AND version = :v"
+            ), {"of": office, "a": starts_at, "e": ends, "r": request.resource_id, "or": office_resource, "b": booking_id,
                 "v": version}).rowcount
             if updated != 1:
                 raise _stale(connection, booking_id)
@@ -622,8 +588,8 @@ def reschedule(connection: Connection, booking_id: int, version: int, *, starts_
 class _Validated(Exception):
     """Carries a validation result out of a savepoint that must be rolled back."""
 
-    def __init__(self, ends: dt.datetime, office_resource: int | None) -> None:
-        self.ends, self.office_resource = ends, office_resource
+    def __init__(self, ends: dt.datetime, office_resource: int | None, office: int | None) -> None:
+        self.ends, self.office_resource, self.office = ends, office_resource, office
 
 
 def set_status(connection: Connection, booking_id: int, version: int, status: str, *,
@@ -695,23 +661,28 @@ class MovedBooking:
 
 def move_day(connection: Connection, resource_id: int, day: dt.date, *, to_day: dt.date | None = None,
              to_resource_id: int | None = None, any_resource: bool = False,
-             now: dt.datetime | None = None) -> list[MovedBooking]:
-    """Moves the day's active bookings of a resource (a doctor fell ill) to the first free time from
-    ``to_day`` (default: the next day) of ``to_resource_id`` (default: the same resource), or of any
-    resource performing the service with ``any_resource``; returns who to call."""
+             booking_ids: Sequence[int] | None = None, now: dt.datetime | None = None) -> list[MovedBooking]:
+    """Moves the day's active bookings of a resource (a doctor fell ill) -- or just ``booking_ids`` of
+    them -- to the first free time from ``to_day`` (default: the next day) of ``to_resource_id``
+    (default: the same resource), or of any resource performing the service with ``any_resource``;
+    returns who to call. A booking that cannot be moved stays as it was and is reported unmoved."""
     now = now or dt.datetime.now(dt.UTC)
     org = connection.scalar(text("SELECT organization_id FROM schedule_resources WHERE id = :r"), {"r": resource_id})
     if org is None:
         raise NotFound(what=WHAT_RESOURCE)
     to_day = to_day or day + dt.timedelta(days=1)
+    wanted = set(booking_ids) if booking_ids is not None else None
     report = []
     for item in bookings_between(connection, org, day, day, resource_ids=[resource_id]):
-        if item.status not in ("booked", "confirmed"):
+        if item.status not in ("booked", "confirmed") or (wanted is not None and item.id not in wanted):
             continue
         target = None if any_resource else (to_resource_id or resource_id)
-        slots = find_slots(connection, org, item.service_id, first_day=to_day, first_only=True, channel=item.channel,
-                           resource_id=target, patient_id=item.patient_id, now=now)
         moved = None
+        try:
+            slots = find_slots(connection, org, item.service_id, first_day=to_day, first_only=True,
+                               channel=item.channel, resource_id=target, patient_id=item.patient_id, now=now)
+        except BookingRefused:
+            slots = []  # e.g. the client no longer fits the service's age: a person has to decide
         for slot in slots:
             try:
                 moved = reschedule(connection, item.id, item.version, starts_at=slot.starts_at,
@@ -761,7 +732,7 @@ def workload(connection: Connection, organization_id: int, first: dt.date, last:
     booked: dict[tuple[int, dt.date], list[int]] = defaultdict(lambda: [0, 0, 0])
     for r in connection.execute(text(
         "SELECT resource_id, lower(period) AS s, upper(period) AS e, status FROM bookings "
-        "WHERE resource_id = ANY(:ids) AND status = ANY(:active) AND period && tstzrange(:s, :e)"
+        "WHERE resource_id = ANY(:ids) AND status = ANY(:active) AND starts_at >= :s AND starts_at < :e"
     ), {"ids": ids, "s": start, "e": end, "active": list(ACTIVE_STATUSES)}):
         key = (r.resource_id, r.s.astimezone(zone).date())
         minutes = int((r.e - r.s).total_seconds() // 60)

@@ -56,6 +56,10 @@ class ScheduleOnHoliday(DomainError):
     message = QT_TRANSLATE_NOOP(
         "DomainError", "{day} is a day off in the production calendar ({note}). Confirm to work on it anyway."
     )
+    translatable_params = ("note",)
+
+
+DAY_OFF = QT_TRANSLATE_NOOP("DomainError", "a day off")
 
 
 class TemplatesOverlap(DomainError):
@@ -412,14 +416,15 @@ def add_exception(connection: Connection, resource_id: int, kind: str, first_day
             raise InvalidSchedule(reason=QT_TRANSLATE_NOOP("DomainError", "a changed day is one day."))
         validate_intervals([DayInterval(0, i.start_minute, i.end_minute, i.kind, i.office_id) for i in intervals])
         if not any(i.kind == "work" for i in intervals):
-            raise invalid("no_work")
+            raise InvalidSchedule(reason=QT_TRANSLATE_NOOP(
+                "DomainError", "a changed day needs its working hours; for a day without work add a day off."))
     elif intervals:
         raise InvalidSchedule(reason=QT_TRANSLATE_NOOP("DomainError", "an absence has no working hours."))
     info = resource(connection, resource_id)
     if kind == "changed_day" and not allow_day_off:
         entry = calendar_between(connection, info.organization_id, first_day, first_day)[first_day]
         if not entry.is_working:
-            raise ScheduleOnHoliday(day=first_day.strftime("%d.%m.%Y"), note=entry.note or entry.kind)
+            raise ScheduleOnHoliday(day=first_day.strftime("%d.%m.%Y"), note=entry.note or DAY_OFF)
     exception_id = connection.scalar(text(
         "INSERT INTO schedule_exceptions (organization_id, resource_id, kind, first_day, last_day, note) "
         "VALUES (:o, :r, :k, :a, :b, :n) RETURNING id"
@@ -486,8 +491,16 @@ def _day_plan(entry: CalendarEntry, tpl: TemplateInfo) -> list[DayInterval] | No
         # The last working range of the day ends an hour earlier (not before it starts).
         last = max((i for i in parts if i.kind == "work"), key=lambda i: i.end_minute)
         new_end = max(last.start_minute + 15, last.end_minute - 60)
-        parts = [DayInterval(i.day_index, i.start_minute, new_end, i.kind, i.office_id) if i is last else i
-                 for i in parts if not (i.kind == "break" and i.start_minute >= new_end)]
+        shortened = []
+        for i in parts:
+            if i is last:
+                shortened.append(DayInterval(i.day_index, i.start_minute, new_end, i.kind, i.office_id))
+            elif i.kind == "break" and last.start_minute <= i.start_minute and i.end_minute > new_end:
+                if i.start_minute < new_end:  # a break across the new end is cut at it
+                    shortened.append(DayInterval(i.day_index, i.start_minute, new_end, i.kind, i.office_id))
+            else:
+                shortened.append(i)
+        parts = shortened
     return parts
 
 
@@ -562,11 +575,13 @@ def bookings_outside_schedule(connection: Connection, resource_ids: Sequence[int
                           ORDER BY ph.id LIMIT 1), b.contact_phone) AS phone
           FROM bookings b LEFT JOIN patients p ON p.id = b.patient_id
          WHERE b.resource_id = ANY(:ids) AND b.status IN ('booked', 'confirmed', 'arrived')
-           AND b.period && tstzrange(:s, :e)
+           AND b.starts_at >= :s AND b.starts_at < :e
            AND (NOT EXISTS (SELECT 1 FROM schedule_intervals i WHERE i.resource_id = b.resource_id
-                             AND i.kind = 'work' AND i.period @> b.period)
+                             AND i.day BETWEEN :a AND :b AND i.kind = 'work' AND i.period @> b.period)
                 OR EXISTS (SELECT 1 FROM schedule_intervals i WHERE i.resource_id = b.resource_id
-                             AND i.kind = 'break' AND i.period && b.period))
+                             AND i.day BETWEEN :a AND :b AND i.kind = 'break' AND i.period && b.period))
          ORDER BY lower(b.period)
-    """), {"ids": list(resource_ids), "s": start, "e": end}).all()
-    return [OrphanBooking(r.id, r.resource_id, r.starts_at, r.who or "", r.phone or "") for r in rows]
+    """), {"ids": list(resource_ids), "s": start, "e": end, "a": first - dt.timedelta(days=1),
+           "b": last + dt.timedelta(days=1)}).all()
+    return [OrphanBooking(r.id, r.resource_id, r.starts_at.astimezone(zone), r.who or "", r.phone or "")
+            for r in rows]
