@@ -1,9 +1,8 @@
-"""Main window of the head of registry workstation: the history of the registry's actions and the
-merging of duplicate client records, on two tabs.
-
-The head of registry checks what registrars did (who registered or changed a patient, when, at which
-workstation); the audit trail is read through the shell's `HistoryView`. Duplicates found by the
-registrars are merged on the second tab (`merge_page`). Schedules and reports arrive in later releases.
+"""Main window of the head of registry workstation, on tabs: the schedules of doctors, offices and
+equipment (`schedule_page`: templates, exceptions, load rates, channel shares, generation), their
+workload (`workload_page`), the production calendar and opening hours (`calendar_page`), the printed
+work schedule for patients (`print_page`), the history of the registry's actions (the shell's
+`HistoryView` over the audit trail) and the merging of duplicate client records (`merge_page`).
 """
 
 from __future__ import annotations
@@ -16,13 +15,28 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from medcenter_desktop.history_view import HistoryView
 from medcenter_desktop.workstation_window import WorkstationWindow
 from workstations.head_of_registry import WORKSTATION
+from workstations.head_of_registry.calendar_page import CalendarPage
 from workstations.head_of_registry.merge_page import MergePage
+from workstations.head_of_registry.print_page import PrintSchedulePage
+from workstations.head_of_registry.schedule_page import SchedulePage
+from workstations.head_of_registry.workload_page import WorkloadPage
 
 if TYPE_CHECKING:
     from medcenter_desktop.login_service import AppSession
 
 
+def _padded(page: QWidget, parent: QWidget) -> QWidget:
+    holder = QWidget(parent)
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(12, 4, 12, 0)
+    layout.addWidget(page)
+    return holder
+
+
 class HeadOfRegistryWindow(WorkstationWindow):
+    HISTORY_TAB = 4
+    MERGE_TAB = 5
+
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(session, WORKSTATION, parent)
         self.tabs = QTabWidget(self)
@@ -49,14 +63,24 @@ class HeadOfRegistryWindow(WorkstationWindow):
         self.merge_page = MergePage(session, merge_holder)
         merge_layout.addWidget(self.merge_page)
 
+        self.schedule_page = SchedulePage(session, self.tabs)
+        self.workload_page = WorkloadPage(session, self.tabs)
+        self.calendar_page = CalendarPage(session, self.tabs)
+        self.print_page = PrintSchedulePage(session, self.tabs)
+        for page in (self.schedule_page, self.workload_page, self.calendar_page, self.print_page):
+            self.tabs.addTab(_padded(page, self.tabs), "")
         self.tabs.addTab(history_page, "")
         self.tabs.addTab(merge_holder, "")
         self.set_central(self.tabs)
         self._retranslate_page()
 
     def show_merge(self) -> MergePage:
-        self.tabs.setCurrentIndex(1)
+        self.tabs.setCurrentIndex(self.MERGE_TAB)
         return self.merge_page
+
+    def show_history(self) -> HistoryView:
+        self.tabs.setCurrentIndex(self.HISTORY_TAB)
+        return self.history
 
     def _retranslate_page(self) -> None:
         self.heading.setText(self.tr("History of actions"))
@@ -64,8 +88,10 @@ class HeadOfRegistryWindow(WorkstationWindow):
             "Who registered, changed or opened what, when and at which workstation. "
             "Choose a registrar to see their actions."
         ))
-        self.tabs.setTabText(0, self.tr("History of actions"))
-        self.tabs.setTabText(1, self.tr("Merge duplicates"))
+        for index, title in enumerate((self.tr("Schedules"), self.tr("Workload"), self.tr("Production calendar"),
+                                       self.tr("Printed schedule"), self.tr("History of actions"),
+                                       self.tr("Merge duplicates"))):
+            self.tabs.setTabText(index, title)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "heading"):
