@@ -1,5 +1,6 @@
-"""The client card: personal data (edited with optimistic locking), the client's medical cards and
-the details (documents, policies, addresses, consents, representatives: `details_panel`).
+"""The client card: personal data (edited with optimistic locking), the client's medical cards, their
+appointments (`appointments`) and the details (documents, policies, addresses, consents,
+representatives: `details_panel`).
 
 A save that meets someone else's newer save shows who and when, keeps everything typed, and offers
 Reload; only Reload replaces the form with what is stored.
@@ -29,6 +30,7 @@ from shared.errors import QT_TRANSLATE_NOOP
 from shared.services.patient_input import InvalidFields
 from shared.services.patients import CardInfo, ChangedByOther
 from workstations.registrar import ops
+from workstations.registrar.appointments import AppointmentsPanel
 from workstations.registrar.card_dialogs import MovePaperCardDialog, paper_place
 from workstations.registrar.details_panel import ClientDetailsPanel
 from workstations.registrar.patient_form import PatientForm
@@ -126,6 +128,14 @@ class ClientPage(QWidget):
         body.setSpacing(10)
         body.addWidget(self.data_box, 4)
         self.details_panel = ClientDetailsPanel(session, self)
+        # The appointments come first among the tabs: booking is what the registry does most.
+        self.appointments = AppointmentsPanel(session, self.details_panel)
+        self.details_panel.insertTab(0, self.appointments, "")
+        self.details_panel.setCurrentIndex(0)
+        # Seven tabs: narrower ones, so that all stay in sight on a usual screen.
+        self.details_panel.setStyleSheet("QTabBar::tab { padding: 6px 9px; }")
+        self.details_panel.setElideMode(Qt.TextElideMode.ElideRight)
+        self.details_panel.setUsesScrollButtons(False)
         right = QVBoxLayout()
         right.setSpacing(6)
         right.addWidget(self.cards_box, 2)
@@ -155,6 +165,8 @@ class ClientPage(QWidget):
         self.form.set_read_only(True)
         self.reload()
         self.details_panel.load(patient_id)
+        self.appointments.client_name = ""
+        self.appointments.load(patient_id)
         self._load_choices()
 
     def reload(self) -> None:
@@ -218,6 +230,8 @@ class ClientPage(QWidget):
         self.conflict_reload_button.setText(QCoreApplication.translate("ClientCard", "Reload"))
         self.open_card_button.setText(QCoreApplication.translate("ClientCard", "Open card of type…"))
         self.move_card_button.setText(QCoreApplication.translate("ClientCard", "Move paper card…"))
+        self.details_panel.setTabText(self.details_panel.indexOf(self.appointments),
+                                      QCoreApplication.translate("ClientCard", "Appointments"))
         self._update_title()
         self._fill_card_type_menu()
 
@@ -259,11 +273,16 @@ class ClientPage(QWidget):
     def _edited(self) -> None:
         self.status_label.setText(QCoreApplication.translate("ClientCard", "Changed, not saved."))
 
+    def client_name(self) -> str:
+        d = self.details
+        return " ".join(p for p in (d.last_name, d.first_name, d.middle_name) if p) if d is not None else ""
+
     def _update_title(self) -> None:
         d = self.details
         if d is None:
             return
-        name = " ".join(p for p in (d.last_name, d.first_name, d.middle_name) if p)
+        name = self.client_name()
+        self.appointments.client_name = name
         self.title_label.setText(QCoreApplication.translate("ClientCard", "{name}, born {date}").format(
             name=name, date=d.birth_date.strftime("%d.%m.%Y")))
 

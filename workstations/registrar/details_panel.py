@@ -272,8 +272,8 @@ class ClientDetailsPanel(QTabWidget):
             QCoreApplication.translate("ClientDetails", "Representatives"),
             QCoreApplication.translate("ClientDetails", "Represents"),
         )
-        for number, title in enumerate(titles):
-            self.setTabText(number, title)
+        for tab, title in zip(self._tabs(), titles, strict=True):
+            self.setTabText(self.indexOf(tab), title)  # other screens may add tabs of their own
         self.add_document_button.setText(QCoreApplication.translate("ClientDetails", "Add document…"))
         self.remove_document_button.setText(QCoreApplication.translate("ClientDetails", "Remove"))
         self.add_policy_button.setText(QCoreApplication.translate("ClientDetails", "Add policy…"))

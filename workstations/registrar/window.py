@@ -1,9 +1,10 @@
 """Main window of the registry workstation: find the person, or register them, then their card.
 
-Two pages in a stack: the search (`search_page`, where the window opens, focus in the box) and the
-client card (`client_page`). F2 registers a new client (`register_dialog`), F5 refreshes the page
-on screen, Esc on the card goes back to the search; the end-of-day list of paper cards not
-returned is on the toolbar.
+Three pages in a stack: the search (`search_page`, where the window opens, focus in the box), the
+client card (`client_page`) and booking an appointment (`booking_page`). F2 registers a new client
+(`register_dialog`), F3 books an appointment for the open client (from the search: without a card),
+F5 refreshes the page on screen, Esc goes back (booking -> card -> search); the waiting list and the
+end-of-day list of paper cards not returned are on the toolbar.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import QMessageBox, QStackedWidget, QToolBar, QWidget
 from medcenter_desktop.workstation_window import WorkstationWindow
 from shared.services.patient_input import PatientInput
 from workstations.registrar import WORKSTATION
+from workstations.registrar.appointments import WaitingListDialog
+from workstations.registrar.booking_page import BookingPage
 from workstations.registrar.card_dialogs import NotReturnedDialog
 from workstations.registrar.client_page import ClientPage
 from workstations.registrar.register_dialog import RegisterDialog
@@ -32,12 +35,15 @@ class RegistrarWindow(WorkstationWindow):
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         self.register_dialog: RegisterDialog | None = None
         self.not_returned_dialog: NotReturnedDialog | None = None
+        self.waiting_list_dialog: WaitingListDialog | None = None
         super().__init__(session, WORKSTATION, parent)
         self.search_page = SearchPage(session, self)
         self.client_page = ClientPage(session, self)
+        self.booking_page = BookingPage(session, self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.search_page)
         self.stack.addWidget(self.client_page)
+        self.stack.addWidget(self.booking_page)
         self.set_central(self.stack)
         self.search_page.open_requested.connect(self.open_client)
         self.search_page.register_requested.connect(self.register_client)
@@ -46,6 +52,12 @@ class RegistrarWindow(WorkstationWindow):
         back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.client_page)
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         back.activated.connect(self.back_to_search)
+        self.client_page.appointments.book_requested.connect(lambda _pid: self.open_booking())
+        self.client_page.appointments.reschedule_requested.connect(self.reschedule_booking)
+        self.booking_page.back_requested.connect(self.back_from_booking)
+        back_from_booking = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.booking_page)
+        back_from_booking.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        back_from_booking.activated.connect(self.back_from_booking)
         self._build_registry_menu()
         self.retranslate_ui()
 
@@ -74,12 +86,55 @@ class RegistrarWindow(WorkstationWindow):
         dialog.open()
         return dialog
 
+    def open_booking(self) -> BookingPage:
+        """Booking for the client whose card is open, or without a card from the search (F3)."""
+        page = self.stack.currentWidget()
+        if page is self.booking_page:
+            return self.booking_page
+        card = self.client_page
+        if page is self.client_page and card.patient_id is not None and card.details is not None:
+            self.booking_page.open_for(card.patient_id, card.client_name())
+        else:
+            self.booking_page.open_for(None)
+        self.stack.setCurrentWidget(self.booking_page)
+        self.booking_page.service_combo.setFocus(Qt.FocusReason.OtherFocusReason)
+        return self.booking_page
+
+    def reschedule_booking(self, booking) -> BookingPage:
+        """Moves one of the open client's bookings: the booking page, on that booking's day."""
+        card = self.client_page
+        self.booking_page.open_for(card.patient_id, card.client_name(), moving=booking)
+        self.stack.setCurrentWidget(self.booking_page)
+        return self.booking_page
+
+    def back_from_booking(self) -> None:
+        """Esc on the booking page: back to the client's card, or to the search for a booking without one."""
+        if self.stack.currentWidget() is not self.booking_page:
+            return
+        if self.booking_page.patient_id is not None and self.booking_page.patient_id == self.client_page.patient_id:
+            self.stack.setCurrentWidget(self.client_page)
+            self.client_page.appointments.reload()  # what was booked meanwhile by phone or the website too
+            self.client_page.appointments.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.stack.setCurrentWidget(self.search_page)
+            self.search_page.focus_box()
+
+    def show_waiting_list(self) -> WaitingListDialog:
+        dialog = WaitingListDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.waiting_list_dialog = dialog
+        dialog.show()
+        return dialog
+
     def refresh(self) -> None:
-        if self.stack.currentWidget() is self.search_page:
+        if self.stack.currentWidget() is self.booking_page:
+            self.booking_page.refresh()
+        elif self.stack.currentWidget() is self.search_page:
             self.search_page.refresh()
         elif not self.client_page.dirty or self._confirm(
                 QCoreApplication.translate("RegistrarWindow", "Reload the client and drop the changes not saved?")):
             self.client_page.reload()
+            self.client_page.appointments.reload()
 
     def show_cards_not_returned(self) -> NotReturnedDialog:
         dialog = NotReturnedDialog(self.session, self)
@@ -95,6 +150,8 @@ class RegistrarWindow(WorkstationWindow):
         self.find_action.setText(QCoreApplication.translate("RegistrarWindow", "Find client (Ctrl+F)"))
         self.new_action.setText(QCoreApplication.translate("RegistrarWindow", "New client (F2)"))
         self.refresh_action.setText(QCoreApplication.translate("RegistrarWindow", "Refresh (F5)"))
+        self.book_action.setText(QCoreApplication.translate("RegistrarWindow", "Book appointment (F3)"))
+        self.waiting_list_action.setText(QCoreApplication.translate("RegistrarWindow", "Waiting list"))
         self.not_returned_action.setText(QCoreApplication.translate("RegistrarWindow", "End of day: cards not returned"))
 
     # --- Internals -------------------------------------------------------------------------------
@@ -115,12 +172,18 @@ class RegistrarWindow(WorkstationWindow):
         self.refresh_action = QAction(self)
         self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
         self.refresh_action.triggered.connect(self.refresh)
+        self.book_action = QAction(self)
+        self.book_action.setShortcut(QKeySequence(Qt.Key.Key_F3))
+        self.book_action.triggered.connect(self.open_booking)
+        self.waiting_list_action = QAction(self)
+        self.waiting_list_action.triggered.connect(self.show_waiting_list)
         self.not_returned_action = QAction(self)
         self.not_returned_action.triggered.connect(self.show_cards_not_returned)
-        for action in (self.find_action, self.new_action, self.refresh_action):
+        for action in (self.find_action, self.new_action, self.book_action, self.refresh_action):
             self.toolbar.addAction(action)
             self.addAction(action)
         self.toolbar.addSeparator()
+        self.toolbar.addAction(self.waiting_list_action)
         self.toolbar.addAction(self.not_returned_action)
 
     def _open_other_client(self, patient_id: int) -> None:
