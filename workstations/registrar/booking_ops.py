@@ -24,6 +24,7 @@ from shared.errors import QT_TRANSLATE_NOOP, DomainError
 from shared.services import booking as bk
 from shared.services import schedules
 from shared.services.registry_lookup import organization_offices
+from shared.services.schedule_printouts import booking_slip
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -247,11 +248,6 @@ def booking_history(*, parent: QWidget, session: AppSession, booking_id: int) ->
 
 def booking_slip_pdf(conn: Connection, booking_id: int, printed_by: str = "") -> bytes:
     """The booking's slip as PDF bytes (A6, one page)."""
-    try:
-        from shared.services.schedule_documents import booking_slip
-    except ImportError:  # the database half of the scheduling documents moving to a module of its own
-        from shared.services.schedule_printouts import booking_slip
-
     return render_booking_slip(booking_slip(conn, booking_id, printed_by))
 
 
