@@ -2,6 +2,255 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../workstations/registrar/appointments.py" line="+225"/>
+        <source>Booking</source>
+        <comment>Show cancelled</comment>
+        <extracomment>Book for this client: patient id. Move this booking to another time: BookingInfo. The appointments on screen were replaced. The client&apos;s name as the card shows it (for the dialogs). The dialog open now (cancel, history, waiting list): tests drive it.</extracomment>
+        <translation>Показывать отменённые</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Booking</source>
+        <comment>Book… (F3)</comment>
+        <translation>Записать… (F3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Booking</source>
+        <comment>Reschedule…</comment>
+        <translation>Перенести…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Booking</source>
+        <comment>Cancel… (Del)</comment>
+        <translation>Отменить… (Del)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Booking</source>
+        <comment>Print slip</comment>
+        <translation>Печать талона</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Booking</source>
+        <comment>History</comment>
+        <translation>История</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Booking</source>
+        <translation>Запись на приём</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../workstations/registrar/booking_page.py" line="+806"/>
+        <source>Booking</source>
+        <comment>Waiting list…</comment>
+        <translation>Лист ожидания…</translation>
+    </message>
+    <message>
+        <location line="+252"/>
+        <source>Booking</source>
+        <comment>until</comment>
+        <translation>по</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Booking</source>
+        <comment>e.g. only after 12:00</comment>
+        <translation>например, только после 12:00</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Booking</source>
+        <comment>Client</comment>
+        <translation>Пациент</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../workstations/registrar/booking_page.py" line="-16"/>
+        <source>Booking</source>
+        <comment>&amp;Name</comment>
+        <translation>Ф&amp;ИО</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../workstations/registrar/booking_page.py" line="+1"/>
+        <source>Booking</source>
+        <comment>&amp;Phone</comment>
+        <translation>&amp;Телефон</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../workstations/registrar/booking_page.py" line="+4"/>
+        <source>Booking</source>
+        <comment>&amp;Service</comment>
+        <translation>&amp;Услуга</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../workstations/registrar/booking_page.py" line="+2"/>
+        <source>Booking</source>
+        <comment>&amp;Doctor</comment>
+        <translation>&amp;Врач</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Booking</source>
+        <comment>&amp;Wanted from</comment>
+        <translation>&amp;Желательно с</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../workstations/registrar/booking_page.py" line="+10"/>
+        <source>Booking</source>
+        <comment>N&amp;ote</comment>
+        <translation>&amp;Примечание</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Booking</source>
+        <comment>Add to the waiting list</comment>
+        <translation>Добавить в лист ожидания</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Booking</source>
+        <comment>Cancel</comment>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>Booking</source>
+        <comment>Waiting list</comment>
+        <translation>Лист ожидания</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Booking</source>
+        <comment>&amp;Book the first free time</comment>
+        <translation>&amp;Записать на первое свободное время</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Booking</source>
+        <comment>&amp;Withdraw</comment>
+        <translation>&amp;Убрать из списка</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Booking</source>
+        <comment>&amp;Refresh</comment>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Booking</source>
+        <comment>Close</comment>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../workstations/registrar/booking_page.py" line="-18"/>
+        <source>Booking</source>
+        <comment>← Back (Esc)</comment>
+        <translation>← Назад (Esc)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Booking</source>
+        <comment>Who is coming (no client card)</comment>
+        <translation>Кто придёт (без карточки)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Booking</source>
+        <comment>To call back</comment>
+        <translation>Для обратного звонка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Booking</source>
+        <comment>Stop moving</comment>
+        <translation>Отменить перенос</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Booking</source>
+        <comment>Specialt&amp;y</comment>
+        <translation>Спе&amp;циальность</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Booking</source>
+        <comment>&amp;From</comment>
+        <translation>&amp;Начиная с</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Booking</source>
+        <comment>Da&amp;ys</comment>
+        <translation>&amp;Дней</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Booking</source>
+        <comment>C&amp;hannel</comment>
+        <translation>&amp;Канал</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Booking</source>
+        <comment>Type part of the service name</comment>
+        <translation>Введите часть названия услуги</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Booking</source>
+        <comment>Find (Enter)</comment>
+        <translation>Найти (Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Booking</source>
+        <comment>First free (F4)</comment>
+        <translation>Первое свободное (F4)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Booking</source>
+        <comment>Print slip (Ctrl+P)</comment>
+        <translation>Печать талона (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+320"/>
+        <source>Booking</source>
+        <comment>Any specialty</comment>
+        <translation>Любая специальность</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Booking</source>
+        <comment>Move the appointment of {client}</comment>
+        <translation>Перенос записи пациента</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Booking</source>
+        <comment>Book an appointment for {client}</comment>
+        <translation>Запись пациента на приём</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Booking</source>
+        <comment>Book an appointment without a client card</comment>
+        <translation>Запись на приём без карточки пациента</translation>
+    </message>
+</context>
+<context>
     <name>AdministratorWindow</name>
     <message>
         <location filename="../../workstations/administrator/window.py" line="+368"/>
@@ -34,9 +283,429 @@
     </message>
 </context>
 <context>
+    <name>Booking</name>
+    <message>
+        <location filename="../../workstations/registrar/appointments.py" line="-573"/>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+372"/>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <location line="-371"/>
+        <location line="+537"/>
+        <source>Service</source>
+        <translation>Услуга</translation>
+    </message>
+    <message>
+        <location line="-536"/>
+        <location line="+371"/>
+        <source>Doctor</source>
+        <translation>Врач</translation>
+    </message>
+    <message>
+        <location line="-370"/>
+        <source>Office</source>
+        <translation>Кабинет</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+370"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location line="-365"/>
+        <source>Confirmed</source>
+        <extracomment>Statuses set by a button, with the button&apos;s text.</extracomment>
+        <translation>Подтвердил</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrived</source>
+        <translation>Пришёл</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No-show</source>
+        <translation>Не явился</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>At the client&apos;s request</source>
+        <translation>По просьбе пациента</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The client is ill</source>
+        <translation>Пациент заболел</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The doctor is not available</source>
+        <translation>Врач отсутствует</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Booked by mistake</source>
+        <translation>Записан по ошибке</translation>
+    </message>
+    <message>
+        <location line="+234"/>
+        <location line="+21"/>
+        <source>Cancel the appointment</source>
+        <translation>Отменить запись</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Required: choose or type the reason</source>
+        <translation>Обязательно: выберите или введите причину</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Appointment</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason</source>
+        <translation>&amp;Причина</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Keep it</source>
+        <translation>Не отменять</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Say why the appointment is cancelled.</source>
+        <translation>Укажите причину отмены записи.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>History of the appointment</source>
+        <translation>История записи</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Waiting list: add</source>
+        <translation>Лист ожидания: добавление</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Choose a service.</source>
+        <translation>Выберите услугу.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location filename="../../workstations/registrar/booking_page.py" line="-15"/>
+        <source>Any doctor</source>
+        <translation>Любой врач</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>from {day}</source>
+        <translation>с {day}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Client</source>
+        <translation>Пациент</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wanted</source>
+        <translation>Желаемые даты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added</source>
+        <translation>Добавлен</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <location line="+30"/>
+        <source>Waiting list</source>
+        <translation>Лист ожидания</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Take {client} off the waiting list for {service}?</source>
+        <translation>Убрать из листа ожидания: {client}, услуга «{service}»?</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Taken off the waiting list.</source>
+        <translation>Пациент убран из листа ожидания.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No free time for {service} in the next three months.</source>
+        <translation>На услугу «{service}» нет свободного времени в ближайшие три месяца.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The first free time is {when}.</source>
+        <translation>Первое свободное время: {when}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>That is later than the client wanted (until {day}).</source>
+        <translation>Это позже желаемого срока (до {day}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Book it for {client}?</source>
+        <translation>Записать на это время: {client}?</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Booked: {what} for {client}.</source>
+        <translation>Запись создана: {client}, {what}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>That time has just been taken. Press Book again for the next free time.</source>
+        <translation>Это время только что заняли. Нажмите «Записать на первое свободное время» ещё раз, чтобы найти следующее.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Waiting: {count}</source>
+        <translation>В листе ожидания: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../workstations/registrar/booking_page.py" line="-928"/>
+        <source>Free: {time}–{end}. Enter or double-click books it.</source>
+        <extracomment>A booking (of the current client) was dropped on a free slot: (BookingInfo, Slot). Whose bookings may be dragged (the client on the page), and the booking being moved.</extracomment>
+        <translation>Свободно: {time}–{end}. Enter или двойной щелчок — записать.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Drag onto a free time to move it.</source>
+        <translation>Перетащите на свободное время, чтобы перенести.</translation>
+    </message>
+    <message>
+        <location line="+433"/>
+        <location line="+18"/>
+        <source>Choose a service from the list.</source>
+        <extracomment>A booking was made or moved here: BookingInfo. The booking being moved to another time (Reschedule), or None when booking anew. The last booking made or moved on this page (for Print slip). The waiting list dialog opened from this page (tests drive it).</extracomment>
+        <translation>Выберите услугу из списка.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Choose a free time in the grid first.</source>
+        <translation>Сначала выберите свободное время в сетке.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Without a client card, give the name and the phone of who is coming.</source>
+        <translation>Без карточки пациента укажите ФИО и телефон того, кто придёт.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Move the appointment of {client}
+from {old}
+to {new}?</source>
+        <translation>Перенести запись: {client}
+с {old}
+на {new}?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move the appointment</source>
+        <translation>Перенос записи</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Added to the waiting list.</source>
+        <translation>Добавлено в лист ожидания.</translation>
+    </message>
+    <message>
+        <location line="+161"/>
+        <source>No free time for this service on these days. Press F4 for the first free time, or put the client on the waiting list.</source>
+        <translation>На эти дни нет свободного времени для этой услуги. Нажмите F4, чтобы найти первое свободное время, или добавьте пациента в лист ожидания.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No free time for this service in the next three months. Put the client on the waiting list.</source>
+        <translation>На эту услугу нет свободного времени в ближайшие три месяца. Добавьте пациента в лист ожидания.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>{day} · {free} free</source>
+        <translation>{day} · свободно: {free}</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Booked: {what} for {client}. Ctrl+P prints the slip.</source>
+        <translation>Запись создана: {client}, {what}. Ctrl+P — печать талона.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Moved: {client} now comes {what}.</source>
+        <translation>Запись перенесена: {client}, теперь {what}.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>This time has just been taken by someone else, and there is no free time near it.</source>
+        <translation>Это время только что занял другой пользователь, а рядом свободного времени нет.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Book this time: {what}</source>
+        <translation>Записать на это время: {what}</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>Book (Enter)</source>
+        <translation>Записать (Enter)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Moving {service}, now {when}. Choose the new time and press Enter, or drag the orange booking onto a free time.</source>
+        <translation>Перенос записи на «{service}», сейчас: {when}. Выберите новое время и нажмите Enter или перетащите оранжевую запись на свободное время.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Move here (Enter)</source>
+        <translation>Перенести сюда (Enter)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a free time: arrows or a click, then Enter.</source>
+        <translation>Выберите свободное время стрелками или щелчком, затем нажмите Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../workstations/registrar/booking_texts.py" line="+19"/>
+        <location line="+16"/>
+        <source>booked</source>
+        <translation>записан</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>confirmed</source>
+        <translation>подтверждён</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>arrived</source>
+        <translation>пришёл</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>with the doctor</source>
+        <translation>на приёме</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done</source>
+        <translation>принят</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>did not come</source>
+        <translation>не явился</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <translation>отменён</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>registry</source>
+        <translation>регистратура</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>doctor</source>
+        <translation>врач</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>call centre</source>
+        <translation>колл-центр</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>website</source>
+        <translation>сайт</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>state portal (OMS)</source>
+        <translation>Госуслуги (ОМС)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>moved</source>
+        <translation>перенесён</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>status changed</source>
+        <translation>статус изменён</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>office {number}</source>
+        <translation>каб. {number}</translation>
+    </message>
+    <message>
+        <location filename="../../workstations/registrar/slip_preview.py" line="+38"/>
+        <source>Appointment slip No. {number}</source>
+        <extracomment>What the last `show_pdf` did (tests look): the preview dialog, or the path of the file opened.</extracomment>
+        <translation>Талон на приём № {number}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No program to show PDF files was found. The slip is saved as {path}.</source>
+        <translation>Не найдена программа для просмотра PDF. Талон сохранён в файл {path}.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Печать…</translation>
+    </message>
+</context>
+<context>
     <name>ClientCard</name>
     <message>
-        <location filename="../../workstations/registrar/client_page.py" line="+44"/>
+        <location filename="../../workstations/registrar/client_page.py" line="+46"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
@@ -56,18 +725,18 @@
         <translation>Бумажная карта</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+114"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+82"/>
+        <location line="+22"/>
+        <location line="+84"/>
         <source>Correct the marked fields.</source>
         <translation>Исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-80"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
@@ -117,6 +786,11 @@
         <translation>Переместить бумажную карту…</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Appointments</source>
+        <translation>Записи</translation>
+    </message>
+    <message>
         <location line="+24"/>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
@@ -127,7 +801,7 @@
         <translation>Изменено, не сохранено.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>{name}, born {date}</source>
         <translation>{name}, дата рождения {date}</translation>
     </message>
@@ -1286,6 +1960,296 @@
         <source>Dismissed</source>
         <translation>Дата увольнения</translation>
     </message>
+    <message>
+        <location filename="../../workstations/head_of_registry/calendar_ops.py" line="+49"/>
+        <location filename="../../workstations/registrar/booking_ops.py" line="+40"/>
+        <source>You work in no medical organization yet: ask the administrator to add you to one.</source>
+        <extracomment>Bus name announced when calendar days or working hours change. Working hours as typed: weekday (1 = Monday) -&gt; (opens, closes) like &quot;08:00&quot;, or None when closed.
+----------
+Bus names announced after a change.</extracomment>
+        <translation>Вы пока не работаете ни в одной медицинской организации: попросите администратора добавить вас в организацию.</translation>
+    </message>
+    <message>
+        <location filename="../../workstations/head_of_registry/print_page.py" line="+69"/>
+        <source>This installation cannot draw PDF pages (Qt&apos;s PDF module is missing). Save the PDF and print it from a PDF viewer.</source>
+        <extracomment>Print resolution cap: enough for text on a poster, modest for the printer&apos;s memory.</extracomment>
+        <translation>В этой установке программы нельзя отрисовать страницы PDF (нет модуля Qt PDF). Сохраните PDF и распечатайте его из программы просмотра PDF.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The printer could not be started. Check it and try again.</source>
+        <translation>Не удалось начать печать. Проверьте принтер и повторите попытку.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/services/booking.py" line="+41"/>
+        <source>The booking cannot be made: {reason}</source>
+        <translation>Записать на приём нельзя: {reason}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the time has already passed.</source>
+        <translation>это время уже прошло.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the time is outside the working hours of the schedule (or falls on a break).</source>
+        <translation>время вне рабочих часов по расписанию (или приходится на перерыв).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this doctor or room does not perform the service.</source>
+        <translation>этот врач или кабинет не оказывает эту услугу.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the service is provided to women only.</source>
+        <translation>услуга оказывается только женщинам.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the service is provided to men only.</source>
+        <translation>услуга оказывается только мужчинам.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the patient is younger than the service allows ({age}).</source>
+        <translation>возраст пациента ({age}) меньше допустимого для услуги.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the patient is older than the service allows ({age}).</source>
+        <translation>возраст пациента ({age}) больше допустимого для услуги.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the day&apos;s maximum number of patients is reached.</source>
+        <translation>достигнуто максимальное число пациентов за день.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the time reserved for this booking channel is used up.</source>
+        <translation>время, выделенное для этого канала записи, исчерпано.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>choose a client, or give a name and a phone for an anonymous booking.</source>
+        <translation>выберите пациента или укажите ФИО и телефон для записи без карточки.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown booking channel.</source>
+        <translation>неизвестный канал записи.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the time has no time zone.</source>
+        <translation>у времени не указан часовой пояс.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the service or the resource is no longer in use.</source>
+        <translation>услуга или ресурс больше не используются.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the client&apos;s record was merged into another one.</source>
+        <translation>запись пациента объединена с другой.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>This time has just been taken by someone else. The nearest free times are offered instead.</source>
+        <translation>Это время только что занял другой пользователь. Предлагается ближайшее свободное время.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The booking was changed by {user} at {time}. Reload it and try again.</source>
+        <translation>Запись на приём изменил(а) {user} в {time}. Обновите данные и повторите попытку.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A booking that is &apos;{old}&apos; cannot become &apos;{new}&apos;.</source>
+        <translation>Запись в статусе «{old}» нельзя перевести в статус «{new}».</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>booking</source>
+        <translation>запись на приём</translation>
+    </message>
+    <message>
+        <location line="+492"/>
+        <source>say why the booking is cancelled.</source>
+        <translation>укажите причину отмены записи.</translation>
+    </message>
+    <message>
+        <location line="+178"/>
+        <source>the wanted period ends before it starts.</source>
+        <translation>желаемый период заканчивается раньше, чем начинается.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/services/calendar.py" line="+25"/>
+        <source>The calendar cannot be changed: {reason}</source>
+        <translation>Календарь нельзя изменить: {reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unknown kind of day.</source>
+        <translation>неизвестный тип дня.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>opening hours must end after they start, within one day.</source>
+        <translation>часы работы должны заканчиваться позже, чем начинаются, в пределах одних суток.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the calendar is kept for years 2000 to 2100.</source>
+        <translation>календарь ведётся только на 2000–2100 годы.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/services/schedule_rules.py" line="+19"/>
+        <source>The schedule cannot be saved: {reason}</source>
+        <translation>Расписание нельзя сохранить: {reason}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a time must look like 08:30 (00:00 to 24:00).</source>
+        <translation>время вводится в виде 08:30 (от 00:00 до 24:00).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a time range ends when it starts.</source>
+        <translation>у интервала совпадают начало и конец.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a time range ends before it starts. A shift across midnight is entered as two ranges: until 24:00 on the first day and from 00:00 on the next.</source>
+        <translation>интервал заканчивается раньше, чем начинается. Смена через полночь вводится двумя интервалами: до 24:00 в первый день и с 00:00 на следующий.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>two working ranges of one day overlap.</source>
+        <translation>два интервала работы в один день пересекаются.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a break must lie inside a working range of its day.</source>
+        <translation>перерыв должен находиться внутри интервала работы того же дня.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>two breaks of one day overlap.</source>
+        <translation>два перерыва в один день пересекаются.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the template has no working hours.</source>
+        <translation>в шаблоне нет рабочих часов.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a day of the template is outside its cycle.</source>
+        <translation>день шаблона выходит за пределы цикла.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the period ends before it starts.</source>
+        <translation>период заканчивается раньше, чем начинается.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a shift cycle is 2 to 28 days long.</source>
+        <translation>длина сменного цикла — от 2 до 28 дней.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>give the template a name.</source>
+        <translation>укажите название шаблона.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a schedule is generated for at most 366 days at once.</source>
+        <translation>расписание формируется не более чем на 366 дней за один раз.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/services/schedules.py" line="+33"/>
+        <source>The {what} no longer exists or is not available to you.</source>
+        <translation>Объект «{what}» больше не существует или недоступен вам.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>schedule resource</source>
+        <translation>ресурс расписания</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>schedule template</source>
+        <translation>шаблон расписания</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>service</source>
+        <translation>услуга</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>schedule exception</source>
+        <translation>исключение в расписании</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A load rate is the number of minutes a service takes: a whole number from 1 to 1440.</source>
+        <translation>Норма времени — число минут, которое занимает услуга: целое число от 1 до 1440.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Channel shares are percentages from 0 to 100 that add up to 100 at most (now {total}).</source>
+        <translation>Доли каналов записи — проценты от 0 до 100, в сумме не более 100 (сейчас {total}).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{day} is a day off in the production calendar ({note}). Confirm to work on it anyway.</source>
+        <translation>{day} — нерабочий день по производственному календарю ({note}). Подтвердите, если в этот день всё же нужно работать.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a day off</source>
+        <translation>выходной</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>On {day} two schedule templates of this resource overlap. Shorten the validity of one of them.</source>
+        <translation>{day} у этого ресурса действуют сразу два шаблона расписания. Сократите срок действия одного из них.</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>give the equipment a name.</source>
+        <translation>укажите название оборудования.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the maximum number of patients per day is from 1 to 500, or empty for no limit.</source>
+        <translation>максимальное число пациентов в день — от 1 до 500; пустое значение — без ограничения.</translation>
+    </message>
+    <message>
+        <location line="+251"/>
+        <source>a changed day is one day.</source>
+        <translation>изменённый день задаётся только на одну дату.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a changed day needs its working hours; for a day without work add a day off.</source>
+        <translation>для изменённого дня нужны рабочие часы; для дня без работы добавьте выходной.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>an absence has no working hours.</source>
+        <translation>у отсутствия не может быть рабочих часов.</translation>
+    </message>
+    <message>
+        <location line="+136"/>
+        <source>generated ranges of one resource overlap (a range ending at 24:00 and the next day&apos;s range cannot overlap; check shift patterns).</source>
+        <translation>сформированные интервалы одного ресурса пересекаются (интервал, заканчивающийся в 24:00, не может пересекаться с интервалом следующего дня; проверьте сменные графики).</translation>
+    </message>
 </context>
 <context>
     <name>DtoTableModel</name>
@@ -1343,6 +2307,108 @@
     </message>
 </context>
 <context>
+    <name>ExceptionDialog</name>
+    <message>
+        <location filename="../../workstations/head_of_registry/schedule_page.py" line="+826"/>
+        <source>Exception in the schedule</source>
+        <extracomment>The exception was recorded: the `PlanOutcome` of regenerating its days. The last question asked (&quot;work on this day off anyway?&quot;), for tests.</extracomment>
+        <translation>Исключение в расписании</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;What</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;From</source>
+        <translation>&amp;Период с</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Note</source>
+        <translation>П&amp;римечание</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For example: the order number, the reason</source>
+        <translation>Например: номер приказа, причина</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Working hours of the day (replace the template&apos;s hours):</source>
+        <translation>Рабочие часы в этот день (вместо часов по шаблону):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Добавить</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Work on a day off</source>
+        <translation>Работа в нерабочий день</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work on this day off anyway?</source>
+        <translation>Всё равно работать в этот день?</translation>
+    </message>
+</context>
+<context>
+    <name>GenerateDialog</name>
+    <message>
+        <location line="+222"/>
+        <source>Generating the schedule…</source>
+        <translation>Формирование расписания…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Generate the schedule</source>
+        <translation>Формирование расписания</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The templates and exceptions are laid onto the production calendar. What was generated for the period before is replaced; bookings stay, and those left outside working time are listed.</source>
+        <translation>Шаблоны и исключения накладываются на производственный календарь. Сформированное ранее за этот период заменяется; записи пациентов сохраняются, а оказавшиеся вне рабочего времени выводятся списком.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Period from</source>
+        <translation>Период с</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only for {name}</source>
+        <translation>Только для: {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For all doctors, offices and equipment</source>
+        <translation>Для всех врачей, кабинетов и оборудования</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Generate</source>
+        <translation>&amp;Сформировать</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Done for {days} days: working ranges and breaks: {intervals}; days off of the calendar skipped: {skipped}.</source>
+        <translation>Готово. Дней: {days}; интервалов работы и перерывов: {intervals}; пропущено нерабочих дней по календарю: {skipped}.</translation>
+    </message>
+</context>
+<context>
     <name>GuiFlow</name>
     <message>
         <location filename="../../medcenter_desktop/app.py" line="+99"/>
@@ -1358,18 +2424,38 @@
 <context>
     <name>HeadOfRegistryWindow</name>
     <message>
-        <location filename="../../workstations/head_of_registry/window.py" line="+62"/>
-        <location line="+5"/>
+        <location filename="../../workstations/head_of_registry/window.py" line="+86"/>
+        <location line="+6"/>
         <source>History of actions</source>
         <translation>История действий</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-4"/>
         <source>Who registered, changed or opened what, when and at which workstation. Choose a registrar to see their actions.</source>
         <translation>Кто, когда и на каком рабочем месте зарегистрировал, изменил или открыл запись. Выберите регистратора, чтобы увидеть его действия.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Schedules</source>
+        <translation>Расписания</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Workload</source>
+        <translation>Нагрузка</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Production calendar</source>
+        <translation>Производственный календарь</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed schedule</source>
+        <translation>Печать расписания</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Merge duplicates</source>
         <translation>Объединение дублей</translation>
     </message>
@@ -2167,6 +3253,39 @@
     </message>
 </context>
 <context>
+    <name>LoadRateDialog</name>
+    <message>
+        <location filename="../../workstations/head_of_registry/schedule_page.py" line="+100"/>
+        <source>Choose a service from the catalogue.</source>
+        <translation>Выберите услугу из справочника.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add a service</source>
+        <translation>Добавление услуги</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Service</source>
+        <translation>&amp;Услуга</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Minutes it takes</source>
+        <translation>&amp;Норма времени</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Добавить</translation>
+    </message>
+</context>
+<context>
     <name>LoginWindow</name>
     <message>
         <location filename="../../medcenter_desktop/login_window.py" line="+62"/>
@@ -2384,6 +3503,58 @@
         <location line="+23"/>
         <source>Both sides show the same record: choose another one on one side.</source>
         <translation>С обеих сторон выбрана одна и та же запись: выберите другую с одной из сторон.</translation>
+    </message>
+</context>
+<context>
+    <name>OrphansPanel</name>
+    <message>
+        <location filename="../../workstations/head_of_registry/schedule_page.py" line="-265"/>
+        <source>Moved to new times: {moved} of {total}. Call the patients:</source>
+        <extracomment>The bookings were moved: the report (a tuple of `MovedBooking`).</extracomment>
+        <translation>Перенесено на новое время: {moved} из {total}. Позвоните пациентам:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bookings now outside working time: {count}. Call these patients:</source>
+        <translation>Записей вне рабочего времени: {count}. Позвоните этим пациентам:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No bookings are left outside working time.</source>
+        <translation>Записей вне рабочего времени не осталось.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move to the first free time of any doctor performing the service:</source>
+        <translation>Перенести на первое свободное время любого врача, оказывающего услугу:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>from the &amp;same day</source>
+        <translation>начиная с того же &amp;дня</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>from the ne&amp;xt day</source>
+        <translation>начиная со с&amp;ледующего дня</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Move these bookings</source>
+        <translation>&amp;Перенести эти записи</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No free time found, left where they were: {count}. Agree a time with these patients.</source>
+        <translation>Свободное время не найдено, записи остались на прежнем месте: {count}. Согласуйте время с этими пациентами.</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <location line="+29"/>
+        <source>Patients to call</source>
+        <translation>Обзвон пациентов</translation>
     </message>
 </context>
 <context>
@@ -3199,18 +4370,18 @@
 <context>
     <name>RegistrarWindow</name>
     <message>
-        <location filename="../../workstations/registrar/window.py" line="+61"/>
-        <location line="+67"/>
+        <location filename="../../workstations/registrar/window.py" line="+73"/>
+        <location line="+118"/>
         <source>The changes to this client are not saved. Leave without saving?</source>
         <translation>Изменения не сохранены. Уйти без сохранения?</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-56"/>
         <source>Reload the client and drop the changes not saved?</source>
         <translation>Загрузить данные заново и отбросить несохранённые изменения?</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Find client (Ctrl+F)</source>
         <translation>Найти пациента (Ctrl+F)</translation>
     </message>
@@ -3226,11 +4397,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Book appointment (F3)</source>
+        <translation>Записать на приём (F3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting list</source>
+        <translation>Лист ожидания</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>End of day: cards not returned</source>
         <translation>Конец дня: невозвращённые карты</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>Registry</source>
         <translation>Регистратура</translation>
     </message>
@@ -3299,6 +4480,609 @@
         <location line="+4"/>
         <source>&amp;Staff member:</source>
         <translation>&amp;Сотрудник:</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePage</name>
+    <message>
+        <location filename="../../workstations/head_of_registry/schedule_page.py" line="-943"/>
+        <source>Staff member</source>
+        <translation>Сотрудник</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+433"/>
+        <source>Office</source>
+        <translation>Кабинет</translation>
+    </message>
+    <message>
+        <location line="-432"/>
+        <source>Equipment</source>
+        <translation>Оборудование</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Weekly</source>
+        <translation>По дням недели</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shift cycle</source>
+        <translation>Сменный график</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Even / odd dates</source>
+        <translation>Чётные / нечётные дни</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vacation</source>
+        <translation>Отпуск</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sick leave</source>
+        <translation>Больничный</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training</source>
+        <translation>Обучение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day off</source>
+        <translation>Выходной</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed day (other hours)</source>
+        <translation>Изменённый день (другие часы)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Registry</source>
+        <translation>Регистратура</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Doctor&apos;s repeat visits</source>
+        <translation>Повторный приём (запись врачом)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call centre</source>
+        <translation>Колл-центр</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Website</source>
+        <translation>Сайт</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compulsory insurance (OMS)</source>
+        <translation>ОМС (Госуслуги)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Work</source>
+        <translation>Работа</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Break</source>
+        <translation>Перерыв</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location line="+10"/>
+        <source>Day {n}</source>
+        <translation>День {n}</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+9"/>
+        <source>Even dates</source>
+        <translation>Чётные дни</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+9"/>
+        <source>Odd dates</source>
+        <translation>Нечётные дни</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{work} (break {breaks})</source>
+        <translation>{work} (перерыв {breaks})</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Shift cycle of {n} days</source>
+        <translation>Сменный график, цикл {n} дн.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>from {first}</source>
+        <translation>с {first}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Name</source>
+        <translation>Наименование</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position / kind</source>
+        <translation>Должность / вид</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department</source>
+        <translation>Подразделение</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Template</source>
+        <translation>Шаблон</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid</source>
+        <translation>Действует</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>Hours</source>
+        <translation>Часы</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Exception</source>
+        <translation>Исключение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+281"/>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <location line="-280"/>
+        <location line="+281"/>
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <location line="-279"/>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+23"/>
+        <source>Service</source>
+        <translation>Услуга</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Minutes</source>
+        <translation>Норма, мин</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <source>Patient</source>
+        <translation>Пациент</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+8"/>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Booked with</source>
+        <translation>Записан к</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Was</source>
+        <translation>Было</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Now</source>
+        <translation>Стало</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With</source>
+        <translation>К кому</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not moved</source>
+        <translation>не перенесена</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+153"/>
+        <source>HH:MM</source>
+        <translation>ЧЧ:ММ</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Work / break</source>
+        <translation>Работа / перерыв</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add a range</source>
+        <translation>Добавить интервал</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat the day on the next day</source>
+        <translation>Повторить на следующий день</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the range</source>
+        <translation>Удалить интервал</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="+1006"/>
+        <source>Delete the template “{name}”? Generated working time stays until the schedule is generated again.</source>
+        <translation>Удалить шаблон «{name}»? Сформированное рабочее время сохранится до следующего формирования расписания.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The template is deleted. Generate the schedule to apply it.</source>
+        <translation>Шаблон удалён. Сформируйте расписание, чтобы изменения вступили в силу.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Delete the exception “{kind}” of {first} – {last}? The template&apos;s hours come back on these days.</source>
+        <translation>Удалить исключение «{kind}» за {first} – {last}? В эти дни снова будут действовать часы по шаблону.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The minutes are saved.</source>
+        <translation>Норма времени сохранена.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stop booking “{service}” with {name}? Bookings already made stay.</source>
+        <translation>Прекратить запись на «{service}» ({name})? Уже сделанные записи сохранятся.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The limit of patients per day is saved.</source>
+        <translation>Ограничение числа пациентов в день сохранено.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The channel shares are saved.</source>
+        <translation>Доли каналов записи сохранены.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add equipment</source>
+        <translation>Добавление оборудования</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of the equipment:</source>
+        <translation>Название оборудования:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Added to the list: {count}.</source>
+        <translation>Добавлено в список: {count}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name, position, department…</source>
+        <translation>ФИО, должность, подразделение…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add &amp;equipment…</source>
+        <translation>Добавить &amp;оборудование…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add new staff and offices</source>
+        <translation>Добавить новых сотрудников и кабинеты</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Makes every medical staff member and office of the organization bookable.</source>
+        <translation>Делает доступными для записи всех медицинских сотрудников и все кабинеты организации.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Generate the schedule…</source>
+        <translation>Сформировать &amp;расписание…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Templates</source>
+        <translation>&amp;Шаблоны</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>E&amp;xceptions</source>
+        <translation>&amp;Исключения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Services and &amp;load rates</source>
+        <translation>&amp;Услуги и нормы времени</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Channel shares</source>
+        <translation>&amp;Доли каналов записи</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New template…</source>
+        <translation>&amp;Новый шаблон…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hange…</source>
+        <translation>Из&amp;менить…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete…</source>
+        <translation>Уд&amp;алить…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Templates say when the resource works; generating lays them onto the production calendar. Double-click a template to change it.</source>
+        <translation>Шаблоны задают, когда ресурс работает; при формировании расписания они накладываются на производственный календарь. Чтобы изменить шаблон, дважды щёлкните его.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add an exception…</source>
+        <translation>Добавить ис&amp;ключение…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the exception…</source>
+        <translation>Удалить исключение…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vacations, sick leaves, training and changed days override the templates on their days. Exceptions of the last month and the future are shown.</source>
+        <translation>Отпуска, больничные, обучение и изменённые дни заменяют шаблоны в свои даты. Показаны исключения за последний месяц и будущие.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a &amp;service…</source>
+        <translation>Доб&amp;авить услугу…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the &amp;minutes</source>
+        <translation>Изменить &amp;норму времени</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove the service…</source>
+        <translation>У&amp;брать услугу…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The services booked with this resource and the minutes each takes it (the load rate). Double-click the minutes to change them.</source>
+        <translation>Услуги, на которые записывают к этому ресурсу, и сколько минут занимает каждая (норма времени). Чтобы изменить норму, дважды щёлкните её.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Patients per day at most:</source>
+        <translation>Максимум пациентов в день:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no limit</source>
+        <translation>без ограничения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the &amp;limit</source>
+        <translation>Сохранить о&amp;граничение</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Part of each day can be reserved for a booking channel; the rest is common to all. Reserved time opens to everyone shortly before the day (the organization&apos;s release time).</source>
+        <translation>Часть каждого дня можно зарезервировать за каналом записи; остальное время общее для всех каналов. Зарезервированное время открывается для всех незадолго до дня приёма (в срок, заданный для организации).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use the &amp;organization default</source>
+        <translation>Использовать доли, &amp;заданные для организации</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Own shares for this resource</source>
+        <translation>Собственные доли для &amp;этого ресурса</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the &amp;shares</source>
+        <translation>Сохранить до&amp;ли</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The template is saved. Generate the schedule to lay it onto the calendar.</source>
+        <translation>Шаблон сохранён. Сформируйте расписание, чтобы наложить его на календарь.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+79"/>
+        <source>Schedules</source>
+        <translation>Расписания</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a doctor, office or piece of equipment on the left.</source>
+        <translation>Выберите врача, кабинет или оборудование в списке слева.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>at most {count} patients a day</source>
+        <translation>пациентов в день: не более {count}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Reserved: {total} %; common to all channels: {common} %.</source>
+        <translation>Зарезервировано: {total} %; общее для всех каналов: {common} %.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Bookings now outside working time: {count}.</source>
+        <translation>Записей вне рабочего времени: {count}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The exception is deleted; the days are generated again.</source>
+        <translation>Исключение удалено; расписание на эти дни сформировано заново.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The exception is added; no bookings are affected.</source>
+        <translation>Исключение добавлено; записи пациентов не затронуты.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The equipment is added. Give it services and a schedule.</source>
+        <translation>Оборудование добавлено. Назначьте ему услуги и расписание.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <location line="-1171"/>
+        <source>Schedule template</source>
+        <translation>Шаблон расписания</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New schedule template</source>
+        <translation>Новый шаблон расписания</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Название</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Valid &amp;from</source>
+        <translation>Действует &amp;с</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For example: Five-day week, mornings</source>
+        <translation>Например: пятидневка, утро</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>days in the cycle</source>
+        <translation>дн. в цикле</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>valid &amp;to</source>
+        <translation>&amp;по</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Rest on public holidays and weekdays made days off (production calendar)</source>
+        <translation>Не &amp;работать в праздничные дни и перенесённые выходные (производственный календарь)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Shorten pre-holiday days by an hour</source>
+        <translation>Со&amp;кращать предпраздничные дни на час</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Working hours</source>
+        <translation>Часы работы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>Со&amp;хранить</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>One row per range: the day of the week, from, to (HH:MM; 24:00 is the end of the day). A break lies inside a working range.</source>
+        <translation>Одна строка — один интервал: день недели, с, по (ЧЧ:ММ; 24:00 — конец суток). Перерыв должен находиться внутри интервала работы.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Day 1 is the “valid from” date; the cycle repeats from there. A night shift is two ranges: until 24:00 and from 00:00 on the next day of the cycle.</source>
+        <translation>День 1 — это дата «Действует с», от неё цикл повторяется. Ночная смена — это два интервала: до 24:00 и с 00:00 следующего дня цикла.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ranges of even dates (2nd, 4th, …) and of odd dates (1st, 3rd, …).</source>
+        <translation>Интервалы для чётных чисел месяца (2, 4, …) и для нечётных (1, 3, …).</translation>
     </message>
 </context>
 <context>
@@ -3427,6 +5211,96 @@
         <location line="+1"/>
         <source>Your own account can only be locked by another administrator</source>
         <translation>Вашу учётную запись может заблокировать только другой администратор</translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadPage</name>
+    <message>
+        <location filename="../../workstations/head_of_registry/workload_page.py" line="+55"/>
+        <source>no working time</source>
+        <extracomment>(name, background, meaning) from the emptiest to the fullest.</extracomment>
+        <translation>нет рабочего времени</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>under 50 %</source>
+        <translation>менее 50 %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>50–85 %</source>
+        <translation>50–85 %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>86–100 %</source>
+        <translation>86–100 %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>over 100 % or booked without working time</source>
+        <translation>более 100 % или запись без рабочего времени</translation>
+    </message>
+    <message>
+        <location line="+341"/>
+        <source>How full each day is: booked minutes of the planned working time (breaks excluded). Hover over a cell for minutes and patients.</source>
+        <translation>Заполненность каждого дня: записанные минуты от запланированного рабочего времени (без перерывов). Наведите указатель на ячейку, чтобы увидеть минуты и число пациентов.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>◀ &amp;Previous week</source>
+        <translation>◀ &amp;Предыдущая неделя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next week ▶</source>
+        <translation>С&amp;ледующая неделя ▶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;This week</source>
+        <translation>&amp;Текущая неделя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Week of</source>
+        <translation>&amp;Неделя с</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Show</source>
+        <translation>По&amp;казывать</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Load, %</source>
+        <translation>Нагрузка, %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Booked / planned, min</source>
+        <translation>Записано / по плану, мин</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only with a schedule or bookings</source>
+        <translation>Только с расписанием или записями</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colours:</source>
+        <translation>Цвета:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+34"/>
+        <source>Nobody has working time or bookings this week.</source>
+        <translation>На этой неделе ни у кого нет рабочего времени и записей.</translation>
     </message>
 </context>
 <context>
