@@ -125,8 +125,14 @@ def _load_bookings(conn: psycopg.Connection, org: int, wanted: int, today: dt.da
     """, {"o": org, "near": today + dt.timedelta(days=near_days), "share": later_share})
     conn.execute("INSERT INTO booking_resources (booking_id, resource_id, organization_id, period, active) "
                  "SELECT id, resource_id, organization_id, period, true FROM bookings WHERE booked_by = 'bench'")
+    conn.execute("""
+        INSERT INTO booking_day_usage (resource_id, day, channel, bookings, minutes)
+        SELECT b.resource_id, (lower(b.period) AT TIME ZONE o.time_zone)::date, b.channel, count(*),
+               sum(extract(epoch FROM upper(b.period) - lower(b.period)) / 60)::integer
+          FROM bookings b JOIN organizations o ON o.id = b.organization_id WHERE b.booked_by = 'bench'
+         GROUP BY 1, 2, 3""")
     conn.execute("ALTER TABLE bookings ENABLE TRIGGER USER")
-    for table in ("bookings", "booking_resources", "schedule_intervals"):
+    for table in ("bookings", "booking_resources", "schedule_intervals", "booking_day_usage"):
         conn.execute(sql.SQL("ANALYZE {}").format(sql.Identifier(table)))
     return conn.execute("SELECT count(*) FROM bookings").fetchone()[0]
 

@@ -1,5 +1,37 @@
 -- Functions of migration 0004 (scheduling).
 
+-- Adds (p_sign = 1) or removes (p_sign = -1) a booking's share of its resource-day's usage per channel.
+CREATE FUNCTION booking_count_usage(b bookings, p_sign integer) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+AS $$
+DECLARE
+    local_day date;
+BEGIN
+    IF b.status NOT IN ('booked', 'confirmed', 'arrived', 'in_progress', 'done') THEN
+        RETURN;
+    END IF;
+    SELECT (lower(b.period) AT TIME ZONE o.time_zone)::date INTO local_day FROM organizations o
+     WHERE o.id = b.organization_id;
+    INSERT INTO booking_day_usage AS u (resource_id, day, channel, bookings, minutes)
+    VALUES (b.resource_id, local_day, b.channel, p_sign,
+            p_sign * (extract(epoch FROM upper(b.period) - lower(b.period)) / 60)::integer)
+    ON CONFLICT (resource_id, day, channel) DO UPDATE
+       SET bookings = u.bookings + excluded.bookings, minutes = u.minutes + excluded.minutes;
+END
+$$;
+
+CREATE FUNCTION booking_after_delete() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+AS $$
+BEGIN
+    PERFORM booking_count_usage(OLD, -1);
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER booking_after_delete AFTER DELETE ON bookings
+FOR EACH ROW EXECUTE FUNCTION booking_after_delete();
+
 -- booking_resources is derived from bookings: every resource a booking holds (the main one and the
 -- office, when the office is a resource of its own) gets a row with the booking's period, active while
 -- the booking holds time. The exclusion constraint on booking_resources then refuses a second active
@@ -32,7 +64,9 @@ BEGIN
             RETURN NULL;
         END IF;
         DELETE FROM booking_resources WHERE booking_id = NEW.id;
+        PERFORM booking_count_usage(OLD, -1);
     END IF;
+    PERFORM booking_count_usage(NEW, 1);
     INSERT INTO booking_resources (booking_id, resource_id, organization_id, period, active)
     VALUES (NEW.id, NEW.resource_id, NEW.organization_id, NEW.period, holds);
     IF NEW.office_resource_id IS NOT NULL THEN
@@ -55,11 +89,27 @@ CREATE FUNCTION schedule_free_gaps(p_resources integer[], p_first date, p_last d
 RETURNS TABLE (resource_id integer, day date, office_id integer, starts_at timestamptz, ends_at timestamptz)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
 AS $$
-WITH w AS (
-    SELECT i.id, i.resource_id, i.day, i.period, i.office_id FROM schedule_intervals i
-      JOIN schedule_resources r ON r.id = i.resource_id
-     WHERE i.resource_id = ANY (p_resources) AND i.kind = 'work' AND i.day BETWEEN p_first AND p_last
+WITH planned AS (
+    -- Working minutes (breaks excluded) of each resource-day ...
+    SELECT i.resource_id, i.day,
+           sum(CASE WHEN i.kind = 'work' THEN 1 ELSE -1 END
+               * extract(epoch FROM upper(i.period) - lower(i.period)) / 60) AS minutes
+      FROM schedule_intervals i JOIN schedule_resources r ON r.id = i.resource_id
+     WHERE i.resource_id = ANY (p_resources) AND i.day BETWEEN p_first AND p_last
        AND r.organization_id = ANY (app_user_organization_ids())
+     GROUP BY i.resource_id, i.day
+), open_days AS (
+    -- ... of which the days with room for the shortest service are searched; full days are skipped
+    -- without reading their bookings.
+    SELECT p.resource_id, p.day FROM planned p
+      LEFT JOIN (SELECT u.resource_id, u.day, sum(u.minutes) AS minutes FROM booking_day_usage u
+                  WHERE u.resource_id = ANY (p_resources) AND u.day BETWEEN p_first AND p_last
+                  GROUP BY u.resource_id, u.day) used ON used.resource_id = p.resource_id AND used.day = p.day
+     WHERE p.minutes - coalesce(used.minutes, 0) >= p_shortest
+), w AS (
+    SELECT i.id, i.resource_id, i.day, i.period, i.office_id FROM schedule_intervals i
+      JOIN open_days d ON d.resource_id = i.resource_id AND d.day = i.day
+     WHERE i.resource_id = ANY (p_resources) AND i.kind = 'work' AND i.day BETWEEN p_first AND p_last
 ), held AS (
     SELECT w.id, br.period FROM w JOIN booking_resources br
         ON br.resource_id = w.resource_id AND br.active AND br.period && w.period
@@ -87,15 +137,12 @@ $$;
 
 -- How much of each resource-day each booking channel has used (active bookings): counts and minutes,
 -- for channel shares and day limits. No personal data; same organization check as above.
-CREATE FUNCTION schedule_channel_usage(p_resources integer[], p_from timestamptz, p_to timestamptz, p_zone text)
+CREATE FUNCTION schedule_channel_usage(p_resources integer[], p_first date, p_last date)
 RETURNS TABLE (resource_id integer, day date, channel text, bookings integer, minutes integer)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
 AS $$
-SELECT b.resource_id, (b.starts_at AT TIME ZONE p_zone)::date, b.channel::text, count(*)::integer,
-       (sum(extract(epoch FROM upper(b.period) - lower(b.period))) / 60)::integer
-  FROM bookings b
- WHERE b.resource_id = ANY (p_resources) AND b.starts_at >= p_from AND b.starts_at < p_to
-   AND b.status IN ('booked', 'confirmed', 'arrived', 'in_progress', 'done')
-   AND b.organization_id = ANY (app_user_organization_ids())
- GROUP BY 1, 2, 3
+SELECT u.resource_id, u.day, u.channel::text, u.bookings, u.minutes
+  FROM booking_day_usage u JOIN schedule_resources r ON r.id = u.resource_id
+ WHERE u.resource_id = ANY (p_resources) AND u.day BETWEEN p_first AND p_last AND u.bookings > 0
+   AND r.organization_id = ANY (app_user_organization_ids())
 $$;

@@ -18,6 +18,7 @@ from shared.models.registry import (
 )
 from shared.models.scheduling import (
     Booking,
+    BookingDayUsage,
     BookingEvent,
     BookingResource,
     CalendarDay,
@@ -37,6 +38,7 @@ from shared.models.staff import AppUser, Position, Specialty, StaffMember, UserO
 
 __all__ = [
     "Booking",
+    "BookingDayUsage",
     "BookingEvent",
     "BookingResource",
     "CalendarDay",

@@ -340,6 +340,23 @@ class BookingResource(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default="true")
 
 
+class BookingDayUsage(Base):
+    """How much of a resource-day each channel has booked (active bookings of the main resource).
+
+    Kept by the bookings trigger; lets slot searches skip fully booked days without reading their
+    bookings, and answers channel shares and day limits from one row per channel.
+    """
+
+    __tablename__ = "booking_day_usage"
+
+    resource_id: Mapped[int] = mapped_column(ForeignKey("schedule_resources.id", ondelete="CASCADE"),
+                                             primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(12), primary_key=True)
+    bookings: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    minutes: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
 class BookingEvent(Base):
     """The history of a booking, written by a trigger: booked, rescheduled, status changes."""
 

@@ -21,7 +21,7 @@ _PARTITION_RE = re.compile(r"^audit_log_(y\d{4}m\d{2}|default)$")
 # schedule_intervals are generated from audited templates and exceptions; booking_resources derive
 # from bookings and booking_events is itself the bookings' history (both written by a trigger).
 NOT_AUDITED = frozenset({"audit_log", "installation", "alembic_version", "patient_surnames",
-                         "schedule_intervals", "booking_resources", "booking_events"})
+                         "schedule_intervals", "booking_resources", "booking_events", "booking_day_usage"})
 
 AUDITED: Mapping[str, tuple[str, str]] = {
     "patients": ("id", "id"),

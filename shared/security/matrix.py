@@ -116,7 +116,7 @@ ADMIN_FUNCTIONS = (
 _NUMBERING = ("next_card_number(integer, integer)",)
 SLOT_FUNCTIONS = (
     "schedule_free_gaps(integer[], date, date, integer)",
-    "schedule_channel_usage(integer[], timestamp with time zone, timestamp with time zone, text)",
+    "schedule_channel_usage(integer[], date, date)",
 )
 FUNCTION_GRANTS: Mapping[str, tuple[str, ...]] = {
     "user": _IDENTITY_FUNCTIONS,

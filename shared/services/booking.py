@@ -102,9 +102,35 @@ class BookingChanged(DomainError):
 
 class StatusNotAllowed(DomainError):
     message = QT_TRANSLATE_NOOP("DomainError", "A booking that is '{old}' cannot become '{new}'.")
+    translatable_params = ("old", "new")
+
+    def __init__(self, old: str, new: str) -> None:
+        self.old_code, self.new_code = old, new
+        super().__init__(old=STATUS_NAMES.get(old, old), new=STATUS_NAMES.get(new, new))
 
 
-WHAT_BOOKING = QT_TRANSLATE_NOOP("DomainError", "booking")
+WHAT_BOOKING = QT_TRANSLATE_NOOP("DomainError", "The booking no longer exists or is not available to you.")
+WHAT_WAITING = QT_TRANSLATE_NOOP("DomainError", "The waiting list entry is no longer waiting: it was booked "
+                                                "or withdrawn meanwhile.")
+
+STATUS_NAMES = {
+    "booked": QT_TRANSLATE_NOOP("DomainError", "booked"),
+    "confirmed": QT_TRANSLATE_NOOP("DomainError", "confirmed"),
+    "arrived": QT_TRANSLATE_NOOP("DomainError", "arrived"),
+    "in_progress": QT_TRANSLATE_NOOP("DomainError", "in progress"),
+    "done": QT_TRANSLATE_NOOP("DomainError", "done"),
+    "no_show": QT_TRANSLATE_NOOP("DomainError", "no-show"),
+    "cancelled": QT_TRANSLATE_NOOP("DomainError", "cancelled"),
+    "rescheduled": QT_TRANSLATE_NOOP("DomainError", "moved to another time"),
+}
+
+
+class CancelReasonRequired(DomainError):
+    message = QT_TRANSLATE_NOOP("DomainError", "Say why the booking is cancelled.")
+
+
+class InvalidWaitingPeriod(DomainError):
+    message = QT_TRANSLATE_NOOP("DomainError", "The wanted period ends before it starts.")
 
 TRANSITIONS = {
     "booked": {"confirmed", "arrived", "no_show", "cancelled"},
@@ -156,10 +182,8 @@ def _load_days(connection: Connection, resource_ids: Sequence[int], first: dt.da
     for row in connection.execute(text("SELECT * FROM schedule_free_gaps(:ids, :a, :b, :shortest)"),
                                   {"ids": ids, "a": first, "b": last, "shortest": shortest}):
         days[(row.resource_id, row.day)].free.append(((row.starts_at, row.ends_at), row.office_id))
-    start, _ = local_range(first, 0, 0, zone)
-    end, _ = local_range(last + dt.timedelta(days=1), 0, 0, zone)
-    for row in connection.execute(text("SELECT * FROM schedule_channel_usage(:ids, :s, :e, :tz)"),
-                                  {"ids": ids, "s": start, "e": end, "tz": zone.key}):
+    for row in connection.execute(text("SELECT * FROM schedule_channel_usage(:ids, :a, :b)"),
+                                  {"ids": ids, "a": first, "b": last}):
         key = (row.resource_id, row.day)
         if key in days:
             days[key].channel_minutes[row.channel] += row.minutes
@@ -223,7 +247,7 @@ def check_patient(connection: Connection, service_id: int, patient_id: int | Non
     service = connection.execute(text("SELECT sex, age_min, age_max FROM medical_services WHERE id = :s"),
                                  {"s": service_id}).first()
     if service is None:
-        raise NotFound(what=WHAT_SERVICE)
+        raise NotFound(WHAT_SERVICE)
     if patient_id is None:
         return
     patient = connection.execute(text("SELECT sex, birth_date, merged_into_id FROM patients WHERE id = :p"),
@@ -249,11 +273,11 @@ def find_slots(connection: Connection, organization_id: int, service_id: int, *,
     ``first_only`` the earliest free slot of each resource, searching ahead up to three months."""
     if channel not in CHANNELS:
         raise refused("channel")
-    check_patient(connection, service_id, patient_id, first_day)
     now = now or dt.datetime.now(dt.UTC)
     zone = organization_zone(connection, organization_id)
     today = now.astimezone(zone).date()
     first_day = max(first_day, today)
+    check_patient(connection, service_id, patient_id, first_day)
     candidates = _candidates(connection, organization_id, service_id, resource_id=resource_id,
                              specialty_id=specialty_id)
     if not candidates:
@@ -402,7 +426,7 @@ def _booking(row, zone: ZoneInfo | None = None) -> BookingInfo:
 def booking(connection: Connection, booking_id: int) -> BookingInfo:
     row = connection.execute(text(_BOOKING_SQL + " WHERE b.id = :b"), {"b": booking_id}).first()
     if row is None:
-        raise NotFound(what=WHAT_BOOKING)
+        raise NotFound(WHAT_BOOKING)
     return _booking(row, organization_zone(connection, row.organization_id))
 
 
@@ -431,7 +455,9 @@ def patient_bookings(connection: Connection, patient_id: int, *, upcoming_only: 
     condition = "AND b.starts_at > now() - interval '12 hours'" if upcoming_only else ""
     rows = connection.execute(text(_BOOKING_SQL + f" WHERE b.patient_id = :p {condition} ORDER BY lower(b.period)"),
                               {"p": patient_id}).all()
-    return [_booking(r) for r in rows]
+    zones: dict[int, ZoneInfo] = {}
+    return [_booking(r, zones.setdefault(r.organization_id, organization_zone(connection, r.organization_id)))
+            for r in rows]
 
 
 @dataclass(frozen=True)
@@ -459,7 +485,7 @@ def _validate_time(connection: Connection, request: BookingRequest, now: dt.date
         "WHERE s.id = :s AND r.id = :r AND s.organization_id = :o AND r.organization_id = :o"
     ), {"s": request.service_id, "r": request.resource_id, "o": request.organization_id}).scalar()
     if active is None:
-        raise NotFound(what=WHAT_RESOURCE)
+        raise NotFound(WHAT_RESOURCE)
     if not active:
         raise refused("inactive")
     cands = _candidates(connection, request.organization_id, request.service_id, resource_id=request.resource_id)
@@ -537,12 +563,12 @@ def book(connection: Connection, request: BookingRequest, *, now: dt.datetime | 
     return booking(connection, booking_id)
 
 
-def _stale(connection: Connection, booking_id: int) -> DomainError:
+def _stale(connection: Connection, row_id: int, table: str = "bookings") -> DomainError:
     from shared.services.concurrency import last_change
 
-    who = last_change(connection, "bookings", booking_id)
+    who = last_change(connection, table, row_id)
     if who is None:
-        return NotFound(what=WHAT_BOOKING)
+        return NotFound(WHAT_BOOKING if table == "bookings" else WHAT_WAITING)
     return BookingChanged(user=who[0], time=who[1])
 
 
@@ -598,7 +624,7 @@ def set_status(connection: Connection, booking_id: int, version: int, status: st
     if status not in TRANSITIONS.get(current.status, set()):
         raise StatusNotAllowed(old=current.status, new=status)
     if status == "cancelled" and not reason.strip():
-        raise BookingRefused(reason=QT_TRANSLATE_NOOP("DomainError", "say why the booking is cancelled."))
+        raise CancelReasonRequired()
     try:
         with connection.begin_nested():
             updated = connection.execute(text(
@@ -637,10 +663,19 @@ class BookingEventInfo:
 def history(connection: Connection, booking_id: int) -> list[BookingEventInfo]:
     rows = connection.execute(text(
         "SELECT e.occurred_at, regexp_replace(e.actor, '^.*[.]', '') AS actor, e.action, lower(e.old_period) AS o, "
-        "lower(e.new_period) AS n, e.old_resource_id, e.new_resource_id, e.old_status, e.new_status, e.reason "
-        "FROM booking_events e WHERE e.booking_id = :b ORDER BY e.id"
+        "lower(e.new_period) AS n, e.old_resource_id, e.new_resource_id, e.old_status, e.new_status, e.reason, "
+        "b.organization_id FROM booking_events e JOIN bookings b ON b.id = e.booking_id "
+        "WHERE e.booking_id = :b ORDER BY e.id"
     ), {"b": booking_id}).all()
-    return [BookingEventInfo(*r) for r in rows]
+    if not rows:
+        return []
+    zone = organization_zone(connection, rows[0].organization_id)
+
+    def local(value: dt.datetime | None) -> dt.datetime | None:
+        return value.astimezone(zone) if value is not None else None
+
+    return [BookingEventInfo(local(r.occurred_at), r.actor, r.action, local(r.o), local(r.n), r.old_resource_id,
+                             r.new_resource_id, r.old_status, r.new_status, r.reason) for r in rows]
 
 
 # --- moving a day ------------------------------------------------------------------------------------
@@ -669,7 +704,7 @@ def move_day(connection: Connection, resource_id: int, day: dt.date, *, to_day: 
     now = now or dt.datetime.now(dt.UTC)
     org = connection.scalar(text("SELECT organization_id FROM schedule_resources WHERE id = :r"), {"r": resource_id})
     if org is None:
-        raise NotFound(what=WHAT_RESOURCE)
+        raise NotFound(WHAT_RESOURCE)
     to_day = to_day or day + dt.timedelta(days=1)
     wanted = set(booking_ids) if booking_ids is not None else None
     report = []
@@ -776,7 +811,7 @@ def add_to_waiting_list(connection: Connection, organization_id: int, service_id
     if channel not in CHANNELS:
         raise refused("channel")
     if wanted_to is not None and wanted_to < wanted_from:
-        raise BookingRefused(reason=QT_TRANSLATE_NOOP("DomainError", "the wanted period ends before it starts."))
+        raise InvalidWaitingPeriod()
     check_patient(connection, service_id, patient_id, wanted_from)
     return connection.scalar(text(
         "INSERT INTO waiting_list (organization_id, patient_id, contact_name, contact_phone, service_id, resource_id, "
@@ -794,7 +829,8 @@ def waiting_list(connection: Connection, organization_id: int, *, status: str = 
         "w.note, w.status, w.created_at FROM waiting_list w JOIN medical_services s ON s.id = w.service_id "
         "LEFT JOIN patients p ON p.id = w.patient_id WHERE w.organization_id = :o AND w.status = :st "
         "ORDER BY w.created_at"), {"o": organization_id, "st": status}).all()
-    return [WaitingEntry(*r) for r in rows]
+    zone = organization_zone(connection, organization_id)
+    return [WaitingEntry(*r[:-1], r[-1].astimezone(zone)) for r in rows]
 
 
 def book_from_waiting_list(connection: Connection, entry_id: int, version: int, slot: Slot, *,
@@ -802,14 +838,14 @@ def book_from_waiting_list(connection: Connection, entry_id: int, version: int, 
     row = connection.execute(text("SELECT * FROM waiting_list WHERE id = :w AND status = 'waiting'"),
                              {"w": entry_id}).mappings().first()
     if row is None:
-        raise NotFound(what=WHAT_BOOKING)
+        raise NotFound(WHAT_WAITING)
     made = book(connection, BookingRequest(row["organization_id"], row["service_id"], slot.resource_id,
                                            slot.starts_at, row["channel"], row["patient_id"], row["contact_name"],
                                            row["contact_phone"], row["note"]), now=now)
     if connection.execute(text("UPDATE waiting_list SET status = 'booked', booking_id = :b, version = version + 1 "
                                "WHERE id = :w AND version = :v"), {"b": made.id, "w": entry_id, "v": version}
                           ).rowcount != 1:
-        raise _stale(connection, entry_id)
+        raise _stale(connection, entry_id, table="waiting_list")
     return made
 
 
@@ -817,4 +853,4 @@ def withdraw_from_waiting_list(connection: Connection, entry_id: int, version: i
     if connection.execute(text("UPDATE waiting_list SET status = 'withdrawn', version = version + 1 "
                                "WHERE id = :w AND version = :v AND status = 'waiting'"),
                           {"w": entry_id, "v": version}).rowcount != 1:
-        raise NotFound(what=WHAT_BOOKING)
+        raise _stale(connection, entry_id, table="waiting_list")

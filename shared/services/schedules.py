@@ -30,14 +30,16 @@ from shared.services.schedule_rules import (
 
 
 class NotFound(DomainError):
-    message = QT_TRANSLATE_NOOP("DomainError", "The {what} no longer exists or is not available to you.")
-    translatable_params = ("what",)
+    """Raised with one of the WHAT_* messages: the row is gone or hidden by row-level security."""
+
+    message = QT_TRANSLATE_NOOP("DomainError", "The record no longer exists or is not available to you.")
 
 
-WHAT_RESOURCE = QT_TRANSLATE_NOOP("DomainError", "schedule resource")
-WHAT_TEMPLATE = QT_TRANSLATE_NOOP("DomainError", "schedule template")
-WHAT_SERVICE = QT_TRANSLATE_NOOP("DomainError", "service")
-WHAT_EXCEPTION = QT_TRANSLATE_NOOP("DomainError", "schedule exception")
+WHAT_RESOURCE = QT_TRANSLATE_NOOP(
+    "DomainError", "The doctor, office or equipment no longer exists or is not available to you.")
+WHAT_TEMPLATE = QT_TRANSLATE_NOOP("DomainError", "The schedule template no longer exists.")
+WHAT_SERVICE = QT_TRANSLATE_NOOP("DomainError", "The service no longer exists or is not available to you.")
+WHAT_EXCEPTION = QT_TRANSLATE_NOOP("DomainError", "The schedule exception no longer exists.")
 
 
 class InvalidLoadRate(DomainError):
@@ -128,7 +130,7 @@ def resources(connection: Connection, organization_id: int, *, active_only: bool
 def resource(connection: Connection, resource_id: int) -> ResourceInfo:
     row = connection.execute(text(_RESOURCE_SQL + " WHERE r.id = :r"), {"r": resource_id}).first()
     if row is None:
-        raise NotFound(what=WHAT_RESOURCE)
+        raise NotFound(WHAT_RESOURCE)
     return _resource(row)
 
 
@@ -166,7 +168,7 @@ def set_max_patients(connection: Connection, resource_id: int, value: int | None
             "DomainError", "the maximum number of patients per day is from 1 to 500, or empty for no limit."))
     if connection.execute(text("UPDATE schedule_resources SET max_patients_per_day = :v, version = version + 1 "
                                "WHERE id = :r"), {"v": value, "r": resource_id}).rowcount != 1:
-        raise NotFound(what=WHAT_RESOURCE)
+        raise NotFound(WHAT_RESOURCE)
 
 
 # --- services and load rates --------------------------------------------------------------------
@@ -227,7 +229,7 @@ def set_load_rate(connection: Connection, resource_id: int, service_id: int, min
         "WHERE r.id = :r AND s.id = :s"
     ), {"r": resource_id, "s": service_id})
     if not same_org:
-        raise NotFound(what=WHAT_SERVICE)
+        raise NotFound(WHAT_SERVICE)
     connection.execute(text(
         "INSERT INTO resource_services (resource_id, service_id, duration_minutes) VALUES (:r, :s, :m) "
         "ON CONFLICT (resource_id, service_id) DO UPDATE SET duration_minutes = excluded.duration_minutes"
@@ -333,7 +335,7 @@ def save_template(connection: Connection, resource_id: int, *, name: str, kind: 
         raise invalid("no_work")
     org = connection.scalar(text("SELECT organization_id FROM schedule_resources WHERE id = :r"), {"r": resource_id})
     if org is None:
-        raise NotFound(what=WHAT_RESOURCE)
+        raise NotFound(WHAT_RESOURCE)
     values = {"r": resource_id, "o": org, "n": name.strip()[:120], "k": kind, "c": cycle_days, "f": valid_from,
               "t": valid_to, "s": skip_non_working, "h": shorten_pre_holiday}
     if template_id is None:
@@ -352,7 +354,7 @@ def save_template(connection: Connection, resource_id: int, *, name: str, kind: 
 
             who = last_change(connection, "schedule_templates", template_id)
             if who is None:
-                raise NotFound(what=WHAT_TEMPLATE)
+                raise NotFound(WHAT_TEMPLATE)
             raise ChangedByOther(user=who[0], time=who[1])
         connection.execute(text("DELETE FROM schedule_template_intervals WHERE template_id = :t"),
                            {"t": template_id})
@@ -366,7 +368,7 @@ def save_template(connection: Connection, resource_id: int, *, name: str, kind: 
 
 def delete_template(connection: Connection, template_id: int) -> None:
     if connection.execute(text("DELETE FROM schedule_templates WHERE id = :t"), {"t": template_id}).rowcount != 1:
-        raise NotFound(what=WHAT_TEMPLATE)
+        raise NotFound(WHAT_TEMPLATE)
 
 
 # --- exceptions ---------------------------------------------------------------------------------
@@ -445,7 +447,7 @@ def delete_exception(connection: Connection, exception_id: int) -> GenerationRes
                                   "RETURNING organization_id, resource_id, first_day, last_day"),
                              {"e": exception_id}).first()
     if row is None:
-        raise NotFound(what=WHAT_EXCEPTION)
+        raise NotFound(WHAT_EXCEPTION)
     return generate(connection, row.organization_id, row.first_day, row.last_day, resource_ids=[row.resource_id])
 
 
@@ -556,8 +558,8 @@ def generate(connection: Connection, organization_id: int, first: dt.date, last:
         except DBAPIError as error:
             if getattr(error.orig, "sqlstate", None) == "23P01":
                 raise InvalidSchedule(reason=QT_TRANSLATE_NOOP(
-                    "DomainError", "generated ranges of one resource overlap (a range ending at 24:00 and "
-                    "the next day's range cannot overlap; check shift patterns).")) from None
+                    "DomainError", "the generated working hours of one resource overlap; check its templates "
+                    "and changed days.")) from None
             raise
     orphans = bookings_outside_schedule(connection, ids, first, last, zone)
     return GenerationResult((last - first).days + 1, len(rows), skipped, tuple(orphans))

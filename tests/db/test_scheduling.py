@@ -347,7 +347,7 @@ def test_reschedule_cancel_and_status_keep_history(registrar, plan):
         c = uow.session.connection()
         moved = bk.reschedule(c, made.id, moved.version, starts_at=at(MONDAY, 8, 40),
                               resource_id=plan.doctors[1], now=NOW)
-        with pytest.raises(bk.BookingRefused):
+        with pytest.raises(bk.CancelReasonRequired):
             bk.cancel(c, made.id, moved.version, "  ")
         cancelled = bk.cancel(c, made.id, moved.version, "Пациент заболел")
         uow.commit()
@@ -355,8 +355,9 @@ def test_reschedule_cancel_and_status_keep_history(registrar, plan):
     with registrar.uow() as uow:
         c = uow.session.connection()
         events = bk.history(c, made.id)
-        with pytest.raises(bk.StatusNotAllowed):
+        with pytest.raises(bk.StatusNotAllowed) as info:
             bk.set_status(c, made.id, cancelled.version, "arrived")
+        assert str(info.value) == "A booking that is 'cancelled' cannot become 'arrived'."
     assert [e.action for e in events] == ["booked", "rescheduled", "rescheduled", "status"]
     assert events[1].old_starts_at == at(MONDAY, 9) and events[1].new_starts_at == at(MONDAY, 9, 20)
     assert events[2].new_resource_id == plan.doctors[1]
@@ -475,3 +476,30 @@ def test_printed_work_schedule_and_booking_slip(registrar, plan):
     assert slip.starts_at == at(MONDAY, 9) and slip.doctor_name == name and slip.patient_name
     text_ = pypdfium2.PdfDocument(render_booking_slip(slip))[0].get_textpage().get_text_range()
     assert "09:00–09:20" in text_ and str(made.id) in text_
+
+
+def test_day_usage_follows_every_change_of_bookings(clinic, registrar, plan):
+    def usage():
+        with clinic.connect() as conn:
+            return conn.execute("SELECT channel, bookings, minutes FROM booking_day_usage WHERE resource_id = %s "
+                                "AND day = %s AND bookings <> 0 ORDER BY channel", (plan.doctors[0], MONDAY)).fetchall()
+
+    with registrar.uow() as uow:
+        c = uow.session.connection()
+        a = bk.book(c, _request(plan, at(MONDAY, 8)), now=NOW)
+        b = bk.book(c, _request(plan, at(MONDAY, 9), channel="call_centre"), now=NOW)
+        uow.commit()
+    assert usage() == [("call_centre", 1, 20), ("registry", 1, 20)]
+    with registrar.uow() as uow:
+        c = uow.session.connection()
+        bk.reschedule(c, a.id, a.version, starts_at=at(MONDAY + dt.timedelta(days=1), 8), now=NOW)
+        bk.cancel(c, b.id, b.version, "Передумал")
+        uow.commit()
+    assert usage() == []
+    with clinic.connect() as conn:
+        moved = conn.execute("SELECT bookings FROM booking_day_usage WHERE resource_id = %s AND day = %s "
+                             "AND channel = 'registry'", (plan.doctors[0], MONDAY + dt.timedelta(days=1))).fetchone()
+        assert moved == (1,)
+        conn.execute("DELETE FROM bookings WHERE id = %s", (a.id,))
+        assert conn.execute("SELECT sum(bookings) FROM booking_day_usage WHERE resource_id = %s AND day >= %s",
+                            (plan.doctors[0], MONDAY)).fetchone()[0] == 0
