@@ -82,11 +82,14 @@ FOR EACH ROW EXECUTE FUNCTION booking_after_change();
 
 -- Free time of resources: working ranges minus breaks minus what active bookings hold (the resource's
 -- own, and those of the office it works in when the office is a resource of its own), one row per free
--- gap of at least p_shortest minutes. Returns times only, no personal data. SECURITY DEFINER because
+-- gap with at least p_shortest minutes after p_not_before (only the earliest of each resource-day with
+-- p_first_per_day), with the day's planned working minutes. Returns times only, no personal data. SECURITY DEFINER because
 -- under row-level security the overlap operator (not leakproof) could not use the GiST indexes; the
 -- organization check is done here instead: only resources of the caller's organizations are read.
-CREATE FUNCTION schedule_free_gaps(p_resources integer[], p_first date, p_last date, p_shortest integer)
-RETURNS TABLE (resource_id integer, day date, office_id integer, starts_at timestamptz, ends_at timestamptz)
+CREATE FUNCTION schedule_free_gaps(p_resources integer[], p_first date, p_last date, p_shortest integer,
+                                   p_not_before timestamptz, p_first_per_day boolean)
+RETURNS TABLE (resource_id integer, day date, office_id integer, starts_at timestamptz, ends_at timestamptz,
+               planned_minutes integer)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
 AS $$
 WITH planned AS (
@@ -102,10 +105,9 @@ WITH planned AS (
     -- ... of which the days with room for the shortest service are searched; full days are skipped
     -- without reading their bookings.
     SELECT p.resource_id, p.day FROM planned p
-      LEFT JOIN (SELECT u.resource_id, u.day, sum(u.minutes) AS minutes FROM booking_day_usage u
-                  WHERE u.resource_id = ANY (p_resources) AND u.day BETWEEN p_first AND p_last
-                  GROUP BY u.resource_id, u.day) used ON used.resource_id = p.resource_id AND used.day = p.day
-     WHERE p.minutes - coalesce(used.minutes, 0) >= p_shortest
+      CROSS JOIN LATERAL (SELECT coalesce(sum(u.minutes), 0) AS minutes FROM booking_day_usage u
+                           WHERE u.resource_id = p.resource_id AND u.day = p.day) used
+     WHERE p.minutes - used.minutes >= p_shortest
 ), w AS (
     SELECT i.id, i.resource_id, i.day, i.period, i.office_id FROM schedule_intervals i
       JOIN open_days d ON d.resource_id = i.resource_id AND d.day = i.day
@@ -129,9 +131,15 @@ WITH planned AS (
     SELECT t.resource_id, t.day, t.office_id,
            unnest(tstzmultirange(t.period) - coalesce(t.held, '{}'::tstzmultirange)) AS gap
       FROM taken t
+), usable AS (
+    SELECT f.resource_id, f.day, f.office_id, lower(f.gap) AS s, upper(f.gap) AS e,
+           row_number() OVER (PARTITION BY f.resource_id, f.day ORDER BY lower(f.gap)) AS n
+      FROM free f
+     WHERE upper(f.gap) - greatest(lower(f.gap), p_not_before) >= make_interval(mins => p_shortest)
 )
-SELECT f.resource_id, f.day, f.office_id, lower(f.gap), upper(f.gap) FROM free f
- WHERE upper(f.gap) - lower(f.gap) >= make_interval(mins => p_shortest)
+SELECT u.resource_id, u.day, u.office_id, u.s, u.e, p.minutes::integer FROM usable u
+  JOIN planned p ON p.resource_id = u.resource_id AND p.day = u.day
+ WHERE NOT p_first_per_day OR u.n = 1
  ORDER BY 1, 4
 $$;
 

@@ -155,39 +155,50 @@ class _ResourceDay:
     free: list[tuple[Period, int | None]] = field(default_factory=list)
     channel_minutes: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     patients: int = 0
+    planned: int | None = None  # working minutes without breaks, when the server computed them
 
     def capacity(self) -> int:
+        if self.planned is not None:
+            return self.planned
         return minutes_of(subtract([p for p, _ in self.work], self.breaks))
 
 
 def _load_days(connection: Connection, resource_ids: Sequence[int], first: dt.date, last: dt.date,
-               zone: ZoneInfo, *, shortest: int = 1) -> dict[tuple[int, dt.date], _ResourceDay]:
+               zone: ZoneInfo, *, shortest: int = 1, not_before: dt.datetime | None = None,
+               first_per_day: bool = False, intervals: bool = True) -> dict[tuple[int, dt.date], _ResourceDay]:
+    """Free gaps (and, with ``intervals``, the working ranges and breaks) of resource-days, with what each
+    booking channel has used of them."""
     days: dict[tuple[int, dt.date], _ResourceDay] = defaultdict(_ResourceDay)
     if not resource_ids:
         return days
     ids = list(resource_ids)
-    for row in connection.execute(text(
-        "SELECT resource_id, day, kind, lower(period) AS s, upper(period) AS e, office_id FROM schedule_intervals "
-        "WHERE resource_id = ANY(:ids) AND day BETWEEN :a AND :b"
-    ), {"ids": ids, "a": first, "b": last}):
-        item = days[(row.resource_id, row.day)]
-        if row.kind == "work":
-            item.work.append(((row.s, row.e), row.office_id))
-        else:
-            item.breaks.append((row.s, row.e))
-    if not days:
-        return days
+    if intervals:
+        for row in connection.execute(text(
+            "SELECT resource_id, day, kind, lower(period) AS s, upper(period) AS e, office_id FROM schedule_intervals "
+            "WHERE resource_id = ANY(:ids) AND day BETWEEN :a AND :b"
+        ), {"ids": ids, "a": first, "b": last}):
+            item = days[(row.resource_id, row.day)]
+            if row.kind == "work":
+                item.work.append(((row.s, row.e), row.office_id))
+            else:
+                item.breaks.append((row.s, row.e))
     # Free gaps and channel usage come from security-definer functions (see 0004_functions.sql):
     # under row-level security the range-overlap operator could not use the GiST indexes.
-    for row in connection.execute(text("SELECT * FROM schedule_free_gaps(:ids, :a, :b, :shortest)"),
-                                  {"ids": ids, "a": first, "b": last, "shortest": shortest}):
-        days[(row.resource_id, row.day)].free.append(((row.starts_at, row.ends_at), row.office_id))
-    for row in connection.execute(text("SELECT * FROM schedule_channel_usage(:ids, :a, :b)"),
-                                  {"ids": ids, "a": first, "b": last}):
-        key = (row.resource_id, row.day)
-        if key in days:
-            days[key].channel_minutes[row.channel] += row.minutes
-            days[key].patients += row.bookings
+    for resource_id, day, office_id, starts, ends, planned in connection.execute(text(
+        "SELECT * FROM schedule_free_gaps(:ids, :a, :b, :shortest, :nb, :fpd)"
+    ), {"ids": ids, "a": first, "b": last, "shortest": shortest, "nb": not_before or dt.datetime.min.replace(
+            tzinfo=dt.UTC), "fpd": first_per_day}):
+        item = days[(resource_id, day)]
+        item.free.append(((starts, ends), office_id))
+        item.planned = planned
+    if not days:
+        return days
+    for resource_id, day, channel, count, minutes in connection.execute(text(
+        "SELECT * FROM schedule_channel_usage(:ids, :a, :b)"), {"ids": ids, "a": first, "b": last}):
+        item = days.get((resource_id, day))
+        if item is not None:
+            item.channel_minutes[channel] += minutes
+            item.patients += count
     return days
 
 
@@ -227,18 +238,23 @@ def _release_hours(connection: Connection, organization_id: int) -> int:
 
 
 def _day_slots(cand: _Candidate, item: _ResourceDay, channel: str, now: dt.datetime,
-               release: dt.timedelta) -> list[Slot]:
-    if cand.max_per_day is not None and item.patients >= cand.max_per_day:
+               release: dt.timedelta, *, first: bool = False) -> list[Slot]:
+    """The resource-day's free slots for the candidate's service (only the earliest with ``first``)."""
+    if not item.free or (cand.max_per_day is not None and item.patients >= cand.max_per_day):
         return []
-    minutes = int(cand.duration.total_seconds() // 60)
-    capacity = item.capacity()
+    allowed: bool | None = None  # the channel's share decides for the whole day; computed when needed
     result = []
     for period, office in item.free:
         for start, end in slots_in([period], cand.duration, not_before=now):
-            if start - now > release and not channel_allows(capacity, cand.shares, item.channel_minutes,
-                                                            channel, minutes):
-                continue
+            if start - now > release:
+                if allowed is None:
+                    allowed = channel_allows(item.capacity(), cand.shares, item.channel_minutes, channel,
+                                             int(cand.duration.total_seconds() // 60))
+                if not allowed:
+                    continue
             result.append(Slot(cand.resource_id, start, end, office))
+            if first:
+                return result
     return result
 
 
@@ -270,7 +286,8 @@ def find_slots(connection: Connection, organization_id: int, service_id: int, *,
                specialty_id: int | None = None, patient_id: int | None = None, first_only: bool = False,
                now: dt.datetime | None = None, limit: int | None = None) -> list[Slot]:
     """Free slots for the service from ``first_day``: "all free on these days" (``days``), or with
-    ``first_only`` the earliest free slot of each resource, searching ahead up to three months."""
+    ``first_only`` the earliest free slot of each resource in the first days that have any, searching
+    ahead up to three months."""
     if channel not in CHANNELS:
         raise refused("channel")
     now = now or dt.datetime.now(dt.UTC)
@@ -291,21 +308,23 @@ def find_slots(connection: Connection, organization_id: int, service_id: int, *,
     while pending:
         last_day = start_day + dt.timedelta(days=window - 1)
         shortest = min(int(c.duration.total_seconds() // 60) for c in pending.values())
-        loaded = _load_days(connection, list(pending), start_day, last_day, zone, shortest=shortest)
+        loaded = _load_days(connection, list(pending), start_day, last_day, zone, shortest=shortest,
+                            not_before=now, first_per_day=first_only, intervals=False)
         for day_offset in range(window):
             day = start_day + dt.timedelta(days=day_offset)
             for cand in list(pending.values()):
                 item = loaded.get((cand.resource_id, day))
-                if item is None or not item.work:
+                if item is None or not item.free:
                     continue
-                slots = _day_slots(cand, item, channel, now, release)
+                slots = _day_slots(cand, item, channel, now, release, first=first_only)
                 if first_only and slots:
                     found.append(slots[0])
                     del pending[cand.resource_id]
                 else:
                     found.extend(slots)
         searched += window
-        if not first_only or searched >= MAX_SEARCH_DAYS:
+        # Windows are searched in date order: once one holds a free slot, no later one has an earlier.
+        if not first_only or found or searched >= MAX_SEARCH_DAYS:
             break
         start_day = last_day + dt.timedelta(days=1)
         window = 14
@@ -352,11 +371,11 @@ def day_grid(connection: Connection, organization_id: int, resource_ids: Sequenc
             own[r.resource_id][r.channel] = r.percent
     release = dt.timedelta(hours=_release_hours(connection, organization_id))
     loaded = _load_days(connection, [r.resource_id for r in rows], day, day, zone,
-                        shortest=min(r.minutes for r in rows))
+                        shortest=min(r.minutes for r in rows), not_before=now, intervals=False)
     slots: list[Slot] = []
     for r in rows:
         item = loaded.get((r.resource_id, day))
-        if item is None or not item.work:
+        if item is None or not item.free:
             continue
         cand = _Candidate(r.resource_id, dt.timedelta(minutes=r.minutes), r.max_patients_per_day,
                           own.get(r.resource_id) or default)
@@ -391,43 +410,59 @@ class BookingInfo:
     booked_by: str
 
 
+# Bookings with their client and service; resource and office names are looked up once per list
+# (joining them per row misled the planner into walking every resource of the organization).
 _BOOKING_SQL = """
 SELECT b.id, b.version, b.organization_id, b.patient_id,
-       coalesce(nullif(btrim(concat_ws(' ', p.last_name, p.first_name, p.middle_name)), ''), b.contact_name) AS client_name,
+       coalesce(nullif(btrim(concat_ws(' ', p.last_name, p.first_name, p.middle_name)), ''), b.contact_name)
+           AS client_name,
        coalesce((SELECT ph.digits FROM patient_phones ph WHERE ph.patient_id = b.patient_id ORDER BY ph.id LIMIT 1),
                 b.contact_phone) AS phone,
-       b.service_id, s.name AS service_name, b.resource_id,
-       CASE r.kind WHEN 'staff' THEN btrim(st.last_name || ' ' || left(st.first_name, 1) || '.'
-                                      || CASE WHEN st.middle_name <> '' THEN left(st.middle_name, 1) || '.' ELSE '' END)
-                   WHEN 'office' THEN btrim(ro.number || ' ' || ro.name) ELSE r.name END AS resource_name,
-       coalesce(bo.number, ro.number, '') AS office,
+       b.service_id, s.name AS service_name, b.resource_id, b.office_id,
        lower(b.period) AS starts_at, upper(b.period) AS ends_at, b.channel, b.status, b.cancel_reason, b.note,
        regexp_replace(b.booked_by, '^.*[.]', '') AS booked_by
   FROM bookings b
   JOIN medical_services s ON s.id = b.service_id
-  JOIN schedule_resources r ON r.id = b.resource_id
-  LEFT JOIN staff_members st ON st.id = r.staff_member_id
-  LEFT JOIN offices ro ON ro.id = r.office_id
-  LEFT JOIN offices bo ON bo.id = b.office_id
   LEFT JOIN patients p ON p.id = b.patient_id
 """
 
+_NAMES_SQL = """
+SELECT r.id, r.office_id,
+       CASE r.kind WHEN 'staff' THEN btrim(st.last_name || ' ' || left(st.first_name, 1) || '.'
+                                      || CASE WHEN st.middle_name <> '' THEN left(st.middle_name, 1) || '.' ELSE '' END)
+                   WHEN 'office' THEN btrim(o.number || ' ' || o.name) ELSE r.name END AS name
+  FROM schedule_resources r
+  LEFT JOIN staff_members st ON st.id = r.staff_member_id
+  LEFT JOIN offices o ON o.id = r.office_id
+ WHERE r.id = ANY(:ids)
+"""
 
-def _booking(row, zone: ZoneInfo | None = None) -> BookingInfo:
-    values = dict(row._mapping)
-    if zone is not None:
-        values["starts_at"] = values["starts_at"].astimezone(zone)
-        values["ends_at"] = values["ends_at"].astimezone(zone)
-    values["client_name"] = values["client_name"] or ""
-    values["phone"] = values["phone"] or ""
-    return BookingInfo(**values)
+
+def _bookings(connection: Connection, rows, zone: ZoneInfo | None = None) -> list[BookingInfo]:
+    if not rows:
+        return []
+    names = {r.id: r for r in connection.execute(text(_NAMES_SQL), {"ids": list({r.resource_id for r in rows})})}
+    office_ids = {r.office_id for r in rows if r.office_id} | {n.office_id for n in names.values() if n.office_id}
+    offices = dict(connection.execute(text("SELECT id, number FROM offices WHERE id = ANY(:ids)"),
+                                      {"ids": list(office_ids)}).all()) if office_ids else {}
+    zones: dict[int, ZoneInfo] = {}
+    result = []
+    for (id_, version, org, patient_id, client, phone, service_id, service_name, resource_id, office_id, starts,
+         ends, channel, status, cancel_reason, note, booked_by) in rows:
+        resource = names.get(resource_id)
+        office = offices.get(office_id) or (offices.get(resource.office_id) if resource else None) or ""
+        local = zone or zones.setdefault(org, organization_zone(connection, org))
+        result.append(BookingInfo(id_, version, org, patient_id, client or "", phone or "", service_id, service_name,
+                                  resource_id, resource.name if resource else "", office, starts.astimezone(local),
+                                  ends.astimezone(local), channel, status, cancel_reason, note, booked_by))
+    return result
 
 
 def booking(connection: Connection, booking_id: int) -> BookingInfo:
     row = connection.execute(text(_BOOKING_SQL + " WHERE b.id = :b"), {"b": booking_id}).first()
     if row is None:
         raise NotFound(WHAT_BOOKING)
-    return _booking(row, organization_zone(connection, row.organization_id))
+    return _bookings(connection, [row])[0]
 
 
 def bookings_between(connection: Connection, organization_id: int, first: dt.date, last: dt.date, *,
@@ -448,16 +483,14 @@ def bookings_between(connection: Connection, organization_id: int, first: dt.dat
         where.append(f"b.status IN {_ACTIVE_SQL}")
     rows = connection.execute(text(_BOOKING_SQL + " WHERE " + " AND ".join(where) + " ORDER BY lower(b.period)"),
                               params).all()
-    return [_booking(r, zone) for r in rows]
+    return _bookings(connection, rows, zone)
 
 
 def patient_bookings(connection: Connection, patient_id: int, *, upcoming_only: bool = True) -> list[BookingInfo]:
     condition = "AND b.starts_at > now() - interval '12 hours'" if upcoming_only else ""
     rows = connection.execute(text(_BOOKING_SQL + f" WHERE b.patient_id = :p {condition} ORDER BY lower(b.period)"),
                               {"p": patient_id}).all()
-    zones: dict[int, ZoneInfo] = {}
-    return [_booking(r, zones.setdefault(r.organization_id, organization_zone(connection, r.organization_id)))
-            for r in rows]
+    return _bookings(connection, rows)
 
 
 @dataclass(frozen=True)
