@@ -327,7 +327,8 @@ def find_slots(connection: Connection, organization_id: int, service_id: int, *,
         if not first_only or found or searched >= MAX_SEARCH_DAYS:
             break
         start_day = last_day + dt.timedelta(days=1)
-        window = 14
+        # Full days cost little (they are skipped by their usage); days with room cost their bookings:
+        # a week at a time keeps the window that holds the answer small.
     found.sort(key=lambda s: (s.starts_at, s.resource_id))
     return found[:limit] if limit else found
 
@@ -382,7 +383,7 @@ def day_grid(connection: Connection, organization_id: int, resource_ids: Sequenc
         slots.extend(_day_slots(cand, item, channel, now, release))
     slots.sort(key=lambda s: (s.resource_id, s.starts_at))
     return DayGrid(day, tuple(slots), tuple(bookings_between(connection, organization_id, day, day,
-                                                             resource_ids=resource_ids)))
+                                                             resource_ids=resource_ids, with_phones=False)))
 
 
 # --- booking -----------------------------------------------------------------------------------------
@@ -412,12 +413,13 @@ class BookingInfo:
 
 # Bookings with their client and service; resource and office names are looked up once per list
 # (joining them per row misled the planner into walking every resource of the organization).
+_PHONE = """coalesce((SELECT ph.digits FROM patient_phones ph WHERE ph.patient_id = b.patient_id ORDER BY ph.id
+                    LIMIT 1), b.contact_phone)"""
 _BOOKING_SQL = """
 SELECT b.id, b.version, b.organization_id, b.patient_id,
        coalesce(nullif(btrim(concat_ws(' ', p.last_name, p.first_name, p.middle_name)), ''), b.contact_name)
            AS client_name,
-       coalesce((SELECT ph.digits FROM patient_phones ph WHERE ph.patient_id = b.patient_id ORDER BY ph.id LIMIT 1),
-                b.contact_phone) AS phone,
+       """ + _PHONE + """ AS phone,
        b.service_id, s.name AS service_name, b.resource_id, b.office_id,
        lower(b.period) AS starts_at, upper(b.period) AS ends_at, b.channel, b.status, b.cancel_reason, b.note,
        regexp_replace(b.booked_by, '^.*[.]', '') AS booked_by
@@ -467,7 +469,9 @@ def booking(connection: Connection, booking_id: int) -> BookingInfo:
 
 def bookings_between(connection: Connection, organization_id: int, first: dt.date, last: dt.date, *,
                      resource_ids: Sequence[int] | None = None, patient_id: int | None = None,
-                     include_inactive: bool = False) -> list[BookingInfo]:
+                     include_inactive: bool = False, with_phones: bool = True) -> list[BookingInfo]:
+    """Bookings of [first, last] (local days); ``with_phones=False`` leaves the clients' phones out
+    (''), which a screen full of bookings does not show."""
     zone = organization_zone(connection, organization_id)
     start, _ = local_range(first, 0, 0, zone)
     end, _ = local_range(last + dt.timedelta(days=1), 0, 0, zone)
@@ -481,8 +485,8 @@ def bookings_between(connection: Connection, organization_id: int, first: dt.dat
         params["p"] = patient_id
     if not include_inactive:
         where.append(f"b.status IN {_ACTIVE_SQL}")
-    rows = connection.execute(text(_BOOKING_SQL + " WHERE " + " AND ".join(where) + " ORDER BY lower(b.period)"),
-                              params).all()
+    sql = _BOOKING_SQL if with_phones else _BOOKING_SQL.replace(_PHONE, "''")
+    rows = connection.execute(text(sql + " WHERE " + " AND ".join(where) + " ORDER BY lower(b.period)"), params).all()
     return _bookings(connection, rows, zone)
 
 
