@@ -2,255 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../workstations/registrar/appointments.py" line="+225"/>
-        <source>Booking</source>
-        <comment>Show cancelled</comment>
-        <extracomment>Book for this client: patient id. Move this booking to another time: BookingInfo. The appointments on screen were replaced. The client&apos;s name as the card shows it (for the dialogs). The dialog open now (cancel, history, waiting list): tests drive it.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Booking</source>
-        <comment>Book… (F3)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Booking</source>
-        <comment>Reschedule…</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Booking</source>
-        <comment>Cancel… (Del)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Booking</source>
-        <comment>Print slip</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Booking</source>
-        <comment>History</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Booking</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../workstations/registrar/booking_page.py" line="+806"/>
-        <source>Booking</source>
-        <comment>Waiting list…</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+252"/>
-        <source>Booking</source>
-        <comment>until</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Booking</source>
-        <comment>e.g. only after 12:00</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Booking</source>
-        <comment>Client</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location filename="../../workstations/registrar/booking_page.py" line="-16"/>
-        <source>Booking</source>
-        <comment>&amp;Name</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../workstations/registrar/booking_page.py" line="+1"/>
-        <source>Booking</source>
-        <comment>&amp;Phone</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location filename="../../workstations/registrar/booking_page.py" line="+4"/>
-        <source>Booking</source>
-        <comment>&amp;Service</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../workstations/registrar/booking_page.py" line="+2"/>
-        <source>Booking</source>
-        <comment>&amp;Doctor</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Booking</source>
-        <comment>&amp;Wanted from</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location filename="../../workstations/registrar/booking_page.py" line="+10"/>
-        <source>Booking</source>
-        <comment>N&amp;ote</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Booking</source>
-        <comment>Add to the waiting list</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Booking</source>
-        <comment>Cancel</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+95"/>
-        <source>Booking</source>
-        <comment>Waiting list</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Booking</source>
-        <comment>&amp;Book the first free time</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Booking</source>
-        <comment>&amp;Withdraw</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Booking</source>
-        <comment>&amp;Refresh</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Booking</source>
-        <comment>Close</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workstations/registrar/booking_page.py" line="-18"/>
-        <source>Booking</source>
-        <comment>← Back (Esc)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Booking</source>
-        <comment>Who is coming (no client card)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Booking</source>
-        <comment>To call back</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Booking</source>
-        <comment>Stop moving</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Booking</source>
-        <comment>Specialt&amp;y</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Booking</source>
-        <comment>&amp;From</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Booking</source>
-        <comment>Da&amp;ys</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Booking</source>
-        <comment>C&amp;hannel</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Booking</source>
-        <comment>Type part of the service name</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Booking</source>
-        <comment>Find (Enter)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Booking</source>
-        <comment>First free (F4)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Booking</source>
-        <comment>Print slip (Ctrl+P)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+320"/>
-        <source>Booking</source>
-        <comment>Any specialty</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Booking</source>
-        <comment>Move the appointment of {client}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Booking</source>
-        <comment>Book an appointment for {client}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Booking</source>
-        <comment>Book an appointment without a client card</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AdministratorWindow</name>
     <message>
         <location filename="../../workstations/administrator/window.py" line="+368"/>
@@ -285,41 +36,41 @@
 <context>
     <name>Booking</name>
     <message>
-        <location filename="../../workstations/registrar/appointments.py" line="-573"/>
+        <location filename="../../workstations/registrar/appointments.py" line="+60"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+372"/>
+        <location line="+371"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-371"/>
+        <location line="-370"/>
         <location line="+537"/>
         <source>Service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-536"/>
-        <location line="+371"/>
+        <location line="+370"/>
         <source>Doctor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-370"/>
+        <location line="-369"/>
         <source>Office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+370"/>
+        <location line="+369"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-365"/>
+        <location line="-364"/>
         <source>Confirmed</source>
         <extracomment>Statuses set by a button, with the button&apos;s text.</extracomment>
         <translation type="unfinished"></translation>
@@ -355,7 +106,44 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+234"/>
+        <location line="+145"/>
+        <source>Show cancelled</source>
+        <extracomment>Book for this client: patient id. Move this booking to another time: BookingInfo. The appointments on screen were replaced. The client&apos;s name as the card shows it (for the dialogs). The dialog open now (cancel, history, waiting list): tests drive it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Book… (F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reschedule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel… (Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../workstations/registrar/booking_page.py" line="+807"/>
+        <source>Waiting list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <location line="+21"/>
         <source>Cancel the appointment</source>
         <translation type="unfinished"></translation>
@@ -416,13 +204,68 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+19"/>
+        <source>until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>e.g. only after 12:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location filename="../../workstations/registrar/booking_page.py" line="-18"/>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../workstations/registrar/booking_page.py" line="+1"/>
+        <source>&amp;Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../workstations/registrar/booking_page.py" line="+5"/>
+        <source>&amp;Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../workstations/registrar/booking_page.py" line="+2"/>
+        <source>&amp;Doctor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Wanted from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../workstations/registrar/booking_page.py" line="+11"/>
+        <source>N&amp;ote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add to the waiting list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Choose a service.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+26"/>
-        <location filename="../../workstations/registrar/booking_page.py" line="-15"/>
+        <location filename="../../workstations/registrar/booking_page.py" line="+331"/>
         <source>Any doctor</source>
         <translation type="unfinished"></translation>
     </message>
@@ -432,7 +275,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-90"/>
+        <location line="+94"/>
         <source>Client</source>
         <translation type="unfinished"></translation>
     </message>
@@ -457,13 +301,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+13"/>
+        <location line="+62"/>
         <location line="+30"/>
         <source>Waiting list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-81"/>
+        <source>&amp;Book the first free time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Take {client} off the waiting list for {service}?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -553,7 +418,67 @@ to {new}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+10"/>
+        <source>← Back (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Who is coming (no client card)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To call back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop moving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Spe&amp;cialty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fro&amp;m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Da&amp;ys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channe&amp;l</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type part of the service name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Find (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First free (F4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print slip (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+131"/>
         <source>No free time for this service on these days. Press F4 for the first free time, or put the client on the waiting list.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -588,7 +513,27 @@ to {new}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+53"/>
+        <source>Any specialty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Move the appointment of {client}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Book an appointment for {client}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Book an appointment without a client card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Book (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -608,68 +553,12 @@ to {new}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workstations/registrar/booking_texts.py" line="+19"/>
-        <location line="+16"/>
+        <location filename="../../workstations/registrar/booking_texts.py" line="+20"/>
         <source>booked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-15"/>
-        <source>confirmed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location line="+1"/>
-        <source>arrived</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>with the doctor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>did not come</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>registry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>doctor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>call centre</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>website</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>state portal (OMS)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
         <source>moved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -697,6 +586,190 @@ to {new}?</source>
     <message>
         <location line="+23"/>
         <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <location filename="../../workstations/head_of_registry/calendar_page.py" line="+67"/>
+        <source>Working day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shortened day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public holiday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+310"/>
+        <source>Working hours of the organization</source>
+        <extracomment>The selected day changed (a `datetime.date`). A day was right-clicked: (day, global position).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When the organization opens and closes on each weekday, like 08:00 – 20:00. A shortened day closes an hour earlier; public holidays are closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Clear for a weekday the organization is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>hh:mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;vert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+217"/>
+        <source>Fill from the Russian calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fill {year} from the Russian production calendar: public holidays, transferred days off and shortened pre-holiday days?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Days you have changed by hand (local holidays, your own transfers) can be kept or replaced by the official calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fill, &amp;keep my changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fill and &amp;overwrite my changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The production calendar of the organization: which days it works, which are shortened, days off and public holidays. Schedules are generated onto it. Select a day and choose what it is, or right-click it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill from the &amp;Russian calendar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Short&amp;ened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day &amp;off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Public holidays, transferred days off and shortened days of the shown year, as the government sets them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Point at a day to read its note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Selected day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. day off moved from Saturday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ho&amp;liday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Make the selected day: {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This year has no public holidays yet: fill it from the Russian calendar, then adjust it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>No day selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Saved: {day} is now {kind}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{year} is filled from the Russian production calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The working hours are saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1968,7 +2041,7 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workstations/head_of_registry/print_page.py" line="+69"/>
+        <location filename="../../workstations/head_of_registry/print_page.py" line="+67"/>
         <source>This installation cannot draw PDF pages (Qt&apos;s PDF module is missing). Save the PDF and print it from a PDF viewer.</source>
         <extracomment>Print resolution cap: enough for text on a poster, modest for the printer&apos;s memory.</extracomment>
         <translation type="unfinished"></translation>
@@ -2069,18 +2142,63 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>booking</source>
+        <location line="+8"/>
+        <source>The booking no longer exists or is not available to you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+492"/>
-        <source>say why the booking is cancelled.</source>
+        <location line="+1"/>
+        <source>The waiting list entry is no longer waiting: it was booked or withdrawn meanwhile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+178"/>
-        <source>the wanted period ends before it starts.</source>
+        <location line="+4"/>
+        <source>booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no-show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>moved to another time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Say why the booking is cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The wanted period ends before it starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2169,28 +2287,28 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/services/schedules.py" line="+33"/>
-        <source>The {what} no longer exists or is not available to you.</source>
+        <location filename="../../shared/services/schedules.py" line="+35"/>
+        <source>The record no longer exists or is not available to you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>schedule resource</source>
+        <location line="+3"/>
+        <source>The doctor, office or equipment no longer exists or is not available to you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>schedule template</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>service</source>
+        <location line="+2"/>
+        <source>The schedule template no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>schedule exception</source>
+        <source>The service no longer exists or is not available to you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The schedule exception no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2245,7 +2363,7 @@ Bus names announced after a change.</extracomment>
     </message>
     <message>
         <location line="+136"/>
-        <source>generated ranges of one resource overlap (a range ending at 24:00 and the next day&apos;s range cannot overlap; check shift patterns).</source>
+        <source>the generated working hours of one resource overlap; check its templates and changed days.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2307,7 +2425,7 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>ExceptionDialog</name>
     <message>
-        <location filename="../../workstations/head_of_registry/schedule_page.py" line="+826"/>
+        <location filename="../../workstations/head_of_registry/schedule_page.py" line="+819"/>
         <source>Exception in the schedule</source>
         <extracomment>The exception was recorded: the `PlanOutcome` of regenerating its days. The last question asked (&quot;work on this day off anyway?&quot;), for tests.</extracomment>
         <translation type="unfinished"></translation>
@@ -3504,6 +3622,75 @@ Bus names announced after a change.</extracomment>
     </message>
 </context>
 <context>
+    <name>NumberingPage</name>
+    <message>
+        <location filename="../../workstations/administrator/numbering_page.py" line="+38"/>
+        <source>Organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+32"/>
+        <source>Next card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Card numbering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Number anew every year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>How new medical cards are numbered in each organization. Double-click a row to change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OrphansPanel</name>
     <message>
         <location filename="../../workstations/head_of_registry/schedule_page.py" line="-265"/>
@@ -3740,6 +3927,142 @@ Bus names announced after a change.</extracomment>
         <location line="+1"/>
         <source>e-mail</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrintSchedulePage</name>
+    <message>
+        <location filename="../../workstations/head_of_registry/print_page.py" line="+350"/>
+        <source>work-schedule-{date}.pdf</source>
+        <extracomment>Tried in this order; QtPdf first, as it ships with Qt. Fit whole pages into the view instead of the view&apos;s width. The PDF last built and the Monday of its week.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the work schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The work schedule of the specialists for patients, as hung at reception: choose the week, preview it, then print it or save it as PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Week of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This wee&amp;k</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;rint…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open in PDF viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opens the schedule in the PDF viewer of this computer, which can print it too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whole pa&amp;ges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the week and press Preview to see the schedule as it will be printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{first} – {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The preview shows the week of {date}. Press Preview for the chosen week.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Building the work schedule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Week of {date}: %n page(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The schedule is built, but this installation cannot draw PDF pages (Qt&apos;s PDF module is missing). Open it in your PDF viewer or save it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+38"/>
+        <source>The file could not be written: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Saved to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Print the work schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Work schedule, week of {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Sent to the printer: %n page(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4483,18 +4806,18 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../workstations/head_of_registry/schedule_page.py" line="-943"/>
+        <location filename="../../workstations/head_of_registry/schedule_page.py" line="-935"/>
         <source>Staff member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+433"/>
+        <location line="+425"/>
         <source>Office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-432"/>
+        <location line="-424"/>
         <source>Equipment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4540,31 +4863,6 @@ Bus names announced after a change.</extracomment>
     </message>
     <message>
         <location line="+3"/>
-        <source>Registry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Doctor&apos;s repeat visits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Call centre</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Website</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Compulsory insurance (OMS)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
         <source>Work</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4574,7 +4872,7 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <location line="+10"/>
         <source>Day {n}</source>
         <translation type="unfinished"></translation>
@@ -4935,11 +5233,16 @@ Bus names announced after a change.</extracomment>
     </message>
     <message>
         <location line="+1"/>
-        <source>Save the &amp;limit</source>
+        <source>Save the l&amp;imit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
+        <source>O&amp;wn shares for this resource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-3"/>
         <source>Part of each day can be reserved for a booking channel; the rest is common to all. Reserved time opens to everyone shortly before the day (the organization&apos;s release time).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4949,12 +5252,7 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Own shares for this resource</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Save the &amp;shares</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5006,9 +5304,72 @@ Bus names announced after a change.</extracomment>
     </message>
 </context>
 <context>
+    <name>Scheduling</name>
+    <message>
+        <location filename="../../medcenter_desktop/scheduling_texts.py" line="+15"/>
+        <source>Registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Doctor&apos;s repeat visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Website</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compulsory insurance (OMS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>with the doctor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>did not come</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TemplateDialog</name>
     <message>
-        <location line="-1171"/>
+        <location filename="../../workstations/head_of_registry/schedule_page.py" line="-1171"/>
         <source>Schedule template</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5240,7 +5601,67 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+341"/>
+        <location line="+85"/>
+        <source>{minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>week of {first} – {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No working time and no bookings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Planned: {minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Booked: {minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Done: {minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Patients: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Booked without working time: check the schedule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Doctor, office, equipment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Booked of planned minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Booked minutes as a percentage of the planned working time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+199"/>
         <source>How full each day is: booked minutes of the planned working time (breaks excluded). Hover over a cell for minutes and patients.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2,255 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../workstations/registrar/appointments.py" line="+225"/>
-        <source>Booking</source>
-        <comment>Show cancelled</comment>
-        <extracomment>Book for this client: patient id. Move this booking to another time: BookingInfo. The appointments on screen were replaced. The client&apos;s name as the card shows it (for the dialogs). The dialog open now (cancel, history, waiting list): tests drive it.</extracomment>
-        <translation>Показывать отменённые</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Booking</source>
-        <comment>Book… (F3)</comment>
-        <translation>Записать… (F3)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Booking</source>
-        <comment>Reschedule…</comment>
-        <translation>Перенести…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Booking</source>
-        <comment>Cancel… (Del)</comment>
-        <translation>Отменить… (Del)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Booking</source>
-        <comment>Print slip</comment>
-        <translation>Печать талона</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Booking</source>
-        <comment>History</comment>
-        <translation>История</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Booking</source>
-        <translation>Запись на приём</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../workstations/registrar/booking_page.py" line="+806"/>
-        <source>Booking</source>
-        <comment>Waiting list…</comment>
-        <translation>Лист ожидания…</translation>
-    </message>
-    <message>
-        <location line="+252"/>
-        <source>Booking</source>
-        <comment>until</comment>
-        <translation>по</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Booking</source>
-        <comment>e.g. only after 12:00</comment>
-        <translation>например, только после 12:00</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Booking</source>
-        <comment>Client</comment>
-        <translation>Пациент</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location filename="../../workstations/registrar/booking_page.py" line="-16"/>
-        <source>Booking</source>
-        <comment>&amp;Name</comment>
-        <translation>Ф&amp;ИО</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../workstations/registrar/booking_page.py" line="+1"/>
-        <source>Booking</source>
-        <comment>&amp;Phone</comment>
-        <translation>&amp;Телефон</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location filename="../../workstations/registrar/booking_page.py" line="+4"/>
-        <source>Booking</source>
-        <comment>&amp;Service</comment>
-        <translation>&amp;Услуга</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../workstations/registrar/booking_page.py" line="+2"/>
-        <source>Booking</source>
-        <comment>&amp;Doctor</comment>
-        <translation>&amp;Врач</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Booking</source>
-        <comment>&amp;Wanted from</comment>
-        <translation>&amp;Желательно с</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location filename="../../workstations/registrar/booking_page.py" line="+10"/>
-        <source>Booking</source>
-        <comment>N&amp;ote</comment>
-        <translation>&amp;Примечание</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Booking</source>
-        <comment>Add to the waiting list</comment>
-        <translation>Добавить в лист ожидания</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Booking</source>
-        <comment>Cancel</comment>
-        <translation>Отмена</translation>
-    </message>
-    <message>
-        <location line="+95"/>
-        <source>Booking</source>
-        <comment>Waiting list</comment>
-        <translation>Лист ожидания</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Booking</source>
-        <comment>&amp;Book the first free time</comment>
-        <translation>&amp;Записать на первое свободное время</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Booking</source>
-        <comment>&amp;Withdraw</comment>
-        <translation>&amp;Убрать из списка</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Booking</source>
-        <comment>&amp;Refresh</comment>
-        <translation>&amp;Обновить</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Booking</source>
-        <comment>Close</comment>
-        <translation>Закрыть</translation>
-    </message>
-    <message>
-        <location filename="../../workstations/registrar/booking_page.py" line="-18"/>
-        <source>Booking</source>
-        <comment>← Back (Esc)</comment>
-        <translation>← Назад (Esc)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Booking</source>
-        <comment>Who is coming (no client card)</comment>
-        <translation>Кто придёт (без карточки)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Booking</source>
-        <comment>To call back</comment>
-        <translation>Для обратного звонка</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Booking</source>
-        <comment>Stop moving</comment>
-        <translation>Отменить перенос</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Booking</source>
-        <comment>Specialt&amp;y</comment>
-        <translation>Спе&amp;циальность</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Booking</source>
-        <comment>&amp;From</comment>
-        <translation>&amp;Начиная с</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Booking</source>
-        <comment>Da&amp;ys</comment>
-        <translation>&amp;Дней</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Booking</source>
-        <comment>C&amp;hannel</comment>
-        <translation>&amp;Канал</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Booking</source>
-        <comment>Type part of the service name</comment>
-        <translation>Введите часть названия услуги</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Booking</source>
-        <comment>Find (Enter)</comment>
-        <translation>Найти (Enter)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Booking</source>
-        <comment>First free (F4)</comment>
-        <translation>Первое свободное (F4)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Booking</source>
-        <comment>Print slip (Ctrl+P)</comment>
-        <translation>Печать талона (Ctrl+P)</translation>
-    </message>
-    <message>
-        <location line="+320"/>
-        <source>Booking</source>
-        <comment>Any specialty</comment>
-        <translation>Любая специальность</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Booking</source>
-        <comment>Move the appointment of {client}</comment>
-        <translation>Перенос записи пациента</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Booking</source>
-        <comment>Book an appointment for {client}</comment>
-        <translation>Запись пациента на приём</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Booking</source>
-        <comment>Book an appointment without a client card</comment>
-        <translation>Запись на приём без карточки пациента</translation>
-    </message>
-</context>
-<context>
     <name>AdministratorWindow</name>
     <message>
         <location filename="../../workstations/administrator/window.py" line="+368"/>
@@ -285,41 +36,41 @@
 <context>
     <name>Booking</name>
     <message>
-        <location filename="../../workstations/registrar/appointments.py" line="-573"/>
+        <location filename="../../workstations/registrar/appointments.py" line="+60"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+372"/>
+        <location line="+371"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location line="-371"/>
+        <location line="-370"/>
         <location line="+537"/>
         <source>Service</source>
         <translation>Услуга</translation>
     </message>
     <message>
         <location line="-536"/>
-        <location line="+371"/>
+        <location line="+370"/>
         <source>Doctor</source>
         <translation>Врач</translation>
     </message>
     <message>
-        <location line="-370"/>
+        <location line="-369"/>
         <source>Office</source>
         <translation>Кабинет</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+370"/>
+        <location line="+369"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location line="-365"/>
+        <location line="-364"/>
         <source>Confirmed</source>
         <extracomment>Statuses set by a button, with the button&apos;s text.</extracomment>
         <translation>Подтвердил</translation>
@@ -355,7 +106,44 @@
         <translation>Записан по ошибке</translation>
     </message>
     <message>
-        <location line="+234"/>
+        <location line="+145"/>
+        <source>Show cancelled</source>
+        <extracomment>Book for this client: patient id. Move this booking to another time: BookingInfo. The appointments on screen were replaced. The client&apos;s name as the card shows it (for the dialogs). The dialog open now (cancel, history, waiting list): tests drive it.</extracomment>
+        <translation>Показывать отменённые</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Book… (F3)</source>
+        <translation>Записать… (F3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reschedule…</source>
+        <translation>Перенести…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel… (Del)</source>
+        <translation>Отменить… (Del)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print slip</source>
+        <translation>Печать талона</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../workstations/registrar/booking_page.py" line="+807"/>
+        <source>Waiting list…</source>
+        <translation>Лист ожидания…</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <location line="+21"/>
         <source>Cancel the appointment</source>
         <translation>Отменить запись</translation>
@@ -416,13 +204,68 @@
         <translation>Лист ожидания: добавление</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+19"/>
+        <source>until</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>e.g. only after 12:00</source>
+        <translation>например, только после 12:00</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location filename="../../workstations/registrar/booking_page.py" line="-18"/>
+        <source>&amp;Name</source>
+        <translation>Ф&amp;ИО</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../workstations/registrar/booking_page.py" line="+1"/>
+        <source>&amp;Phone</source>
+        <translation>&amp;Телефон</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../workstations/registrar/booking_page.py" line="+5"/>
+        <source>&amp;Service</source>
+        <translation>&amp;Услуга</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../workstations/registrar/booking_page.py" line="+2"/>
+        <source>&amp;Doctor</source>
+        <translation>&amp;Врач</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Wanted from</source>
+        <translation>&amp;Желательно с</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../workstations/registrar/booking_page.py" line="+11"/>
+        <source>N&amp;ote</source>
+        <translation>&amp;Примечание</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add to the waiting list</source>
+        <translation>Добавить в лист ожидания</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Choose a service.</source>
         <translation>Выберите услугу.</translation>
     </message>
     <message>
         <location line="+26"/>
-        <location filename="../../workstations/registrar/booking_page.py" line="-15"/>
+        <location filename="../../workstations/registrar/booking_page.py" line="+331"/>
         <source>Any doctor</source>
         <translation>Любой врач</translation>
     </message>
@@ -432,7 +275,8 @@
         <translation>с {day}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-90"/>
+        <location line="+94"/>
         <source>Client</source>
         <translation>Пациент</translation>
     </message>
@@ -457,13 +301,34 @@
         <translation>Добавлен</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+13"/>
+        <location line="+62"/>
         <location line="+30"/>
         <source>Waiting list</source>
         <translation>Лист ожидания</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-81"/>
+        <source>&amp;Book the first free time</source>
+        <translation>&amp;Записать на первое свободное время</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Withdraw</source>
+        <translation>&amp;Убрать из списка</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Take {client} off the waiting list for {service}?</source>
         <translation>Убрать из листа ожидания: {client}, услуга «{service}»?</translation>
     </message>
@@ -555,7 +420,67 @@ to {new}?</source>
         <translation>Добавлено в лист ожидания.</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+10"/>
+        <source>← Back (Esc)</source>
+        <translation>← Назад (Esc)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Who is coming (no client card)</source>
+        <translation>Кто придёт (без карточки)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To call back</source>
+        <translation>Для обратного звонка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop moving</source>
+        <translation>Отменить перенос</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Spe&amp;cialty</source>
+        <translation>Спе&amp;циальность</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fro&amp;m</source>
+        <translation>&amp;Начиная с</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Da&amp;ys</source>
+        <translation>&amp;Дней</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channe&amp;l</source>
+        <translation>&amp;Канал записи</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type part of the service name</source>
+        <translation>Введите часть названия услуги</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Find (Enter)</source>
+        <translation>Найти (Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First free (F4)</source>
+        <translation>Первое свободное (F4)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print slip (Ctrl+P)</source>
+        <translation>Печать талона (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+131"/>
         <source>No free time for this service on these days. Press F4 for the first free time, or put the client on the waiting list.</source>
         <translation>На эти дни нет свободного времени для этой услуги. Нажмите F4, чтобы найти первое свободное время, или добавьте пациента в лист ожидания.</translation>
     </message>
@@ -590,7 +515,27 @@ to {new}?</source>
         <translation>Записать на это время: {what}</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+53"/>
+        <source>Any specialty</source>
+        <translation>Любая специальность</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Move the appointment of {client}</source>
+        <translation>Перенос записи: {client}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Book an appointment for {client}</source>
+        <translation>Запись на приём: {client}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Book an appointment without a client card</source>
+        <translation>Запись на приём без карточки пациента</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Book (Enter)</source>
         <translation>Записать (Enter)</translation>
     </message>
@@ -610,68 +555,12 @@ to {new}?</source>
         <translation>Выберите свободное время стрелками или щелчком, затем нажмите Enter.</translation>
     </message>
     <message>
-        <location filename="../../workstations/registrar/booking_texts.py" line="+19"/>
-        <location line="+16"/>
+        <location filename="../../workstations/registrar/booking_texts.py" line="+20"/>
         <source>booked</source>
         <translation>записан</translation>
     </message>
     <message>
-        <location line="-15"/>
-        <source>confirmed</source>
-        <translation>подтверждён</translation>
-    </message>
-    <message>
         <location line="+1"/>
-        <source>arrived</source>
-        <translation>пришёл</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>with the doctor</source>
-        <translation>на приёме</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>done</source>
-        <translation>принят</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>did not come</source>
-        <translation>не явился</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>cancelled</source>
-        <translation>отменён</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>registry</source>
-        <translation>регистратура</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>doctor</source>
-        <translation>врач</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>call centre</source>
-        <translation>колл-центр</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>website</source>
-        <translation>сайт</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>state portal (OMS)</source>
-        <translation>Госуслуги (ОМС)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
         <source>moved</source>
         <translation>перенесён</translation>
     </message>
@@ -700,6 +589,190 @@ to {new}?</source>
         <location line="+23"/>
         <source>&amp;Print…</source>
         <translation>&amp;Печать…</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <location filename="../../workstations/head_of_registry/calendar_page.py" line="+67"/>
+        <source>Working day</source>
+        <translation>Рабочий день</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shortened day</source>
+        <translation>Сокращённый день</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day off</source>
+        <translation>Выходной</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public holiday</source>
+        <translation>Праздничный день</translation>
+    </message>
+    <message>
+        <location line="+310"/>
+        <source>Working hours of the organization</source>
+        <extracomment>The selected day changed (a `datetime.date`). A day was right-clicked: (day, global position).</extracomment>
+        <translation>Часы работы организации</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When the organization opens and closes on each weekday, like 08:00 – 20:00. A shortened day closes an hour earlier; public holidays are closed.</source>
+        <translation>Время открытия и закрытия по дням недели, например 08:00 – 20:00. В сокращённый день — на час раньше, в праздничные дни организация закрыта.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Clear for a weekday the organization is closed</source>
+        <translation>Снимите флажок, если в этот день недели организация не работает</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>hh:mm</source>
+        <translation>чч:мм</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save hours</source>
+        <translation>Сохра&amp;нить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;vert</source>
+        <translation>О&amp;тменить изменения</translation>
+    </message>
+    <message>
+        <location line="+217"/>
+        <source>Fill from the Russian calendar</source>
+        <translation>Заполнение по календарю РФ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fill {year} from the Russian production calendar: public holidays, transferred days off and shortened pre-holiday days?</source>
+        <translation>Заполнить {year} год по производственному календарю РФ: праздничные дни, перенесённые выходные и сокращённые предпраздничные дни?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Days you have changed by hand (local holidays, your own transfers) can be kept or replaced by the official calendar.</source>
+        <translation>Дни, изменённые вручную (местные праздники, собственные переносы), можно сохранить или заменить по официальному календарю.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fill, &amp;keep my changes</source>
+        <translation>Заполнить, &amp;сохранив мои изменения</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fill and &amp;overwrite my changes</source>
+        <translation>Заполнить и &amp;заменить мои изменения</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The production calendar of the organization: which days it works, which are shortened, days off and public holidays. Schedules are generated onto it. Select a day and choose what it is, or right-click it.</source>
+        <translation>Производственный календарь организации: рабочие, сокращённые, выходные и праздничные дни. Расписание формируется по этому календарю. Выберите день и укажите его тип или щёлкните его правой кнопкой мыши.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Year</source>
+        <translation>&amp;Год</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous year</source>
+        <translation>Предыдущий год</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next year</source>
+        <translation>Следующий год</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Today</source>
+        <translation>С&amp;егодня</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill from the &amp;Russian calendar…</source>
+        <translation>&amp;Заполнить по календарю РФ…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Short&amp;ened</source>
+        <translation>С&amp;окращённый</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day &amp;off</source>
+        <translation>&amp;Выходной</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Public holidays, transferred days off and shortened days of the shown year, as the government sets them</source>
+        <translation>Праздничные дни, перенесённые выходные и сокращённые дни показанного года, как их устанавливает правительство</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Point at a day to read its note.</source>
+        <translation>Примечание видно при наведении на день.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Selected day</source>
+        <translation>Выбранный день</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Note</source>
+        <translation>&amp;Примечание</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. day off moved from Saturday</source>
+        <translation>например, перенос с субботы</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Working</source>
+        <translation>&amp;Рабочий</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ho&amp;liday</source>
+        <translation>Пр&amp;аздничный</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Make the selected day: {kind}</source>
+        <translation>Сделать выбранный день: {kind}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This year has no public holidays yet: fill it from the Russian calendar, then adjust it.</source>
+        <translation>В этом году ещё нет праздничных дней: заполните его по календарю РФ, затем внесите свои изменения.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>No day selected</source>
+        <translation>День не выбран</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Saved: {day} is now {kind}.</source>
+        <translation>Сохранено: {day} — теперь {kind}.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{year} is filled from the Russian production calendar.</source>
+        <translation>{year} год заполнен по производственному календарю РФ.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The working hours are saved.</source>
+        <translation>Часы работы сохранены.</translation>
     </message>
 </context>
 <context>
@@ -1970,7 +2043,7 @@ Bus names announced after a change.</extracomment>
         <translation>Вы пока не работаете ни в одной медицинской организации: попросите администратора добавить вас в организацию.</translation>
     </message>
     <message>
-        <location filename="../../workstations/head_of_registry/print_page.py" line="+69"/>
+        <location filename="../../workstations/head_of_registry/print_page.py" line="+67"/>
         <source>This installation cannot draw PDF pages (Qt&apos;s PDF module is missing). Save the PDF and print it from a PDF viewer.</source>
         <extracomment>Print resolution cap: enough for text on a poster, modest for the printer&apos;s memory.</extracomment>
         <translation>В этой установке программы нельзя отрисовать страницы PDF (нет модуля Qt PDF). Сохраните PDF и распечатайте его из программы просмотра PDF.</translation>
@@ -2071,19 +2144,64 @@ Bus names announced after a change.</extracomment>
         <translation>Запись в статусе «{old}» нельзя перевести в статус «{new}».</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>booking</source>
-        <translation>запись на приём</translation>
+        <location line="+8"/>
+        <source>The booking no longer exists or is not available to you.</source>
+        <translation>Запись на приём больше не существует или недоступна вам.</translation>
     </message>
     <message>
-        <location line="+492"/>
-        <source>say why the booking is cancelled.</source>
-        <translation>укажите причину отмены записи.</translation>
+        <location line="+1"/>
+        <source>The waiting list entry is no longer waiting: it was booked or withdrawn meanwhile.</source>
+        <translation>Пациента уже нет в листе ожидания: за это время его записали на приём или убрали из списка.</translation>
     </message>
     <message>
-        <location line="+178"/>
-        <source>the wanted period ends before it starts.</source>
-        <translation>желаемый период заканчивается раньше, чем начинается.</translation>
+        <location line="+4"/>
+        <source>booked</source>
+        <translation>записан</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confirmed</source>
+        <translation>подтверждён</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>arrived</source>
+        <translation>пришёл</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in progress</source>
+        <translation>на приёме</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done</source>
+        <translation>принят</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no-show</source>
+        <translation>не явился</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <translation>отменён</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>moved to another time</source>
+        <translation>перенесён на другое время</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Say why the booking is cancelled.</source>
+        <translation>Укажите причину отмены записи.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The wanted period ends before it starts.</source>
+        <translation>Желаемый период заканчивается раньше, чем начинается.</translation>
     </message>
     <message>
         <location filename="../../shared/services/calendar.py" line="+25"/>
@@ -2171,29 +2289,29 @@ Bus names announced after a change.</extracomment>
         <translation>расписание формируется не более чем на 366 дней за один раз.</translation>
     </message>
     <message>
-        <location filename="../../shared/services/schedules.py" line="+33"/>
-        <source>The {what} no longer exists or is not available to you.</source>
-        <translation>Объект «{what}» больше не существует или недоступен вам.</translation>
+        <location filename="../../shared/services/schedules.py" line="+35"/>
+        <source>The record no longer exists or is not available to you.</source>
+        <translation>Эти данные больше не существуют или недоступны вам.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>schedule resource</source>
-        <translation>ресурс расписания</translation>
+        <location line="+3"/>
+        <source>The doctor, office or equipment no longer exists or is not available to you.</source>
+        <translation>Врач, кабинет или оборудование больше не существует или недоступно вам.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>schedule template</source>
-        <translation>шаблон расписания</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>service</source>
-        <translation>услуга</translation>
+        <location line="+2"/>
+        <source>The schedule template no longer exists.</source>
+        <translation>Шаблон расписания больше не существует.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>schedule exception</source>
-        <translation>исключение в расписании</translation>
+        <source>The service no longer exists or is not available to you.</source>
+        <translation>Услуга больше не существует или недоступна вам.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The schedule exception no longer exists.</source>
+        <translation>Исключение в расписании больше не существует.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2247,8 +2365,8 @@ Bus names announced after a change.</extracomment>
     </message>
     <message>
         <location line="+136"/>
-        <source>generated ranges of one resource overlap (a range ending at 24:00 and the next day&apos;s range cannot overlap; check shift patterns).</source>
-        <translation>сформированные интервалы одного ресурса пересекаются (интервал, заканчивающийся в 24:00, не может пересекаться с интервалом следующего дня; проверьте сменные графики).</translation>
+        <source>the generated working hours of one resource overlap; check its templates and changed days.</source>
+        <translation>сформированные часы работы одного ресурса пересекаются; проверьте его шаблоны и изменённые дни.</translation>
     </message>
 </context>
 <context>
@@ -2309,7 +2427,7 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>ExceptionDialog</name>
     <message>
-        <location filename="../../workstations/head_of_registry/schedule_page.py" line="+826"/>
+        <location filename="../../workstations/head_of_registry/schedule_page.py" line="+819"/>
         <source>Exception in the schedule</source>
         <extracomment>The exception was recorded: the `PlanOutcome` of regenerating its days. The last question asked (&quot;work on this day off anyway?&quot;), for tests.</extracomment>
         <translation>Исключение в расписании</translation>
@@ -3506,6 +3624,75 @@ Bus names announced after a change.</extracomment>
     </message>
 </context>
 <context>
+    <name>NumberingPage</name>
+    <message>
+        <location filename="../../workstations/administrator/numbering_page.py" line="+38"/>
+        <source>Organization</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card type</source>
+        <translation>Тип карты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prefix</source>
+        <translation>Префикс</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With year</source>
+        <translation>С годом</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Digits</source>
+        <translation>Цифр в номере</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+32"/>
+        <source>Next card</source>
+        <translation>Следующая карта</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Card numbering</source>
+        <translation>Нумерация карт</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Number anew every year</source>
+        <translation>Начинать нумерацию заново каждый год</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Prefix</source>
+        <translation>&amp;Префикс</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Digits</source>
+        <translation>&amp;Цифр в номере</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next number</source>
+        <translation>&amp;Следующий номер</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>How new medical cards are numbered in each organization. Double-click a row to change it.</source>
+        <translation>Как нумеруются новые медицинские карты в каждой организации. Чтобы изменить правило, дважды щёлкните строку.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Change…</source>
+        <translation>Из&amp;менить…</translation>
+    </message>
+</context>
+<context>
     <name>OrphansPanel</name>
     <message>
         <location filename="../../workstations/head_of_registry/schedule_page.py" line="-265"/>
@@ -3742,6 +3929,144 @@ Bus names announced after a change.</extracomment>
         <location line="+1"/>
         <source>e-mail</source>
         <translation>по эл. почте</translation>
+    </message>
+</context>
+<context>
+    <name>PrintSchedulePage</name>
+    <message>
+        <location filename="../../workstations/head_of_registry/print_page.py" line="+350"/>
+        <source>work-schedule-{date}.pdf</source>
+        <extracomment>Tried in this order; QtPdf first, as it ships with Qt. Fit whole pages into the view instead of the view&apos;s width. The PDF last built and the Monday of its week.</extracomment>
+        <translation>график-работы-{date}.pdf</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the work schedule</source>
+        <translation>Сохранение графика работы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Документы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The work schedule of the specialists for patients, as hung at reception: choose the week, preview it, then print it or save it as PDF.</source>
+        <translation>График работы специалистов для пациентов, как его вывешивают в регистратуре: выберите неделю, просмотрите график, затем распечатайте его или сохраните в PDF.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Week of</source>
+        <translation>&amp;Неделя с</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous week</source>
+        <translation>Предыдущая неделя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next week</source>
+        <translation>Следующая неделя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This wee&amp;k</source>
+        <translation>Т&amp;екущая неделя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Preview</source>
+        <translation>&amp;Просмотр</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save PDF…</source>
+        <translation>Со&amp;хранить PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;rint…</source>
+        <translation>Пе&amp;чать…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open in PDF viewer</source>
+        <translation>&amp;Открыть PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opens the schedule in the PDF viewer of this computer, which can print it too</source>
+        <translation>Открывает график в программе просмотра PDF на этом компьютере; из неё его тоже можно распечатать</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whole pa&amp;ges</source>
+        <translation>Страница &amp;целиком</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the week and press Preview to see the schedule as it will be printed.</source>
+        <translation>Выберите неделю и нажмите «Просмотр», чтобы увидеть график таким, каким он будет напечатан.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{first} – {last}</source>
+        <translation>{first} – {last}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The preview shows the week of {date}. Press Preview for the chosen week.</source>
+        <translation>Показана неделя с {date}. Чтобы увидеть выбранную неделю, нажмите «Просмотр».</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Building the work schedule…</source>
+        <translation>Подготовка графика работы…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Week of {date}: %n page(s).</source>
+        <translation>
+            <numerusform>Неделя с {date}: %n страница.</numerusform>
+            <numerusform>Неделя с {date}: %n страницы.</numerusform>
+            <numerusform>Неделя с {date}: %n страниц.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The schedule is built, but this installation cannot draw PDF pages (Qt&apos;s PDF module is missing). Open it in your PDF viewer or save it.</source>
+        <translation>График подготовлен, но в этой установке программы нельзя отрисовать страницы PDF (нет модуля Qt PDF). Откройте его в программе просмотра PDF или сохраните.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+38"/>
+        <source>The file could not be written: {reason}</source>
+        <translation>Не удалось записать файл: {reason}</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Saved to {path}.</source>
+        <translation>Сохранено в файл {path}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Print the work schedule</source>
+        <translation>Печать графика работы</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Work schedule, week of {date}</source>
+        <translation>График работы, неделя с {date}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Sent to the printer: %n page(s).</source>
+        <translation>
+            <numerusform>Отправлено на печать: %n страница.</numerusform>
+            <numerusform>Отправлено на печать: %n страницы.</numerusform>
+            <numerusform>Отправлено на печать: %n страниц.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4485,18 +4810,18 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../workstations/head_of_registry/schedule_page.py" line="-943"/>
+        <location filename="../../workstations/head_of_registry/schedule_page.py" line="-935"/>
         <source>Staff member</source>
         <translation>Сотрудник</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+433"/>
+        <location line="+425"/>
         <source>Office</source>
         <translation>Кабинет</translation>
     </message>
     <message>
-        <location line="-432"/>
+        <location line="-424"/>
         <source>Equipment</source>
         <translation>Оборудование</translation>
     </message>
@@ -4542,31 +4867,6 @@ Bus names announced after a change.</extracomment>
     </message>
     <message>
         <location line="+3"/>
-        <source>Registry</source>
-        <translation>Регистратура</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Doctor&apos;s repeat visits</source>
-        <translation>Повторный приём (запись врачом)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Call centre</source>
-        <translation>Колл-центр</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Website</source>
-        <translation>Сайт</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Compulsory insurance (OMS)</source>
-        <translation>ОМС (Госуслуги)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
         <source>Work</source>
         <translation>Работа</translation>
     </message>
@@ -4576,7 +4876,7 @@ Bus names announced after a change.</extracomment>
         <translation>Перерыв</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <location line="+10"/>
         <source>Day {n}</source>
         <translation>День {n}</translation>
@@ -4937,11 +5237,16 @@ Bus names announced after a change.</extracomment>
     </message>
     <message>
         <location line="+1"/>
-        <source>Save the &amp;limit</source>
+        <source>Save the l&amp;imit</source>
         <translation>Сохранить о&amp;граничение</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
+        <source>O&amp;wn shares for this resource</source>
+        <translation>Собственные доли для &amp;этого ресурса</translation>
+    </message>
+    <message>
+        <location line="-3"/>
         <source>Part of each day can be reserved for a booking channel; the rest is common to all. Reserved time opens to everyone shortly before the day (the organization&apos;s release time).</source>
         <translation>Часть каждого дня можно зарезервировать за каналом записи; остальное время общее для всех каналов. Зарезервированное время открывается для всех незадолго до дня приёма (в срок, заданный для организации).</translation>
     </message>
@@ -4951,12 +5256,7 @@ Bus names announced after a change.</extracomment>
         <translation>Использовать доли, &amp;заданные для организации</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Own shares for this resource</source>
-        <translation>Собственные доли для &amp;этого ресурса</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Save the &amp;shares</source>
         <translation>Сохранить до&amp;ли</translation>
     </message>
@@ -5008,9 +5308,72 @@ Bus names announced after a change.</extracomment>
     </message>
 </context>
 <context>
+    <name>Scheduling</name>
+    <message>
+        <location filename="../../medcenter_desktop/scheduling_texts.py" line="+15"/>
+        <source>Registry</source>
+        <translation>Регистратура</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Doctor&apos;s repeat visits</source>
+        <translation>Повторный приём (запись врачом)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call centre</source>
+        <translation>Колл-центр</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Website</source>
+        <translation>Сайт</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compulsory insurance (OMS)</source>
+        <translation>ОМС</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>booked</source>
+        <translation>записан</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confirmed</source>
+        <translation>подтверждён</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>arrived</source>
+        <translation>пришёл</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>with the doctor</source>
+        <translation>на приёме</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done</source>
+        <translation>принят</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>did not come</source>
+        <translation>не явился</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <translation>отменён</translation>
+    </message>
+</context>
+<context>
     <name>TemplateDialog</name>
     <message>
-        <location line="-1171"/>
+        <location filename="../../workstations/head_of_registry/schedule_page.py" line="-1171"/>
         <source>Schedule template</source>
         <translation>Шаблон расписания</translation>
     </message>
@@ -5242,7 +5605,67 @@ Bus names announced after a change.</extracomment>
         <translation>более 100 % или запись без рабочего времени</translation>
     </message>
     <message>
-        <location line="+341"/>
+        <location line="+85"/>
+        <source>{minutes} min</source>
+        <translation>{minutes} мин</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>week of {first} – {last}</source>
+        <translation>неделя {first} – {last}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No working time and no bookings.</source>
+        <translation>Нет ни рабочего времени, ни записей.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Planned: {minutes} min</source>
+        <translation>По плану: {minutes} мин</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Booked: {minutes} min</source>
+        <translation>Записано: {minutes} мин</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Done: {minutes} min</source>
+        <translation>Принято: {minutes} мин</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Patients: {count}</source>
+        <translation>Пациентов: {count}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Booked without working time: check the schedule.</source>
+        <translation>Есть записи вне рабочего времени: проверьте расписание.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Doctor, office, equipment</source>
+        <translation>Врач, кабинет, оборудование</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Week</source>
+        <translation>Неделя</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Booked of planned minutes</source>
+        <translation>Записано минут из запланированных</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Booked minutes as a percentage of the planned working time</source>
+        <translation>Записанные минуты в процентах от запланированного рабочего времени</translation>
+    </message>
+    <message>
+        <location line="+199"/>
         <source>How full each day is: booked minutes of the planned working time (breaks excluded). Hover over a cell for minutes and patients.</source>
         <translation>Заполненность каждого дня: записанные минуты от запланированного рабочего времени (без перерывов). Наведите указатель на ячейку, чтобы увидеть минуты и число пациентов.</translation>
     </message>

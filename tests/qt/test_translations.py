@@ -30,12 +30,22 @@ def test_every_russian_text_is_translated():
     for context, message in _messages(update.ts_path("ru")):
         source = message.findtext("source")
         translation = message.find("translation")
-        if translation is None or translation.get("type") in ("unfinished", "obsolete", "vanished") or not (
-            translation.text or ""
-        ).strip():
+        plural = message.get("numerus") == "yes"
+        # A plural (%n) text has one translation per Russian plural form: 1, 2-4, 5 and more.
+        if translation is None:
+            forms = []
+        elif plural:
+            forms = [form.text or "" for form in translation.iter("numerusform")]
+        else:
+            forms = [translation.text or ""]
+        if not forms or translation.get("type") in ("unfinished", "obsolete", "vanished") or not all(
+            form.strip() for form in forms
+        ):
             problems.append(f"{context}: {source!r} is not translated")
-        elif sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(translation.text)):
+        elif any(sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(form)) for form in forms):
             problems.append(f"{context}: {source!r} has other placeholders in its translation")
+        elif plural and (len(forms) != 3 or not all("%n" in form for form in forms)):
+            problems.append(f"{context}: {source!r} needs three plural forms, each with %n")
     assert not problems, "\n".join(problems)
 
 

@@ -35,12 +35,12 @@ if TYPE_CHECKING:
 
 CONTEXT = "NumberingPage"
 COLUMNS = (
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Organization"), lambda r: r.organization, context=CONTEXT),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Card type"), lambda r: r.card_type, context=CONTEXT),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Prefix"), lambda r: r.prefix, ALIGN_CENTER, context=CONTEXT),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "With year"), lambda r: r.with_year, ALIGN_CENTER, context=CONTEXT),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Digits"), lambda r: r.digits, ALIGN_RIGHT, context=CONTEXT),
-    Column(QT_TRANSLATE_NOOP(CONTEXT, "Next card"), lambda r: r.example(), ALIGN_RIGHT, context=CONTEXT),
+    Column(QT_TRANSLATE_NOOP("NumberingPage", "Organization"), lambda r: r.organization, context=CONTEXT),
+    Column(QT_TRANSLATE_NOOP("NumberingPage", "Card type"), lambda r: r.card_type, context=CONTEXT),
+    Column(QT_TRANSLATE_NOOP("NumberingPage", "Prefix"), lambda r: r.prefix, ALIGN_CENTER, context=CONTEXT),
+    Column(QT_TRANSLATE_NOOP("NumberingPage", "With year"), lambda r: r.with_year, ALIGN_CENTER, CONTEXT),
+    Column(QT_TRANSLATE_NOOP("NumberingPage", "Digits"), lambda r: r.digits, ALIGN_RIGHT, context=CONTEXT),
+    Column(QT_TRANSLATE_NOOP("NumberingPage", "Next card"), lambda r: r.example(), ALIGN_RIGHT, CONTEXT),
 )
 
 
@@ -50,10 +50,11 @@ class RuleDialog(QDialog):
     def __init__(self, session: AppSession, rule: NumberingRule, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session, self.rule = session, rule
-        self.setWindowTitle(QCoreApplication.translate(CONTEXT, "Card numbering"))
+        self.setWindowTitle(QCoreApplication.translate("NumberingPage", "Card numbering"))
         self.prefix_edit = QLineEdit(rule.prefix, self)
         self.prefix_edit.setMaxLength(20)
-        self.year_check = QCheckBox(QCoreApplication.translate(CONTEXT, "Number anew every year"), self)
+        self.year_check = QCheckBox(
+            QCoreApplication.translate("NumberingPage", "Number anew every year"), self)
         self.year_check.setChecked(rule.with_year)
         self.digits_spin = QSpinBox(self)
         self.digits_spin.setRange(1, 12)
@@ -67,11 +68,11 @@ class RuleDialog(QDialog):
         self.error_label.setWordWrap(True)
         form = QFormLayout()
         form.addRow(QLabel(f"{rule.organization} · {rule.card_type}", self))
-        form.addRow(QCoreApplication.translate(CONTEXT, "&Prefix"), self.prefix_edit)
+        form.addRow(QCoreApplication.translate("NumberingPage", "&Prefix"), self.prefix_edit)
         form.addRow("", self.year_check)
-        form.addRow(QCoreApplication.translate(CONTEXT, "&Digits"), self.digits_spin)
-        form.addRow(QCoreApplication.translate(CONTEXT, "&Next number"), self.next_spin)
-        form.addRow(QCoreApplication.translate(CONTEXT, "Next card"), self.example_label)
+        form.addRow(QCoreApplication.translate("NumberingPage", "&Digits"), self.digits_spin)
+        form.addRow(QCoreApplication.translate("NumberingPage", "&Next number"), self.next_spin)
+        form.addRow(QCoreApplication.translate("NumberingPage", "Next card"), self.example_label)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -151,8 +152,9 @@ class NumberingPage(QWidget):
 
     def retranslate_ui(self) -> None:
         self.hint.setText(QCoreApplication.translate(
-            CONTEXT, "How new medical cards are numbered in each organization. Double-click a row to change it."))
-        self.edit_button.setText(QCoreApplication.translate(CONTEXT, "&Change…"))
+            "NumberingPage",
+            "How new medical cards are numbered in each organization. Double-click a row to change it."))
+        self.edit_button.setText(QCoreApplication.translate("NumberingPage", "&Change…"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

@@ -41,7 +41,6 @@ from workstations.head_of_registry import calendar_ops
 if TYPE_CHECKING:
     from medcenter_desktop.login_service import AppSession
 
-CTX = "CalendarPage"
 KINDS = ("working", "shortened", "weekend", "holiday")
 FIRST_YEAR, LAST_YEAR = 2000, 2100  # the years the calendar service keeps
 
@@ -65,10 +64,10 @@ TODAY = QColor("#14333f")
 
 def kind_name(kind: str) -> str:
     names = {
-        "working": QCoreApplication.translate(CTX, "Working day"),
-        "shortened": QCoreApplication.translate(CTX, "Shortened day"),
-        "weekend": QCoreApplication.translate(CTX, "Day off"),
-        "holiday": QCoreApplication.translate(CTX, "Public holiday"),
+        "working": QCoreApplication.translate("CalendarPage", "Working day"),
+        "shortened": QCoreApplication.translate("CalendarPage", "Shortened day"),
+        "weekend": QCoreApplication.translate("CalendarPage", "Day off"),
+        "holiday": QCoreApplication.translate("CalendarPage", "Public holiday"),
     }
     return names.get(kind, kind)
 
@@ -312,7 +311,7 @@ class HoursEditor(QGroupBox):
             opens, closes = QLineEdit(self), QLineEdit(self)
             for edit in (opens, closes):
                 edit.setMaxLength(5)
-                edit.setFixedWidth(82)
+                edit.setFixedWidth(70)
                 edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
                 edit.textEdited.connect(self._edited)
             check.toggled.connect(lambda on, w=weekday: self._toggled(w, on))
@@ -378,17 +377,19 @@ class HoursEditor(QGroupBox):
             self.opens_edits[weekday].selectAll()
 
     def retranslate_ui(self) -> None:
-        self.setTitle(QCoreApplication.translate(CTX, "Working hours of the organization"))
+        self.setTitle(QCoreApplication.translate("CalendarPage", "Working hours of the organization"))
         self.hint.setText(QCoreApplication.translate(
-            CTX, "When the organization opens and closes on each weekday, like 08:00 – 20:00. A shortened "
-                 "day closes an hour earlier; public holidays are closed."))
+            "CalendarPage",
+            "When the organization opens and closes on each weekday, like 08:00 – 20:00. A shortened "
+            "day closes an hour earlier; public holidays are closed."))
         for weekday, check in self.open_checks.items():
             check.setText(weekday_name(weekday))
-            check.setToolTip(QCoreApplication.translate(CTX, "Clear for a weekday the organization is closed"))
+            check.setToolTip(QCoreApplication.translate(
+                "CalendarPage", "Clear for a weekday the organization is closed"))
         for edit in (*self.opens_edits.values(), *self.closes_edits.values()):
-            edit.setPlaceholderText(QCoreApplication.translate(CTX, "hh:mm"))
-        self.save_button.setText(QCoreApplication.translate(CTX, "&Save hours"))
-        self.revert_button.setText(QCoreApplication.translate(CTX, "Re&vert"))
+            edit.setPlaceholderText(QCoreApplication.translate("CalendarPage", "hh:mm"))
+        self.save_button.setText(QCoreApplication.translate("CalendarPage", "&Save hours"))
+        self.revert_button.setText(QCoreApplication.translate("CalendarPage", "Re&vert"))
 
     # --- Internals -------------------------------------------------------------------------------
 
@@ -459,8 +460,10 @@ class CalendarPage(QWidget):
             legend.addLayout(item)
         self.legend_hint = QLabel(self)
         self.legend_hint.setObjectName("mutedLabel")
-        legend.addStretch(1)
-        legend.addWidget(self.legend_hint)
+        # Takes the rest of the row, right-aligned; wraps rather than widen the window in a wordier language.
+        self.legend_hint.setWordWrap(True)
+        self.legend_hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        legend.addWidget(self.legend_hint, 1)
 
         # The selected day: what it is, its note, and the kinds it can become.
         self.day_box = QGroupBox(self)
@@ -603,16 +606,16 @@ class CalendarPage(QWidget):
         """Asks whether days edited by hand are overwritten: True, False, or None to cancel."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(QCoreApplication.translate(CTX, "Fill from the Russian calendar"))
-        box.setText(QCoreApplication.translate(
-            CTX, "Fill {year} from the Russian production calendar: public holidays, transferred days off "
-                 "and shortened pre-holiday days?").format(year=self.year))
-        box.setInformativeText(QCoreApplication.translate(
-            CTX, "Days you have changed by hand (local holidays, your own transfers) can be kept or "
-                 "replaced by the official calendar."))
-        keep = box.addButton(QCoreApplication.translate(CTX, "Fill, &keep my changes"),
+        box.setWindowTitle(self.tr("Fill from the Russian calendar"))
+        box.setText(self.tr(
+            "Fill {year} from the Russian production calendar: public holidays, transferred days off "
+            "and shortened pre-holiday days?").format(year=self.year))
+        box.setInformativeText(self.tr(
+            "Days you have changed by hand (local holidays, your own transfers) can be kept or "
+            "replaced by the official calendar."))
+        keep = box.addButton(self.tr("Fill, &keep my changes"),
                              QMessageBox.ButtonRole.AcceptRole)
-        replace = box.addButton(QCoreApplication.translate(CTX, "Fill and &overwrite my changes"),
+        replace = box.addButton(self.tr("Fill and &overwrite my changes"),
                                 QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(keep)
@@ -642,36 +645,36 @@ class CalendarPage(QWidget):
         ).failure(self._hours_failed).run()
 
     def retranslate_ui(self) -> None:
-        self.lead.setText(QCoreApplication.translate(
-            CTX, "The production calendar of the organization: which days it works, which are shortened, "
-                 "days off and public holidays. Schedules are generated onto it. Select a day and choose what "
-                 "it is, or right-click it."))
-        self.year_label.setText(QCoreApplication.translate(CTX, "&Year"))
-        self.prev_button.setToolTip(QCoreApplication.translate(CTX, "Previous year"))
-        self.next_button.setToolTip(QCoreApplication.translate(CTX, "Next year"))
-        self.today_button.setText(QCoreApplication.translate(CTX, "&Today"))
-        self.seed_button.setText(QCoreApplication.translate(CTX, "&Fill from the Russian calendar…"))
-        self.seed_button.setToolTip(QCoreApplication.translate(
-            CTX, "Public holidays, transferred days off and shortened days of the shown year, as the "
-                 "government sets them"))
+        self.lead.setText(self.tr(
+            "The production calendar of the organization: which days it works, which are shortened, "
+            "days off and public holidays. Schedules are generated onto it. Select a day and choose what "
+            "it is, or right-click it."))
+        self.year_label.setText(self.tr("&Year"))
+        self.prev_button.setToolTip(self.tr("Previous year"))
+        self.next_button.setToolTip(self.tr("Next year"))
+        self.today_button.setText(self.tr("&Today"))
+        self.seed_button.setText(self.tr("Fill from the &Russian calendar…"))
+        self.seed_button.setToolTip(self.tr(
+            "Public holidays, transferred days off and shortened days of the shown year, as the "
+            "government sets them"))
         for kind, label in self.legend_labels.items():
             label.setText(kind_name(kind))
-        self.legend_hint.setText(QCoreApplication.translate(CTX, "Point at a day to read its note."))
-        self.day_box.setTitle(QCoreApplication.translate(CTX, "Selected day"))
-        self.note_label.setText(QCoreApplication.translate(CTX, "&Note"))
-        self.note_edit.setPlaceholderText(QCoreApplication.translate(CTX, "e.g. day off moved from Saturday"))
+        self.legend_hint.setText(self.tr("Point at a day to read its note."))
+        self.day_box.setTitle(self.tr("Selected day"))
+        self.note_label.setText(self.tr("&Note"))
+        self.note_edit.setPlaceholderText(self.tr("e.g. day off moved from Saturday"))
         make = {
-            "working": QCoreApplication.translate(CTX, "&Working"),
-            "shortened": QCoreApplication.translate(CTX, "S&hortened"),
-            "weekend": QCoreApplication.translate(CTX, "Day o&ff"),
-            "holiday": QCoreApplication.translate(CTX, "Ho&liday"),
+            "working": self.tr("&Working"),
+            "shortened": self.tr("Short&ened"),
+            "weekend": self.tr("Day &off"),
+            "holiday": self.tr("Ho&liday"),
         }
         for kind, button in self.kind_buttons.items():
             button.setText(make[kind])
-            button.setToolTip(QCoreApplication.translate(CTX, "Make the selected day: {kind}").format(
+            button.setToolTip(self.tr("Make the selected day: {kind}").format(
                 kind=kind_name(kind).lower()))
-        self.empty_notice.setText(QCoreApplication.translate(
-            CTX, "This year has no public holidays yet: fill it from the Russian calendar, then adjust it."))
+        self.empty_notice.setText(self.tr(
+            "This year has no public holidays yet: fill it from the Russian calendar, then adjust it."))
         self.hours.retranslate_ui()
         self._show_selected()
         self.year_view.update()
@@ -706,7 +709,7 @@ class CalendarPage(QWidget):
         day = self.year_view.selected
         entry = self.selected_entry()
         self.day_title.setText(long_date(day) if day is not None else
-                               QCoreApplication.translate(CTX, "No day selected"))
+                               self.tr("No day selected"))
         if entry is not None:
             self.day_kind.setText(kind_name(entry.kind))
             self.day_kind.setStyleSheet(f"color: {INK[entry.kind].name()}; font-weight: 600;")
@@ -736,7 +739,7 @@ class CalendarPage(QWidget):
 
     def _day_saved(self, day: dt.date, kind: str) -> None:
         self._set_busy(False)
-        self._set_status(self.day_status, QCoreApplication.translate(CTX, "Saved: {day} is now {kind}.").format(
+        self._set_status(self.day_status, self.tr("Saved: {day} is now {kind}.").format(
             day=day.strftime("%d.%m.%Y"), kind=kind_name(kind).lower()), error=False)
         # The operation bus announces the change next, and every calendar page reloads.
 
@@ -746,13 +749,13 @@ class CalendarPage(QWidget):
 
     def _filled(self, year: int) -> None:
         self._set_busy(False)
-        self._set_status(self.day_status, QCoreApplication.translate(
-            CTX, "{year} is filled from the Russian production calendar.").format(year=year), error=False)
+        self._set_status(self.day_status, self.tr(
+            "{year} is filled from the Russian production calendar.").format(year=year), error=False)
 
     def _hours_saved(self) -> None:
         self._set_busy(False)
         self.hours.dirty = False
-        self.hours.show_message(QCoreApplication.translate(CTX, "The working hours are saved."), error=False)
+        self.hours.show_message(self.tr("The working hours are saved."), error=False)
 
     def _hours_failed(self, exc: Exception) -> None:
         self._set_busy(False)

@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
-    QCoreApplication,
     QDate,
     QEvent,
     QIODevice,
@@ -58,7 +57,6 @@ from workstations.head_of_registry.calendar_ops import monday_of, schedule_pdf
 if TYPE_CHECKING:
     from medcenter_desktop.login_service import AppSession
 
-CTX = "PrintSchedulePage"
 #: Print resolution cap: enough for text on a poster, modest for the printer's memory.
 PRINT_DPI = 300
 
@@ -424,10 +422,10 @@ class PrintSchedulePage(QWidget):
 
     def ask_save(self) -> None:
         monday = self.week
-        name = QCoreApplication.translate(CTX, "work-schedule-{date}.pdf").format(date=monday.isoformat())
+        name = self.tr("work-schedule-{date}.pdf").format(date=monday.isoformat())
         path, _filter = QFileDialog.getSaveFileName(
-            self, QCoreApplication.translate(CTX, "Save the work schedule"), str(Path.home() / name),
-            QCoreApplication.translate(CTX, "PDF documents (*.pdf)"))
+            self, self.tr("Save the work schedule"), str(Path.home() / name),
+            self.tr("PDF documents (*.pdf)"))
         if path:
             if not path.lower().endswith(".pdf"):
                 path += ".pdf"
@@ -445,24 +443,24 @@ class PrintSchedulePage(QWidget):
         self._with_pdf(self._open)
 
     def retranslate_ui(self) -> None:
-        self.lead.setText(QCoreApplication.translate(
-            CTX, "The work schedule of the specialists for patients, as hung at reception: choose the week, "
-                 "preview it, then print it or save it as PDF."))
-        self.week_label.setText(QCoreApplication.translate(CTX, "&Week of"))
-        self.prev_button.setToolTip(QCoreApplication.translate(CTX, "Previous week"))
-        self.next_button.setToolTip(QCoreApplication.translate(CTX, "Next week"))
-        self.this_week_button.setText(QCoreApplication.translate(CTX, "This wee&k"))
-        self.preview_button.setText(QCoreApplication.translate(CTX, "&Preview"))
-        self.save_button.setText(QCoreApplication.translate(CTX, "&Save PDF…"))
-        self.print_button.setText(QCoreApplication.translate(CTX, "P&rint…"))
-        self.open_button.setText(QCoreApplication.translate(CTX, "&Open in PDF viewer"))
-        self.open_button.setToolTip(QCoreApplication.translate(
-            CTX, "Opens the schedule in the PDF viewer of this computer, which can print it too"))
-        self.whole_page_check.setText(QCoreApplication.translate(CTX, "&Whole pages"))
+        self.lead.setText(self.tr(
+            "The work schedule of the specialists for patients, as hung at reception: choose the week, "
+            "preview it, then print it or save it as PDF."))
+        self.week_label.setText(self.tr("&Week of"))
+        self.prev_button.setToolTip(self.tr("Previous week"))
+        self.next_button.setToolTip(self.tr("Next week"))
+        self.this_week_button.setText(self.tr("This wee&k"))
+        self.preview_button.setText(self.tr("&Preview"))
+        self.save_button.setText(self.tr("&Save PDF…"))
+        self.print_button.setText(self.tr("P&rint…"))
+        self.open_button.setText(self.tr("&Open in PDF viewer"))
+        self.open_button.setToolTip(self.tr(
+            "Opens the schedule in the PDF viewer of this computer, which can print it too"))
+        self.whole_page_check.setText(self.tr("Whole pa&ges"))
         self._show_period()
         if self.pdf is None:
-            self.preview.show_notice(QCoreApplication.translate(
-                CTX, "Choose the week and press Preview to see the schedule as it will be printed."))
+            self.preview.show_notice(self.tr(
+                "Choose the week and press Preview to see the schedule as it will be printed."))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "preview"):
@@ -480,11 +478,11 @@ class PrintSchedulePage(QWidget):
     def _show_period(self) -> None:
         monday = self.week
         sunday = monday + dt.timedelta(days=6)
-        self.period_label.setText(QCoreApplication.translate(CTX, "{first} – {last}").format(
+        self.period_label.setText(self.tr("{first} – {last}").format(
             first=monday.strftime("%d.%m.%Y"), last=sunday.strftime("%d.%m.%Y")))
         if self.pdf is not None and self.pdf_week != monday:
-            self._set_status(QCoreApplication.translate(
-                CTX, "The preview shows the week of {date}. Press Preview for the chosen week.").format(
+            self._set_status(self.tr(
+                "The preview shows the week of {date}. Press Preview for the chosen week.").format(
                 date=self.pdf_week.strftime("%d.%m.%Y") if self.pdf_week else ""), error=False)
         elif self.pdf is not None:
             self._set_status("", error=False)
@@ -507,7 +505,7 @@ class PrintSchedulePage(QWidget):
         calendar_ops.build_schedule_pdf(parent=self, session=self.session, monday=monday).success(
             lambda data: self._built(generation, monday, data)
         ).failure(lambda exc: self._failed(generation, exc)).with_progress(
-            QCoreApplication.translate(CTX, "Building the work schedule…")).run()
+            self.tr("Building the work schedule…")).run()
 
     def _built(self, generation: int, monday: dt.date, data: bytes) -> None:
         if generation != self._generation:
@@ -517,12 +515,12 @@ class PrintSchedulePage(QWidget):
         waiting, self._after_build = self._after_build, []
         if self.preview.show_pdf(data):
             pages = self.preview.page_count()
-            self._set_status(QCoreApplication.translate(CTX, "Week of {date}: %n page(s).", "", pages).format(
+            self._set_status(self.tr("Week of {date}: %n page(s).", "", pages).format(
                 date=monday.strftime("%d.%m.%Y")), error=False)
         else:
-            self.preview.show_notice(QCoreApplication.translate(
-                CTX, "The schedule is built, but this installation cannot draw PDF pages (Qt's PDF module "
-                     "is missing). Open it in your PDF viewer or save it."))
+            self.preview.show_notice(self.tr(
+                "The schedule is built, but this installation cannot draw PDF pages (Qt's PDF module "
+                "is missing). Open it in your PDF viewer or save it."))
             self._set_status("", error=False)
         for week, then in waiting:
             if week == monday:
@@ -539,10 +537,10 @@ class PrintSchedulePage(QWidget):
         try:
             path.write_bytes(data)
         except OSError as exc:
-            self._set_status(QCoreApplication.translate(CTX, "The file could not be written: {reason}").format(
+            self._set_status(self.tr("The file could not be written: {reason}").format(
                 reason=exc.strerror or type(exc).__name__), error=True)
             return
-        self._set_status(QCoreApplication.translate(CTX, "Saved to {path}.").format(path=str(path)), error=False)
+        self._set_status(self.tr("Saved to {path}.").format(path=str(path)), error=False)
 
     def _ask_print(self, data: bytes) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -550,14 +548,14 @@ class PrintSchedulePage(QWidget):
         dialog = QPrintDialog(printer, self)
         if self.preview.page_count() and self.pdf == data:
             dialog.setMinMax(1, self.preview.page_count())
-        dialog.setWindowTitle(QCoreApplication.translate(CTX, "Print the work schedule"))
+        dialog.setWindowTitle(self.tr("Print the work schedule"))
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             self._print(printer, data)
         dialog.deleteLater()
 
     def _print(self, printer: QPrinter, data: bytes) -> None:
         if not printer.docName():
-            printer.setDocName(QCoreApplication.translate(CTX, "Work schedule, week of {date}").format(
+            printer.setDocName(self.tr("Work schedule, week of {date}").format(
                 date=(self.pdf_week or self.week).strftime("%d.%m.%Y")))
         try:
             pages = print_pdf(data, printer)
@@ -568,7 +566,7 @@ class PrintSchedulePage(QWidget):
         except DomainError as exc:
             self._set_status(error_text(exc), error=True)
             return
-        self._set_status(QCoreApplication.translate(CTX, "Sent to the printer: %n page(s).", "", pages),
+        self._set_status(self.tr("Sent to the printer: %n page(s).", "", pages),
                          error=False)
 
     def _open(self, data: bytes) -> None:
@@ -577,7 +575,7 @@ class PrintSchedulePage(QWidget):
         try:
             path.write_bytes(data)
         except OSError as exc:
-            self._set_status(QCoreApplication.translate(CTX, "The file could not be written: {reason}").format(
+            self._set_status(self.tr("The file could not be written: {reason}").format(
                 reason=exc.strerror or type(exc).__name__), error=True)
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -55,6 +55,7 @@ from PySide6.QtWidgets import (
 
 from medcenter_desktop.error_dialog import error_text, show_error
 from medcenter_desktop.operations import operation_bus
+from medcenter_desktop.scheduling_texts import channel_name
 from medcenter_desktop.table_model import ALIGN_LEFT, ALIGN_RIGHT, Column, DtoTableModel
 from shared.errors import QT_TRANSLATE_NOOP
 from shared.models.scheduling import CHANNELS, EXCEPTION_KINDS, TEMPLATE_KINDS
@@ -98,19 +99,11 @@ EXCEPTION_KIND_NAMES = {
     "day_off": QT_TRANSLATE_NOOP("SchedulePage", "Day off"),
     "changed_day": QT_TRANSLATE_NOOP("SchedulePage", "Changed day (other hours)"),
 }
-CHANNEL_NAMES = {
-    "registry": QT_TRANSLATE_NOOP("SchedulePage", "Registry"),
-    "doctor": QT_TRANSLATE_NOOP("SchedulePage", "Doctor's repeat visits"),
-    "call_centre": QT_TRANSLATE_NOOP("SchedulePage", "Call centre"),
-    "website": QT_TRANSLATE_NOOP("SchedulePage", "Website"),
-    "oms": QT_TRANSLATE_NOOP("SchedulePage", "Compulsory insurance (OMS)"),
-}
 INTERVAL_KIND_NAMES = {
     "work": QT_TRANSLATE_NOOP("SchedulePage", "Work"),
     "break": QT_TRANSLATE_NOOP("SchedulePage", "Break"),
 }
 assert set(TEMPLATE_KIND_NAMES) == set(TEMPLATE_KINDS) and set(EXCEPTION_KIND_NAMES) == set(EXCEPTION_KINDS)
-assert set(CHANNEL_NAMES) == set(CHANNELS)
 
 DAY_FORMAT = "dd.MM.yyyy"
 GENERATE_DAYS = 30
@@ -1686,14 +1679,14 @@ class SchedulePage(QWidget):
             "Double-click the minutes to change them."))
         self.max_label.setText(self.tr("Patients per day at most:"))
         self.max_spin.setSpecialValueText(self.tr("no limit"))
-        self.max_button.setText(self.tr("Save the &limit"))
+        self.max_button.setText(self.tr("Save the l&imit"))
         self.shares_hint.setText(self.tr(
             "Part of each day can be reserved for a booking channel; the rest is common to all. "
             "Reserved time opens to everyone shortly before the day (the organization's release time)."))
         self.default_radio.setText(self.tr("Use the &organization default"))
-        self.own_radio.setText(self.tr("&Own shares for this resource"))
+        self.own_radio.setText(self.tr("O&wn shares for this resource"))
         for channel, label in self.share_labels.items():
-            label.setText(_t(CHANNEL_NAMES[channel]))
+            label.setText(channel_name(channel))
         self.save_shares_button.setText(self.tr("Save the &shares"))
         # Cells are computed once: compute the translated ones again, keeping what is chosen.
         chosen = self._selected_id

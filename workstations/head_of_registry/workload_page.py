@@ -79,10 +79,6 @@ def load_level(cell: WorkloadCell | None) -> str:
     return "low"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WorkloadPage", text)
-
-
 class WorkloadModel(QAbstractTableModel):
     """Rows: resources; columns: the resource, seven days, the week's total."""
 
@@ -145,7 +141,8 @@ class WorkloadModel(QAbstractTableModel):
         if self.mode == MINUTES:
             return f"{cell.booked_minutes}/{cell.planned_minutes}"
         if not cell.planned_minutes:
-            return _tr("{minutes} min").format(minutes=cell.booked_minutes)
+            return QCoreApplication.translate("WorkloadPage", "{minutes} min").format(
+                minutes=cell.booked_minutes)
         return f"{cell.load_percent} %"
 
     def tooltip(self, row: int, column: int) -> str:
@@ -153,24 +150,29 @@ class WorkloadModel(QAbstractTableModel):
         cell = self.cell(row, column)
         if column == self.WEEK:
             last = self.first + dt.timedelta(days=DAYS - 1)
-            when = _tr("week of {first} – {last}").format(first=self.first.strftime("%d.%m"),
-                                                          last=last.strftime("%d.%m.%Y"))
+            when = QCoreApplication.translate("WorkloadPage", "week of {first} – {last}").format(
+                first=self.first.strftime("%d.%m"), last=last.strftime("%d.%m.%Y"))
         else:
             day = self.day_of(column)
             when = f"{_weekday(day.isoweekday(), short=False)}, {day.strftime('%d.%m.%Y')}"
         head = f"{resource.name} — {when}"
         if cell is None or (not cell.planned_minutes and not cell.booked_minutes):
-            return head + "\n" + _tr("No working time and no bookings.")
+            return head + "\n" + QCoreApplication.translate(
+                "WorkloadPage", "No working time and no bookings.")
         lines = [
             head,
-            _tr("Planned: {minutes} min").format(minutes=cell.planned_minutes),
-            _tr("Booked: {minutes} min").format(minutes=cell.booked_minutes)
+            QCoreApplication.translate("WorkloadPage", "Planned: {minutes} min").format(
+                minutes=cell.planned_minutes),
+            QCoreApplication.translate("WorkloadPage", "Booked: {minutes} min").format(
+                minutes=cell.booked_minutes)
             + (f" ({cell.load_percent} %)" if cell.planned_minutes else ""),
-            _tr("Done: {minutes} min").format(minutes=cell.done_minutes),
-            _tr("Patients: {count}").format(count=cell.patients),
+            QCoreApplication.translate("WorkloadPage", "Done: {minutes} min").format(
+                minutes=cell.done_minutes),
+            QCoreApplication.translate("WorkloadPage", "Patients: {count}").format(count=cell.patients),
         ]
         if not cell.planned_minutes:
-            lines.append(_tr("Booked without working time: check the schedule."))
+            lines.append(QCoreApplication.translate(
+                "WorkloadPage", "Booked without working time: check the schedule."))
         return "\n".join(lines)
 
     # --- QAbstractTableModel ---------------------------------------------------------------------
@@ -187,9 +189,9 @@ class WorkloadModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if section == self.RESOURCE:
-                return _tr("Doctor, office, equipment")
+                return QCoreApplication.translate("WorkloadPage", "Doctor, office, equipment")
             if section == self.WEEK:
-                return _tr("Week")
+                return QCoreApplication.translate("WorkloadPage", "Week")
             day = self.day_of(section)
             return f"{_weekday(day.isoweekday(), short=True)} {day.strftime('%d.%m')}" if day else None
         if role == Qt.ItemDataRole.FontRole and self.day_of(section) == self.today:
@@ -198,8 +200,10 @@ class WorkloadModel(QAbstractTableModel):
             font.setUnderline(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and section != self.RESOURCE:
-            return (_tr("Booked of planned minutes") if self.mode == MINUTES
-                    else _tr("Booked minutes as a percentage of the planned working time"))
+            if self.mode == MINUTES:
+                return QCoreApplication.translate("WorkloadPage", "Booked of planned minutes")
+            return QCoreApplication.translate(
+                "WorkloadPage", "Booked minutes as a percentage of the planned working time")
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -412,7 +416,7 @@ class WorkloadPage(QWidget):
         self.refresh_button.setText(self.tr("&Refresh"))
         self.legend_title.setText(self.tr("Colours:"))
         for name, _colour, text in LEGEND:
-            self.legend[name].setText(_tr(text))
+            self.legend[name].setText(QCoreApplication.translate("WorkloadPage", text))
         self._show_week_label()
         if self.data is not None and not self.model.rowCount():
             self.status_label.setText(self.tr("Nobody has working time or bookings this week."))

@@ -221,16 +221,15 @@ class AppointmentsPanel(QWidget):
                                                  client_name=self.client_name))
 
     def retranslate_ui(self) -> None:
-        tr = QCoreApplication.translate
-        self.cancelled_check.setText(tr("Booking", "Show cancelled"))
-        self.book_button.setText(tr("Booking", "Book… (F3)"))
-        self.reschedule_button.setText(tr("Booking", "Reschedule…"))
-        self.cancel_button.setText(tr("Booking", "Cancel… (Del)"))
-        self.print_button.setText(tr("Booking", "Print slip"))
-        self.history_button.setText(tr("Booking", "History"))
+        self.cancelled_check.setText(QCoreApplication.translate("Booking", "Show cancelled"))
+        self.book_button.setText(QCoreApplication.translate("Booking", "Book… (F3)"))
+        self.reschedule_button.setText(QCoreApplication.translate("Booking", "Reschedule…"))
+        self.cancel_button.setText(QCoreApplication.translate("Booking", "Cancel… (Del)"))
+        self.print_button.setText(QCoreApplication.translate("Booking", "Print slip"))
+        self.history_button.setText(QCoreApplication.translate("Booking", "History"))
         for status, text in STATUS_ACTIONS:
-            self.status_buttons[status].setText(tr("Booking", text))
-        self.waiting_button.setText(tr("Booking", "Waiting list…"))
+            self.status_buttons[status].setText(QCoreApplication.translate("Booking", text))
+        self.waiting_button.setText(QCoreApplication.translate("Booking", "Waiting list…"))
         if self.bookings is not None:
             self._show_rows()
 
@@ -463,7 +462,6 @@ class WaitingListEntryDialog(QDialog):
         self.busy = False
         self.entry_id: int | None = None
         self.setWindowTitle(QCoreApplication.translate("Booking", "Waiting list: add"))
-        tr = QCoreApplication.translate
         self.who_label = QLabel(client_name, self)
         self.name_edit = QLineEdit(contact_name, self)
         self.name_edit.setMaxLength(200)
@@ -482,7 +480,7 @@ class WaitingListEntryDialog(QDialog):
         self.from_edit = QDateEdit(QDate(start.year, start.month, start.day), self)
         self.from_edit.setCalendarPopup(True)
         self.from_edit.setDisplayFormat("dd.MM.yyyy")
-        self.to_check = QCheckBox(tr("Booking", "until"), self)
+        self.to_check = QCheckBox(QCoreApplication.translate("Booking", "until"), self)
         self.to_edit = QDateEdit(QDate(start.year, start.month, start.day).addDays(14), self)
         self.to_edit.setCalendarPopup(True)
         self.to_edit.setDisplayFormat("dd.MM.yyyy")
@@ -490,7 +488,7 @@ class WaitingListEntryDialog(QDialog):
         self.to_check.toggled.connect(self.to_edit.setEnabled)
         self.note_edit = QLineEdit(self)
         self.note_edit.setMaxLength(500)
-        self.note_edit.setPlaceholderText(tr("Booking", "e.g. only after 12:00"))
+        self.note_edit.setPlaceholderText(QCoreApplication.translate("Booking", "e.g. only after 12:00"))
         self.error_label = QLabel(self)
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
@@ -502,23 +500,25 @@ class WaitingListEntryDialog(QDialog):
         period.addStretch(1)
         form = QFormLayout()
         if patient_id is not None:
-            form.addRow(tr("Booking", "Client"), self.who_label)
+            form.addRow(QCoreApplication.translate("Booking", "Client"), self.who_label)
             self.name_edit.hide()
             self.phone_edit.hide()
         else:
-            form.addRow(tr("Booking", "&Name"), self.name_edit)
-            form.addRow(tr("Booking", "&Phone"), self.phone_edit)
+            form.addRow(QCoreApplication.translate("Booking", "&Name"), self.name_edit)
+            form.addRow(QCoreApplication.translate("Booking", "&Phone"), self.phone_edit)
             self.who_label.hide()
-        form.addRow(tr("Booking", "&Service"), self.service_combo)
-        form.addRow(tr("Booking", "&Doctor"), self.doctor_combo)
-        wanted = QLabel(tr("Booking", "&Wanted from"), self)
+        form.addRow(QCoreApplication.translate("Booking", "&Service"), self.service_combo)
+        form.addRow(QCoreApplication.translate("Booking", "&Doctor"), self.doctor_combo)
+        wanted = QLabel(QCoreApplication.translate("Booking", "&Wanted from"), self)
         wanted.setBuddy(self.from_edit)
         form.addRow(wanted, period)
-        form.addRow(tr("Booking", "N&ote"), self.note_edit)
+        form.addRow(QCoreApplication.translate("Booking", "N&ote"), self.note_edit)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Booking", "Add to the waiting list"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Booking", "Cancel"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("Booking", "Add to the waiting list"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            QCoreApplication.translate("Booking", "Cancel"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -612,8 +612,7 @@ class WaitingListDialog(QDialog):
         self.loaded = False
         self.busy = False
         self.catalogue: Catalogue | None = None
-        tr = QCoreApplication.translate
-        self.setWindowTitle(tr("Booking", "Waiting list"))
+        self.setWindowTitle(QCoreApplication.translate("Booking", "Waiting list"))
         self.model = DtoTableModel(WAITING_COLUMNS, parent=self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
@@ -623,14 +622,15 @@ class WaitingListDialog(QDialog):
         self.message_label.hide()
         self.count_label = QLabel(self)
         self.count_label.setObjectName("mutedLabel")
-        self.book_button = QPushButton(tr("Booking", "&Book the first free time"), self)
+        self.book_button = QPushButton(
+            QCoreApplication.translate("Booking", "&Book the first free time"), self)
         self.book_button.setObjectName("primaryButton")
         self.book_button.clicked.connect(self.book_first_free)
-        self.withdraw_button = QPushButton(tr("Booking", "&Withdraw"), self)
+        self.withdraw_button = QPushButton(QCoreApplication.translate("Booking", "&Withdraw"), self)
         self.withdraw_button.clicked.connect(self.withdraw)
-        refresh = QPushButton(tr("Booking", "&Refresh"), self)
+        refresh = QPushButton(QCoreApplication.translate("Booking", "&Refresh"), self)
         refresh.clicked.connect(self.refresh)
-        close = QPushButton(tr("Booking", "Close"), self)
+        close = QPushButton(QCoreApplication.translate("Booking", "Close"), self)
         close.clicked.connect(self.accept)
         footer = QHBoxLayout()
         footer.addWidget(self.count_label, 1)

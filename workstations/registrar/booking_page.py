@@ -454,7 +454,7 @@ class BookingPage(QWidget):
         self.service_combo.setEditable(True)
         self.service_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.service_combo.setMaxVisibleItems(20)
-        self.service_combo.setMinimumContentsLength(40)
+        self.service_combo.setMinimumContentsLength(30)
         self.service_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         completer = self.service_combo.completer()
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -506,13 +506,13 @@ class BookingPage(QWidget):
         days.addWidget(label("channel", self.channel_combo))
         days.addWidget(self.channel_combo)
         days.addStretch(1)
-        filters.addLayout(days, 1, 1, 1, 5)
+        filters.addLayout(days, 1, 1, 1, 3)  # under the service, which gets at least this width
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.find_button)
         buttons.addWidget(self.first_free_button)
         buttons.addWidget(self.waiting_button)
-        filters.addLayout(buttons, 1, 6, 1, 3)
+        filters.addLayout(buttons, 1, 4, 1, 5)
         filters.setColumnStretch(1, 3)
         filters.setColumnStretch(7, 1)
 
@@ -785,27 +785,28 @@ class BookingPage(QWidget):
         return self.message_label.text() if not self.message_label.isHidden() else ""
 
     def retranslate_ui(self) -> None:
-        tr = QCoreApplication.translate
-        self.back_button.setText(tr("Booking", "← Back (Esc)"))
-        self.name_label.setText(tr("Booking", "&Name"))
-        self.phone_label.setText(tr("Booking", "&Phone"))
-        self.name_edit.setPlaceholderText(tr("Booking", "Who is coming (no client card)"))
-        self.phone_edit.setPlaceholderText(tr("Booking", "To call back"))
-        self.stop_moving_button.setText(tr("Booking", "Stop moving"))
-        self.labels["service"].setText(tr("Booking", "&Service"))
-        self.labels["specialty"].setText(tr("Booking", "Specialt&y"))
-        self.labels["doctor"].setText(tr("Booking", "&Doctor"))
-        self.labels["day"].setText(tr("Booking", "&From"))
-        self.labels["days"].setText(tr("Booking", "Da&ys"))
-        self.labels["channel"].setText(tr("Booking", "C&hannel"))
-        self.service_combo.lineEdit().setPlaceholderText(tr("Booking", "Type part of the service name"))
+        self.back_button.setText(QCoreApplication.translate("Booking", "← Back (Esc)"))
+        self.name_label.setText(QCoreApplication.translate("Booking", "&Name"))
+        self.phone_label.setText(QCoreApplication.translate("Booking", "&Phone"))
+        self.name_edit.setPlaceholderText(
+            QCoreApplication.translate("Booking", "Who is coming (no client card)"))
+        self.phone_edit.setPlaceholderText(QCoreApplication.translate("Booking", "To call back"))
+        self.stop_moving_button.setText(QCoreApplication.translate("Booking", "Stop moving"))
+        self.labels["service"].setText(QCoreApplication.translate("Booking", "&Service"))
+        self.labels["specialty"].setText(QCoreApplication.translate("Booking", "Spe&cialty"))
+        self.labels["doctor"].setText(QCoreApplication.translate("Booking", "&Doctor"))
+        self.labels["day"].setText(QCoreApplication.translate("Booking", "Fro&m"))
+        self.labels["days"].setText(QCoreApplication.translate("Booking", "Da&ys"))
+        self.labels["channel"].setText(QCoreApplication.translate("Booking", "Channe&l"))
+        self.service_combo.lineEdit().setPlaceholderText(
+            QCoreApplication.translate("Booking", "Type part of the service name"))
         for number, channel in enumerate(CHANNELS):
             self.channel_combo.setItemText(number, channel_text(channel))
-        self.find_button.setText(tr("Booking", "Find (Enter)"))
-        self.first_free_button.setText(tr("Booking", "First free (F4)"))
-        self.waiting_button.setText(tr("Booking", "Waiting list…"))
-        self.note_label.setText(tr("Booking", "N&ote"))
-        self.print_button.setText(tr("Booking", "Print slip (Ctrl+P)"))
+        self.find_button.setText(QCoreApplication.translate("Booking", "Find (Enter)"))
+        self.first_free_button.setText(QCoreApplication.translate("Booking", "First free (F4)"))
+        self.waiting_button.setText(QCoreApplication.translate("Booking", "Waiting list…"))
+        self.note_label.setText(QCoreApplication.translate("Booking", "N&ote"))
+        self.print_button.setText(QCoreApplication.translate("Booking", "Print slip (Ctrl+P)"))
         self._fill_filters()
         self._update_title()
         self._update_moving()
@@ -1121,11 +1122,10 @@ class BookingPage(QWidget):
         self._fill_doctors()
 
     def _fill_filters(self) -> None:
-        tr = QCoreApplication.translate
         current = self.specialty_combo.currentData()
         self.specialty_combo.blockSignals(True)
         self.specialty_combo.clear()
-        self.specialty_combo.addItem(tr("Booking", "Any specialty"), None)
+        self.specialty_combo.addItem(QCoreApplication.translate("Booking", "Any specialty"), None)
         if self.catalogue is not None:
             for specialty_id, name in self.catalogue.specialties(self.service_id()):
                 self.specialty_combo.addItem(name, specialty_id)
@@ -1145,13 +1145,14 @@ class BookingPage(QWidget):
         self.doctor_combo.setCurrentIndex(max(0, self.doctor_combo.findData(current)))
 
     def _update_title(self) -> None:
-        tr = QCoreApplication.translate
         if self.moving is not None:
-            text = tr("Booking", "Move the appointment of {client}").format(client=self.moving.client_name)
+            text = QCoreApplication.translate("Booking", "Move the appointment of {client}").format(
+                client=self.moving.client_name)
         elif self.patient_id is not None:
-            text = tr("Booking", "Book an appointment for {client}").format(client=self.client_name)
+            text = QCoreApplication.translate("Booking", "Book an appointment for {client}").format(
+                client=self.client_name)
         else:
-            text = tr("Booking", "Book an appointment without a client card")
+            text = QCoreApplication.translate("Booking", "Book an appointment without a client card")
         self.title_label.setText(text)
 
     def _update_moving(self) -> None:

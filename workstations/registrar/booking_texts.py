@@ -1,4 +1,7 @@
-"""How bookings read on the registrar's screens: statuses, channels, times, doctors and offices."""
+"""How bookings read on the registrar's screens: statuses, channels, times, doctors and offices.
+
+Status and channel names are the shell's (`medcenter_desktop.scheduling_texts`), shared with the head of
+registry's screens."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
+from medcenter_desktop.scheduling_texts import channel_name, status_name
 from shared.errors import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -15,22 +19,6 @@ if TYPE_CHECKING:
 
 CTX = "Booking"
 
-STATUS_TEXTS = {
-    "booked": QT_TRANSLATE_NOOP("Booking", "booked"),
-    "confirmed": QT_TRANSLATE_NOOP("Booking", "confirmed"),
-    "arrived": QT_TRANSLATE_NOOP("Booking", "arrived"),
-    "in_progress": QT_TRANSLATE_NOOP("Booking", "with the doctor"),
-    "done": QT_TRANSLATE_NOOP("Booking", "done"),
-    "no_show": QT_TRANSLATE_NOOP("Booking", "did not come"),
-    "cancelled": QT_TRANSLATE_NOOP("Booking", "cancelled"),
-}
-CHANNEL_TEXTS = {
-    "registry": QT_TRANSLATE_NOOP("Booking", "registry"),
-    "doctor": QT_TRANSLATE_NOOP("Booking", "doctor"),
-    "call_centre": QT_TRANSLATE_NOOP("Booking", "call centre"),
-    "website": QT_TRANSLATE_NOOP("Booking", "website"),
-    "oms": QT_TRANSLATE_NOOP("Booking", "state portal (OMS)"),
-}
 ACTION_TEXTS = {
     "booked": QT_TRANSLATE_NOOP("Booking", "booked"),
     "rescheduled": QT_TRANSLATE_NOOP("Booking", "moved"),
@@ -46,11 +34,11 @@ def _text(texts: dict[str, str], code: str | None) -> str:
 
 
 def status_text(status: str | None) -> str:
-    return _text(STATUS_TEXTS, status)
+    return status_name(status)
 
 
 def channel_text(channel: str | None) -> str:
-    return _text(CHANNEL_TEXTS, channel)
+    return channel_name(channel)
 
 
 def action_text(action: str | None) -> str:
