@@ -7,9 +7,11 @@ work schedule for patients (`print_page`), the history of the registry's actions
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from medcenter_desktop.history_view import HistoryView
@@ -25,12 +27,27 @@ if TYPE_CHECKING:
     from medcenter_desktop.login_service import AppSession
 
 
-def _padded(page: QWidget, parent: QWidget) -> QWidget:
-    holder = QWidget(parent)
-    layout = QVBoxLayout(holder)
-    layout.setContentsMargins(12, 4, 12, 0)
-    layout.addWidget(page)
-    return holder
+class _LazyTab(QWidget):
+    """A tab that builds its page the first time it is shown: the window opens at once, and a tab
+    nobody opens never queries the database."""
+
+    def __init__(self, factory: Callable[[QWidget], QWidget], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._factory = factory
+        self._page: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 4, 12, 0)
+
+    @property
+    def page(self) -> QWidget:
+        if self._page is None:
+            self._page = self._factory(self)
+            self.layout().addWidget(self._page)
+        return self._page
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        self.page  # noqa: B018 - builds it
+        super().showEvent(event)
 
 
 class HeadOfRegistryWindow(WorkstationWindow):
@@ -63,12 +80,10 @@ class HeadOfRegistryWindow(WorkstationWindow):
         self.merge_page = MergePage(session, merge_holder)
         merge_layout.addWidget(self.merge_page)
 
-        self.schedule_page = SchedulePage(session, self.tabs)
-        self.workload_page = WorkloadPage(session, self.tabs)
-        self.calendar_page = CalendarPage(session, self.tabs)
-        self.print_page = PrintSchedulePage(session, self.tabs)
-        for page in (self.schedule_page, self.workload_page, self.calendar_page, self.print_page):
-            self.tabs.addTab(_padded(page, self.tabs), "")
+        self._lazy = [_LazyTab(lambda parent, cls=cls: cls(session, parent), self.tabs)
+                      for cls in (SchedulePage, WorkloadPage, CalendarPage, PrintSchedulePage)]
+        for tab in self._lazy:
+            self.tabs.addTab(tab, "")
         self.tabs.addTab(history_page, "")
         self.tabs.addTab(merge_holder, "")
         self.set_central(self.tabs)
@@ -77,6 +92,22 @@ class HeadOfRegistryWindow(WorkstationWindow):
     def show_merge(self) -> MergePage:
         self.tabs.setCurrentIndex(self.MERGE_TAB)
         return self.merge_page
+
+    @property
+    def schedule_page(self) -> SchedulePage:
+        return self._lazy[0].page  # type: ignore[return-value]
+
+    @property
+    def workload_page(self) -> WorkloadPage:
+        return self._lazy[1].page  # type: ignore[return-value]
+
+    @property
+    def calendar_page(self) -> CalendarPage:
+        return self._lazy[2].page  # type: ignore[return-value]
+
+    @property
+    def print_page(self) -> PrintSchedulePage:
+        return self._lazy[3].page  # type: ignore[return-value]
 
     def show_history(self) -> HistoryView:
         self.tabs.setCurrentIndex(self.HISTORY_TAB)
