@@ -124,6 +124,13 @@ class OpeningHours:
         return f"{format_minutes(self.opens_minute)}–{format_minutes(self.closes_minute)}"
 
 
+def departments(connection: Connection, organization_id: int) -> tuple[tuple[int, str], ...]:
+    """(id, name) of the organization's active departments, whose hours may differ from its own."""
+    return tuple(connection.execute(text(
+        "SELECT id, name FROM departments WHERE organization_id = :o AND is_active ORDER BY name"
+    ), {"o": organization_id}).tuples())
+
+
 def working_hours(connection: Connection, organization_id: int,
                   department_id: int | None = None) -> dict[int, OpeningHours]:
     rows = connection.execute(text(

@@ -200,6 +200,36 @@ def test_working_hours_refused_then_saved(qtbot, page, session, clinic, no_messa
     assert hours.closes_edits[4].text() == "18:30" and not hours.open_checks[6].isChecked()
 
 
+def test_a_department_keeps_its_own_hours(qtbot, page, session, clinic, no_message_boxes):
+    org = session.organization_id
+    hours = page.hours
+    qtbot.waitUntil(lambda: hours.scope_combo.count() > 1, timeout=TIMEOUT)
+    index = next(i for i in range(hours.scope_combo.count()) if hours.scope_combo.itemText(i) == "Приемное отделение")
+    hours.scope_combo.setCurrentIndex(index)
+    department = hours.department_id
+    # A department without hours of its own shows the organization's as the starting point.
+    assert hours.opens_edits[1].text() == "08:00" and hours.closes_edits[1].text() == "20:00"
+    for weekday in range(1, 8):
+        if not hours.open_checks[weekday].isChecked():
+            hours.open_checks[weekday].click()
+        _type(hours.opens_edits[weekday], "00:00")
+        _type(hours.closes_edits[weekday], "24:00")
+    hours.save_button.click()
+    qtbot.waitUntil(lambda: not page.busy and "saved" in hours.error_label.text(), timeout=TIMEOUT)
+    with clinic.connect() as conn:
+        rows = conn.execute("SELECT weekday, opens_minute, closes_minute FROM working_hours "
+                            "WHERE organization_id = %s AND department_id = %s", (org, department)).fetchall()
+    assert sorted(rows) == [(d, 0, 1440) for d in range(1, 8)]
+    assert stored_hours(clinic, org)[1] == (8 * 60, 20 * 60), "the organization's own hours are untouched"
+    hours.scope_combo.setCurrentIndex(0)
+    assert hours.closes_edits[1].text() == "20:00" and not hours.open_checks[7].isChecked()
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.busy, timeout=TIMEOUT)
+    hours.scope_combo.setCurrentIndex(index)
+    qtbot.waitUntil(lambda: hours.closes_edits[7].text() == "24:00", timeout=TIMEOUT)
+    assert no_message_boxes == []
+
+
 def test_calendar_page_screenshot(qtbot, session, tmp_path):
     # With the margins the workstation window gives its pages.
     holder = QWidget()

@@ -8,7 +8,7 @@ worker thread. Each returns a `BackgroundOp`; the caller adds ``success``/``fail
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
@@ -40,6 +40,15 @@ class CalendarData:
     year: int
     days: tuple[calendar.CalendarEntry, ...]
     hours: dict[int, calendar.OpeningHours]
+    #: (id, name) of the organization's departments, and the hours of those that keep their own.
+    departments: tuple[tuple[int, str], ...] = ()
+    department_hours: dict[int, dict[int, calendar.OpeningHours]] = field(default_factory=dict)
+
+    def hours_of(self, department_id: int | None) -> dict[int, calendar.OpeningHours]:
+        """The weekly hours of a department (its own, else the organization's), or of the organization."""
+        if department_id is None:
+            return self.hours
+        return self.department_hours.get(department_id) or self.hours
 
     def entry(self, day: dt.date) -> calendar.CalendarEntry | None:
         index = (day - dt.date(self.year, 1, 1)).days
@@ -70,7 +79,9 @@ def load_calendar(*, parent: QWidget, session: AppSession, year: int) -> Backgro
     def run(conn: Connection) -> CalendarData:
         org = _organization(session)
         days = calendar.calendar_between(conn, org, dt.date(year, 1, 1), dt.date(year, 12, 31))
-        return CalendarData(year, tuple(days.values()), calendar.working_hours(conn, org))
+        departments = calendar.departments(conn, org)
+        own = {d: h for d, _name in departments if (h := calendar.working_hours(conn, org, d))}
+        return CalendarData(year, tuple(days.values()), calendar.working_hours(conn, org), departments, own)
 
     return _op(parent, session, run, commit=False)
 
@@ -98,15 +109,17 @@ def parse_hours(hours: HoursText) -> dict[int, tuple[int, int] | None]:
     return parsed
 
 
-def save_working_hours(*, parent: QWidget, session: AppSession, hours: HoursText) -> BackgroundOp[None]:
-    """Replaces the organization's opening hours; all or nothing (`HoursRefused` says which weekday)."""
+def save_working_hours(*, parent: QWidget, session: AppSession, hours: HoursText,
+                       department_id: int | None = None) -> BackgroundOp[None]:
+    """Replaces the opening hours of the organization or of one department; all or nothing
+    (`HoursRefused` says which weekday)."""
     def run(conn: Connection) -> None:
         org = _organization(session)
         parsed = parse_hours(hours)
         for weekday, value in parsed.items():
             # One weekday per call, so a refusal names its weekday; the unit of work keeps it all or nothing.
             try:
-                calendar.set_working_hours(conn, org, {weekday: value})
+                calendar.set_working_hours(conn, org, {weekday: value}, department_id)
             except DomainError as exc:
                 raise HoursRefused(weekday, exc) from exc
 

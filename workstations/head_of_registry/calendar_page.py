@@ -303,6 +303,9 @@ class HoursEditor(QGroupBox):
         self.opens_edits: dict[int, QLineEdit] = {}
         self.closes_edits: dict[int, QLineEdit] = {}
         self.dirty = False
+        # Whose hours: the organization's, or one department's (a department without its own follows
+        # the organization's).
+        self.scope_combo = QComboBox(self)
         grid = QGridLayout()
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(4)
@@ -337,6 +340,7 @@ class HoursEditor(QGroupBox):
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
+        layout.addWidget(self.scope_combo)
         layout.addLayout(grid)
         layout.addWidget(self.error_label)
         layout.addLayout(buttons)
@@ -354,6 +358,21 @@ class HoursEditor(QGroupBox):
             self.closes_edits[weekday].setText(format_minutes(value.closes_minute) if value else "")
             self._toggled(weekday, value is not None)
         self.dirty = False
+
+    @property
+    def department_id(self) -> int | None:
+        return self.scope_combo.currentData()
+
+    def set_departments(self, departments: tuple[tuple[int, str], ...]) -> None:
+        current = self.department_id
+        self.scope_combo.blockSignals(True)
+        self.scope_combo.clear()
+        self.scope_combo.addItem(QCoreApplication.translate("CalendarPage", "The whole organization"), None)
+        for department_id, name in departments:
+            self.scope_combo.addItem(name, department_id)
+        index = self.scope_combo.findData(current)
+        self.scope_combo.setCurrentIndex(max(0, index))
+        self.scope_combo.blockSignals(False)
 
     def revert(self) -> None:
         self.show_hours(self._shown)
@@ -378,6 +397,10 @@ class HoursEditor(QGroupBox):
 
     def retranslate_ui(self) -> None:
         self.setTitle(QCoreApplication.translate("CalendarPage", "Working hours of the organization"))
+        if self.scope_combo.count():
+            self.scope_combo.setItemText(0, QCoreApplication.translate("CalendarPage", "The whole organization"))
+        self.scope_combo.setToolTip(QCoreApplication.translate(
+            "CalendarPage", "A department without hours of its own works the organization's hours"))
         self.hint.setText(QCoreApplication.translate(
             "CalendarPage",
             "When the organization opens and closes on each weekday, like 08:00 – 20:00. A shortened "
@@ -497,6 +520,7 @@ class CalendarPage(QWidget):
         day_layout.addWidget(self.day_status)
 
         self.hours = HoursEditor(self)
+        self.hours.scope_combo.currentIndexChanged.connect(lambda _i: self._scope_changed())
         self.hours.save_button.clicked.connect(self.save_hours)
         self.hours.revert_button.clicked.connect(self.hours.revert)
 
@@ -640,7 +664,8 @@ class CalendarPage(QWidget):
             return
         self._set_busy(True)
         self.hours.show_message("", error=False)
-        calendar_ops.save_working_hours(parent=self, session=self.session, hours=self.hours.typed_hours()).success(
+        calendar_ops.save_working_hours(parent=self, session=self.session, hours=self.hours.typed_hours(),
+                                        department_id=self.hours.department_id).success(
             lambda _r: self._hours_saved()
         ).failure(self._hours_failed).run()
 
@@ -695,8 +720,9 @@ class CalendarPage(QWidget):
         self.data = data
         self.year_view.set_entries(data.year, {e.day: e for e in data.days})
         self.empty_notice.setVisible(not any(e.kind == "holiday" for e in data.days))
+        self.hours.set_departments(data.departments)
         if not self.hours.dirty:
-            self.hours.show_hours(data.hours)
+            self.hours.show_hours(data.hours_of(self.hours.department_id))
         if self._pending_day is not None and self._pending_day.year == data.year:
             self.year_view.select(self._pending_day)
             self._pending_day = None
@@ -751,6 +777,11 @@ class CalendarPage(QWidget):
         self._set_busy(False)
         self._set_status(self.day_status, self.tr(
             "{year} is filled from the Russian production calendar.").format(year=year), error=False)
+
+    def _scope_changed(self) -> None:
+        if self.data is not None:
+            self.hours.show_hours(self.data.hours_of(self.hours.department_id))
+            self.hours.show_message("", error=False)
 
     def _hours_saved(self) -> None:
         self._set_busy(False)
