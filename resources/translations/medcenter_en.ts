@@ -553,7 +553,7 @@ to {new}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workstations/registrar/booking_texts.py" line="+20"/>
+        <location filename="../../workstations/registrar/booking_texts.py" line="+23"/>
         <source>booked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -612,13 +612,24 @@ to {new}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+310"/>
-        <source>Working hours of the organization</source>
+        <location line="+300"/>
+        <location line="+31"/>
+        <source>The whole organization</source>
         <extracomment>The selected day changed (a `datetime.date`). A day was right-clicked: (day, global position).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
+        <source>Working hours of the organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A department without hours of its own works the organization&apos;s hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>When the organization opens and closes on each weekday, like 08:00 – 20:00. A shortened day closes an hour earlier; public holidays are closed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -643,7 +654,7 @@ to {new}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+218"/>
         <source>Fill from the Russian calendar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -668,7 +679,7 @@ to {new}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>The production calendar of the organization: which days it works, which are shortened, days off and public holidays. Schedules are generated onto it. Select a day and choose what it is, or right-click it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -753,7 +764,7 @@ to {new}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>No day selected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -768,7 +779,7 @@ to {new}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>The working hours are saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2032,10 +2043,10 @@ to {new}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workstations/head_of_registry/calendar_ops.py" line="+49"/>
+        <location filename="../../workstations/head_of_registry/calendar_ops.py" line="+58"/>
         <location filename="../../workstations/registrar/booking_ops.py" line="+40"/>
         <source>You work in no medical organization yet: ask the administrator to add you to one.</source>
-        <extracomment>Bus name announced when calendar days or working hours change. Working hours as typed: weekday (1 = Monday) -&gt; (opens, closes) like &quot;08:00&quot;, or None when closed.
+        <extracomment>Bus name announced when calendar days or working hours change. Working hours as typed: weekday (1 = Monday) -&gt; (opens, closes) like &quot;08:00&quot;, or None when closed. (id, name) of the organization&apos;s departments, and the hours of those that keep their own.
 ----------
 Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
@@ -2540,7 +2551,7 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>HeadOfRegistryWindow</name>
     <message>
-        <location filename="../../workstations/head_of_registry/window.py" line="+86"/>
+        <location filename="../../workstations/head_of_registry/window.py" line="+117"/>
         <location line="+6"/>
         <source>History of actions</source>
         <translation type="unfinished"></translation>

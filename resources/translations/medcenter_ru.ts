@@ -555,7 +555,7 @@ to {new}?</source>
         <translation>Выберите свободное время стрелками или щелчком, затем нажмите Enter.</translation>
     </message>
     <message>
-        <location filename="../../workstations/registrar/booking_texts.py" line="+20"/>
+        <location filename="../../workstations/registrar/booking_texts.py" line="+23"/>
         <source>booked</source>
         <translation>записан</translation>
     </message>
@@ -614,13 +614,24 @@ to {new}?</source>
         <translation>Праздничный день</translation>
     </message>
     <message>
-        <location line="+310"/>
-        <source>Working hours of the organization</source>
+        <location line="+300"/>
+        <location line="+31"/>
+        <source>The whole organization</source>
         <extracomment>The selected day changed (a `datetime.date`). A day was right-clicked: (day, global position).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Working hours of the organization</source>
         <translation>Часы работы организации</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>A department without hours of its own works the organization&apos;s hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>When the organization opens and closes on each weekday, like 08:00 – 20:00. A shortened day closes an hour earlier; public holidays are closed.</source>
         <translation>Время открытия и закрытия по дням недели, например 08:00 – 20:00. В сокращённый день — на час раньше, в праздничные дни организация закрыта.</translation>
     </message>
@@ -645,7 +656,7 @@ to {new}?</source>
         <translation>О&amp;тменить изменения</translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+218"/>
         <source>Fill from the Russian calendar</source>
         <translation>Заполнение по календарю РФ</translation>
     </message>
@@ -670,7 +681,7 @@ to {new}?</source>
         <translation>Заполнить и &amp;заменить мои изменения</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>The production calendar of the organization: which days it works, which are shortened, days off and public holidays. Schedules are generated onto it. Select a day and choose what it is, or right-click it.</source>
         <translation>Производственный календарь организации: рабочие, сокращённые, выходные и праздничные дни. Расписание формируется по этому календарю. Выберите день и укажите его тип или щёлкните его правой кнопкой мыши.</translation>
     </message>
@@ -755,7 +766,7 @@ to {new}?</source>
         <translation>В этом году ещё нет праздничных дней: заполните его по календарю РФ, затем внесите свои изменения.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>No day selected</source>
         <translation>День не выбран</translation>
     </message>
@@ -770,7 +781,7 @@ to {new}?</source>
         <translation>{year} год заполнен по производственному календарю РФ.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>The working hours are saved.</source>
         <translation>Часы работы сохранены.</translation>
     </message>
@@ -2034,10 +2045,10 @@ to {new}?</source>
         <translation>Дата увольнения</translation>
     </message>
     <message>
-        <location filename="../../workstations/head_of_registry/calendar_ops.py" line="+49"/>
+        <location filename="../../workstations/head_of_registry/calendar_ops.py" line="+58"/>
         <location filename="../../workstations/registrar/booking_ops.py" line="+40"/>
         <source>You work in no medical organization yet: ask the administrator to add you to one.</source>
-        <extracomment>Bus name announced when calendar days or working hours change. Working hours as typed: weekday (1 = Monday) -&gt; (opens, closes) like &quot;08:00&quot;, or None when closed.
+        <extracomment>Bus name announced when calendar days or working hours change. Working hours as typed: weekday (1 = Monday) -&gt; (opens, closes) like &quot;08:00&quot;, or None when closed. (id, name) of the organization&apos;s departments, and the hours of those that keep their own.
 ----------
 Bus names announced after a change.</extracomment>
         <translation>Вы пока не работаете ни в одной медицинской организации: попросите администратора добавить вас в организацию.</translation>
@@ -2542,7 +2553,7 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>HeadOfRegistryWindow</name>
     <message>
-        <location filename="../../workstations/head_of_registry/window.py" line="+86"/>
+        <location filename="../../workstations/head_of_registry/window.py" line="+117"/>
         <location line="+6"/>
         <source>History of actions</source>
         <translation>История действий</translation>
