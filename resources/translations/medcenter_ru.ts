@@ -618,7 +618,7 @@ to {new}?</source>
         <location line="+31"/>
         <source>The whole organization</source>
         <extracomment>The selected day changed (a `datetime.date`). A day was right-clicked: (day, global position).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Вся организация</translation>
     </message>
     <message>
         <location line="-2"/>
@@ -628,7 +628,7 @@ to {new}?</source>
     <message>
         <location line="+3"/>
         <source>A department without hours of its own works the organization&apos;s hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Подразделение без собственного режима работает по режиму организации</translation>
     </message>
     <message>
         <location line="+2"/>
