@@ -254,8 +254,20 @@ def channel_shares(connection: Connection, organization_id: int, resource_id: in
     return own or {r.channel: r.percent for r in rows if r.resource_id is None}
 
 
+def has_own_shares(connection: Connection, resource_id: int) -> bool:
+    return bool(connection.scalar(text("SELECT EXISTS (SELECT 1 FROM channel_shares WHERE resource_id = :r)"),
+                                  {"r": resource_id}))
+
+
 def set_channel_shares(connection: Connection, organization_id: int, resource_id: int | None,
-                       shares: dict[str, int]) -> None:
+                       shares: dict[str, int] | None) -> None:
+    """Sets the organization's default shares (``resource_id`` None) or a resource's own ones; a resource's
+    own shares may all be zero (nothing reserved, whatever the default); ``None`` removes a resource's own
+    shares so the default applies again."""
+    connection.execute(text("DELETE FROM channel_shares WHERE organization_id = :o "
+                            "AND resource_id IS NOT DISTINCT FROM :r"), {"o": organization_id, "r": resource_id})
+    if shares is None:
+        return
     clean: dict[str, int] = {}
     for channel, percent in shares.items():
         if channel not in CHANNELS:
@@ -270,8 +282,8 @@ def set_channel_shares(connection: Connection, organization_id: int, resource_id
             clean[channel] = value
     if sum(clean.values()) > 100:
         raise InvalidShares(total=sum(clean.values()))
-    connection.execute(text("DELETE FROM channel_shares WHERE organization_id = :o "
-                            "AND resource_id IS NOT DISTINCT FROM :r"), {"o": organization_id, "r": resource_id})
+    if resource_id is not None and not clean:
+        clean = {"registry": 0}  # "own shares, nothing reserved" still needs a row to say so
     for channel, value in clean.items():
         connection.execute(text("INSERT INTO channel_shares (organization_id, resource_id, channel, percent) "
                                 "VALUES (:o, :r, :c, :p)"), {"o": organization_id, "r": resource_id,

@@ -503,3 +503,17 @@ def test_day_usage_follows_every_change_of_bookings(clinic, registrar, plan):
         conn.execute("DELETE FROM bookings WHERE id = %s", (a.id,))
         assert conn.execute("SELECT sum(bookings) FROM booking_day_usage WHERE resource_id = %s AND day >= %s",
                             (plan.doctors[0], MONDAY)).fetchone()[0] == 0
+
+
+def test_own_channel_shares_may_reserve_nothing(head, plan):
+    with head.uow() as uow:
+        c = uow.session.connection()
+        schedules.set_channel_shares(c, plan.org, None, {"website": 30})
+        assert schedules.channel_shares(c, plan.org, plan.doctors[0]) == {"website": 30}
+        assert not schedules.has_own_shares(c, plan.doctors[0])
+        schedules.set_channel_shares(c, plan.org, plan.doctors[0], {"website": 0})
+        assert schedules.has_own_shares(c, plan.doctors[0])
+        assert not any(schedules.channel_shares(c, plan.org, plan.doctors[0]).values()), "nothing reserved"
+        schedules.set_channel_shares(c, plan.org, plan.doctors[0], None)
+        assert schedules.channel_shares(c, plan.org, plan.doctors[0]) == {"website": 30}
+        assert not schedules.has_own_shares(c, plan.doctors[0])

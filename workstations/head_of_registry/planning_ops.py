@@ -153,8 +153,7 @@ def load_plan(*, parent: QWidget, session: AppSession, resource_id: int,
             info, tuple(schedules.templates(conn, resource_id)),
             tuple(schedules.exceptions(conn, resource_id, since)),
             tuple(schedules.load_rates(conn, resource_id)),
-            # The service gives the shares in force; the resource's own ones are those that differ.
-            shares, default, shares != default)
+            shares, default, schedules.has_own_shares(conn, resource_id))
 
     return _op(parent, session, run, commit=False)
 
@@ -210,7 +209,7 @@ def set_channel_shares(*, parent: QWidget, session: AppSession, resource_id: int
     """The resource's own shares, or with ``None`` the organization's default (its own ones removed)."""
     org = session.organization_id
     return _op(parent, session,
-               lambda conn: schedules.set_channel_shares(conn, org, resource_id, shares or {}),
+               lambda conn: schedules.set_channel_shares(conn, org, resource_id, shares),
                RESOURCE_CHANGES)
 
 
