@@ -138,7 +138,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../workstations/registrar/booking_page.py" line="+807"/>
+        <location filename="../../workstations/registrar/booking_page.py" line="+810"/>
         <source>Waiting list…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -265,7 +265,7 @@
     </message>
     <message>
         <location line="+26"/>
-        <location filename="../../workstations/registrar/booking_page.py" line="+331"/>
+        <location filename="../../workstations/registrar/booking_page.py" line="+367"/>
         <source>Any doctor</source>
         <translation type="unfinished"></translation>
     </message>
@@ -373,7 +373,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workstations/registrar/booking_page.py" line="-928"/>
+        <location filename="../../workstations/registrar/booking_page.py" line="-966"/>
         <source>Free: {time}–{end}. Enter or double-click books it.</source>
         <extracomment>A booking (of the current client) was dropped on a free slot: (BookingInfo, Slot). Whose bookings may be dragged (the client on the page), and the booking being moved.</extracomment>
         <translation type="unfinished"></translation>
@@ -384,7 +384,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+433"/>
+        <location line="+435"/>
         <location line="+18"/>
         <source>Choose a service from the list.</source>
         <extracomment>A booking was made or moved here: BookingInfo. The booking being moved to another time (Reschedule), or None when booking anew. The last booking made or moved on this page (for Print slip). The waiting list dialog opened from this page (tests drive it).</extracomment>
@@ -493,7 +493,17 @@ to {new}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+41"/>
+        <source>Attached to {client}: {what}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Attach to {client} (booked as “{name}”, {phone})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Booked: {what} for {client}. Ctrl+P prints the slip.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2213,6 +2223,11 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+569"/>
+        <source>This booking already belongs to a client&apos;s record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../shared/services/calendar.py" line="+25"/>
         <source>The calendar cannot be changed: {reason}</source>
         <translation type="unfinished"></translation>
@@ -2358,7 +2373,7 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+251"/>
+        <location line="+263"/>
         <source>a changed day is one day.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -138,7 +138,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../workstations/registrar/booking_page.py" line="+807"/>
+        <location filename="../../workstations/registrar/booking_page.py" line="+810"/>
         <source>Waiting list…</source>
         <translation>Лист ожидания…</translation>
     </message>
@@ -265,7 +265,7 @@
     </message>
     <message>
         <location line="+26"/>
-        <location filename="../../workstations/registrar/booking_page.py" line="+331"/>
+        <location filename="../../workstations/registrar/booking_page.py" line="+367"/>
         <source>Any doctor</source>
         <translation>Любой врач</translation>
     </message>
@@ -373,7 +373,7 @@
         <translation>В листе ожидания: {count}</translation>
     </message>
     <message>
-        <location filename="../../workstations/registrar/booking_page.py" line="-928"/>
+        <location filename="../../workstations/registrar/booking_page.py" line="-966"/>
         <source>Free: {time}–{end}. Enter or double-click books it.</source>
         <extracomment>A booking (of the current client) was dropped on a free slot: (BookingInfo, Slot). Whose bookings may be dragged (the client on the page), and the booking being moved.</extracomment>
         <translation>Свободно: {time}–{end}. Enter или двойной щелчок — записать.</translation>
@@ -384,7 +384,7 @@
         <translation>Перетащите на свободное время, чтобы перенести.</translation>
     </message>
     <message>
-        <location line="+433"/>
+        <location line="+435"/>
         <location line="+18"/>
         <source>Choose a service from the list.</source>
         <extracomment>A booking was made or moved here: BookingInfo. The booking being moved to another time (Reschedule), or None when booking anew. The last booking made or moved on this page (for Print slip). The waiting list dialog opened from this page (tests drive it).</extracomment>
@@ -495,7 +495,17 @@ to {new}?</source>
         <translation>{day} · свободно: {free}</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+41"/>
+        <source>Attached to {client}: {what}.</source>
+        <translation>Запись передана пациенту {client}: {what}.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Attach to {client} (booked as “{name}”, {phone})</source>
+        <translation>Передать пациенту {client} (записан как «{name}», {phone})</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Booked: {what} for {client}. Ctrl+P prints the slip.</source>
         <translation>Запись создана: {client}, {what}. Ctrl+P — печать талона.</translation>
     </message>
@@ -2215,6 +2225,11 @@ Bus names announced after a change.</extracomment>
         <translation>Желаемый период заканчивается раньше, чем начинается.</translation>
     </message>
     <message>
+        <location line="+569"/>
+        <source>This booking already belongs to a client&apos;s record.</source>
+        <translation>Эта запись уже привязана к карте пациента.</translation>
+    </message>
+    <message>
         <location filename="../../shared/services/calendar.py" line="+25"/>
         <source>The calendar cannot be changed: {reason}</source>
         <translation>Календарь нельзя изменить: {reason}</translation>
@@ -2360,7 +2375,7 @@ Bus names announced after a change.</extracomment>
         <translation>максимальное число пациентов в день — от 1 до 500; пустое значение — без ограничения.</translation>
     </message>
     <message>
-        <location line="+251"/>
+        <location line="+263"/>
         <source>a changed day is one day.</source>
         <translation>изменённый день задаётся только на одну дату.</translation>
     </message>

@@ -683,6 +683,25 @@ def cancel(connection: Connection, booking_id: int, version: int, reason: str) -
     return set_status(connection, booking_id, version, "cancelled", reason=reason)
 
 
+def personalize(connection: Connection, booking_id: int, version: int, patient_id: int) -> BookingInfo:
+    """Attaches an anonymous booking (a name and a phone) to the client's record once they are
+    registered or found; the service's sex and age rules apply as for a new booking."""
+    current = booking(connection, booking_id)
+    if current.patient_id is not None:
+        raise AlreadyPersonal()
+    check_patient(connection, current.service_id, patient_id, current.starts_at.date())
+    if connection.execute(text(
+        "UPDATE bookings SET patient_id = :p, version = version + 1, updated_at = now() "
+        "WHERE id = :b AND version = :v AND patient_id IS NULL"), {"p": patient_id, "b": booking_id, "v": version}
+    ).rowcount != 1:
+        raise _stale(connection, booking_id)
+    return booking(connection, booking_id)
+
+
+class AlreadyPersonal(DomainError):
+    message = QT_TRANSLATE_NOOP("DomainError", "This booking already belongs to a client's record.")
+
+
 @dataclass(frozen=True)
 class BookingEventInfo:
     occurred_at: dt.datetime

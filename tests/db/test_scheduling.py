@@ -517,3 +517,18 @@ def test_own_channel_shares_may_reserve_nothing(head, plan):
         schedules.set_channel_shares(c, plan.org, plan.doctors[0], None)
         assert schedules.channel_shares(c, plan.org, plan.doctors[0]) == {"website": 30}
         assert not schedules.has_own_shares(c, plan.doctors[0])
+
+
+def test_an_anonymous_booking_is_personalized_later(registrar, plan):
+    with registrar.uow() as uow:
+        c = uow.session.connection()
+        anon = bk.book(c, _request(plan, at(MONDAY, 9), service_id=plan.women_only, patient_id=None,
+                                   contact_name="Позвонила утром", contact_phone="+7 900 111-22-33"), now=NOW)
+        with pytest.raises(bk.BookingRefused) as info:
+            bk.personalize(c, anon.id, anon.version, plan.patients["M"])
+        assert "women only" in str(info.value)
+        made = bk.personalize(c, anon.id, anon.version, plan.patients["F"])
+        assert made.patient_id == plan.patients["F"] and made.client_name != "Позвонила утром"
+        with pytest.raises(bk.AlreadyPersonal):
+            bk.personalize(c, anon.id, made.version, plan.patients["F"])
+        assert anon.id in [b.id for b in bk.patient_bookings(c, plan.patients["F"], upcoming_only=False)]

@@ -304,6 +304,31 @@ def test_a_time_taken_meanwhile_offers_alternatives_and_one_click_books_one(qtbo
     assert page.alternatives_box.isHidden() and "Booked" in page.message()
 
 
+def test_a_phoned_in_anonymous_booking_is_attached_to_the_client(qtbot, window, client, sessions, db,
+                                                                  no_message_boxes):
+    open_client(qtbot, window, client)
+    page = open_booking(qtbot, window)
+    find(qtbot, page)
+    slot = page.model.slot_at(page.model.free_indexes()[0])
+    anonymous = book_directly(sessions("callcentre", "CC-01"), page.search.service_id, slot)
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.searching and any(
+        (c := page.model.cell((r, k))) is not None and c.booking is not None and c.booking.id == anonymous.id
+        for r in range(page.model.rowCount()) for k in range(page.model.columnCount())), timeout=TIMEOUT)
+    index = next(page.model.index(r, k) for r in range(page.model.rowCount()) for k in range(page.model.columnCount())
+                 if (c := page.model.cell((r, k))) is not None and c.booking is not None
+                 and c.booking.id == anonymous.id)
+    booking = page.anonymous_booking_at(index)
+    assert booking is not None and booking.client_name == "Звонкова Ольга"
+    page.attach_to_client(booking)
+    qtbot.waitUntil(lambda: not page.busy and "Attached" in page.message(), timeout=TIMEOUT)
+    assert stored(db, anonymous.id)[0] == client
+    qtbot.waitUntil(lambda: not page.searching and any(
+        (c := page.model.cell((r, k))) is not None and c.booking is not None and c.booking.id == anonymous.id
+        and c.booking.patient_id == client
+        for r in range(page.model.rowCount()) for k in range(page.model.columnCount())), timeout=TIMEOUT)
+
+
 def test_a_refused_booking_says_why(qtbot, window, client, no_message_boxes):
     open_client(qtbot, window, client)
     page = open_booking(qtbot, window)

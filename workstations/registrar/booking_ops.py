@@ -200,6 +200,12 @@ def set_status(*, parent: QWidget, session: AppSession, booking_id: int, version
     return _op(parent, session, lambda conn: bk.set_status(conn, booking_id, version, status), BOOKING_CHANGES)
 
 
+def personalize(*, parent: QWidget, session: AppSession, booking_id: int, version: int,
+                patient_id: int) -> BackgroundOp[bk.BookingInfo]:
+    """Attaches an anonymous booking (a name and a phone) to the client's record."""
+    return _op(parent, session, lambda conn: bk.personalize(conn, booking_id, version, patient_id), BOOKING_CHANGES)
+
+
 def _with_local_alternatives(session: AppSession, fn):
     """``fn`` whose `SlotTaken` offers its alternatives in the organization's time zone."""
     def run(conn: Connection):

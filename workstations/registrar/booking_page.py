@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QTabBar,
@@ -542,6 +543,8 @@ class BookingPage(QWidget):
         self.view.selectionModel().currentChanged.connect(lambda *_: self._update_selection())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_selection())
         self.view.doubleClicked.connect(self._double_clicked)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._grid_menu)
         self.view.installEventFilter(self)
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("notice")
@@ -1014,6 +1017,42 @@ class BookingPage(QWidget):
         else:
             self.view.clearSelection()
         self._update_selection()
+
+    def anonymous_booking_at(self, index: QModelIndex) -> BookingInfo | None:
+        """The anonymous booking in the cell, when the open client could take it over."""
+        cell = self.model.cell(index)
+        if (self.patient_id is None or cell is None or cell.booking is None
+                or cell.booking.patient_id is not None):
+            return None
+        return cell.booking
+
+    def attach_to_client(self, booking: BookingInfo) -> None:
+        """An anonymous booking (someone phoned, gave a name) becomes the open client's."""
+        if self.patient_id is None:
+            return
+        self._set_busy(True)
+        booking_ops.personalize(parent=self, session=self.session, booking_id=booking.id, version=booking.version,
+                        patient_id=self.patient_id).success(self._attached).failure(self._failed).run()
+
+    def _attached(self, made: BookingInfo) -> None:
+        self._set_busy(False)
+        self.last_booking = made
+        self._show_message(QCoreApplication.translate("Booking", "Attached to {client}: {what}.").format(
+            client=made.client_name, what=booking_text(made)))
+        self.booked.emit(made)
+        self._update_buttons()
+        self.refresh()
+
+    def _grid_menu(self, position) -> None:
+        booking = self.anonymous_booking_at(self.view.indexAt(position))
+        if booking is None:
+            return
+        menu = QMenu(self)
+        action = menu.addAction(QCoreApplication.translate(
+            "Booking", "Attach to {client} (booked as “{name}”, {phone})").format(
+            client=self.client_name, name=booking.client_name, phone=booking.phone or "—"))
+        action.triggered.connect(lambda: self.attach_to_client(booking))
+        menu.popup(self.view.viewport().mapToGlobal(position))
 
     def _double_clicked(self, index: QModelIndex) -> None:
         if self.model.slot_at(index) is not None:
