@@ -96,7 +96,7 @@ def _build_plan(clinic, roles, resources: int, days: int, today: dt.date) -> dic
 
 
 def _load_bookings(conn: psycopg.Connection, org: int, wanted: int, today: dt.date, days: int) -> int:
-    """Fills slots in bulk: nearly full for three weeks, then a share that reaches ``wanted`` bookings."""
+    """Fills slots in bulk: full for two weeks, then a share of later slots that reaches ``wanted`` bookings."""
     slots = conn.execute(
         "SELECT count(*) FROM schedule_intervals i, LATERAL generate_series(lower(i.period), upper(i.period) "
         "- interval '15 minutes', interval '15 minutes') g WHERE i.kind = 'work'").fetchone()[0]
@@ -132,8 +132,13 @@ def _load_bookings(conn: psycopg.Connection, org: int, wanted: int, today: dt.da
           FROM bookings b JOIN organizations o ON o.id = b.organization_id WHERE b.booked_by = 'bench'
          GROUP BY 1, 2, 3""")
     conn.execute("ALTER TABLE bookings ENABLE TRIGGER USER")
-    for table in ("bookings", "booking_resources", "schedule_intervals", "booking_day_usage"):
-        conn.execute(sql.SQL("ANALYZE {}").format(sql.Identifier(table)))
+    # As a running server keeps them: vacuumed and analyzed (else autovacuum of the fresh bulk load
+    # competes with the timings).
+    for table in ("bookings", "booking_resources", "schedule_intervals", "booking_day_usage", "audit_log"):
+        conn.execute(sql.SQL("VACUUM ANALYZE {}").format(sql.Identifier(table)))
+    # ... and with the bulk load written out: a checkpoint flushing it would compete with the timings.
+    conn.execute("RESET ROLE")
+    conn.execute("CHECKPOINT")
     return conn.execute("SELECT count(*) FROM bookings").fetchone()[0]
 
 

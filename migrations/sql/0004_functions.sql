@@ -93,7 +93,8 @@ RETURNS TABLE (resource_id integer, day date, office_id integer, starts_at times
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
 -- PostgreSQL 18 caches the plans of SQL functions; a generic plan cannot see how many resources and
 -- days are asked for and re-scans the bookings per day (measured: 4x slower). Plan for the values given.
-SET plan_cache_mode = force_custom_plan
+-- No JIT: compiling takes longer than the query it would speed up.
+SET plan_cache_mode = force_custom_plan SET jit = off
 AS $$
 WITH planned AS (
     -- Working minutes (breaks excluded) of each resource-day ...
@@ -151,7 +152,7 @@ $$;
 CREATE FUNCTION schedule_channel_usage(p_resources integer[], p_first date, p_last date)
 RETURNS TABLE (resource_id integer, day date, channel text, bookings integer, minutes integer)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
-SET plan_cache_mode = force_custom_plan
+SET plan_cache_mode = force_custom_plan SET jit = off
 AS $$
 SELECT u.resource_id, u.day, u.channel::text, u.bookings, u.minutes
   FROM booking_day_usage u JOIN schedule_resources r ON r.id = u.resource_id
