@@ -83,10 +83,11 @@ FOR EACH ROW EXECUTE FUNCTION booking_after_change();
 -- Free time of resources: working ranges minus breaks minus what active bookings hold (the resource's
 -- own, and those of the office it works in when the office is a resource of its own), one row per free
 -- gap with at least p_shortest minutes after p_not_before (only the earliest of each resource-day with
--- p_first_per_day), with the day's planned working minutes. Returns times only, no personal data. SECURITY DEFINER because
+-- p_first_per_day), with the day's planned working minutes, for the resource-days given as two aligned
+-- arrays (p_resources[i] on p_days[i]). Returns times only, no personal data. SECURITY DEFINER because
 -- under row-level security the overlap operator (not leakproof) could not use the GiST indexes; the
 -- organization check is done here instead: only resources of the caller's organizations are read.
-CREATE FUNCTION schedule_free_gaps(p_resources integer[], p_first date, p_last date, p_shortest integer,
+CREATE FUNCTION schedule_free_gaps(p_resources integer[], p_days date[], p_shortest integer,
                                    p_not_before timestamptz, p_first_per_day boolean)
 RETURNS TABLE (resource_id integer, day date, office_id integer, starts_at timestamptz, ends_at timestamptz,
                planned_minutes integer)
@@ -96,14 +97,16 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
 -- No JIT: compiling takes longer than the query it would speed up.
 SET plan_cache_mode = force_custom_plan SET jit = off
 AS $$
-WITH planned AS (
+WITH asked AS (
+    SELECT DISTINCT q.resource_id, q.day FROM unnest(p_resources, p_days) AS q(resource_id, day)
+      JOIN schedule_resources r ON r.id = q.resource_id
+     WHERE r.organization_id = ANY (app_user_organization_ids())
+), planned AS (
     -- Working minutes (breaks excluded) of each resource-day ...
     SELECT i.resource_id, i.day,
            sum(CASE WHEN i.kind = 'work' THEN 1 ELSE -1 END
                * extract(epoch FROM upper(i.period) - lower(i.period)) / 60) AS minutes
-      FROM schedule_intervals i JOIN schedule_resources r ON r.id = i.resource_id
-     WHERE i.resource_id = ANY (p_resources) AND i.day BETWEEN p_first AND p_last
-       AND r.organization_id = ANY (app_user_organization_ids())
+      FROM asked a JOIN schedule_intervals i ON i.resource_id = a.resource_id AND i.day = a.day
      GROUP BY i.resource_id, i.day
 ), open_days AS (
     -- ... of which the days with room for the shortest service are searched; full days are skipped
@@ -115,7 +118,7 @@ WITH planned AS (
 ), w AS (
     SELECT i.id, i.resource_id, i.day, i.period, i.office_id FROM schedule_intervals i
       JOIN open_days d ON d.resource_id = i.resource_id AND d.day = i.day
-     WHERE i.resource_id = ANY (p_resources) AND i.kind = 'work' AND i.day BETWEEN p_first AND p_last
+     WHERE i.kind = 'work'
 ), held AS (
     SELECT w.id, br.period FROM w JOIN booking_resources br
         ON br.resource_id = w.resource_id AND br.active AND br.period && w.period

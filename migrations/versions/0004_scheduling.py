@@ -684,7 +684,7 @@ FUNCTIONS = (
     "booking_after_change()",
     "booking_after_delete()",
     "booking_count_usage(bookings, integer)",
-    "schedule_free_gaps(integer[], date, date, integer, timestamp with time zone, boolean)",
+    "schedule_free_gaps(integer[], date[], integer, timestamp with time zone, boolean)",
     "schedule_channel_usage(integer[], date, date)",
 )
 

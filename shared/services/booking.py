@@ -163,11 +163,24 @@ class _ResourceDay:
         return minutes_of(subtract([p for p, _ in self.work], self.breaks))
 
 
+def _day_usage(connection: Connection, resource_ids: Sequence[int], first: dt.date,
+               last: dt.date) -> dict[tuple[int, dt.date], tuple[dict[str, int], int]]:
+    """(minutes per channel, bookings) of each resource-day with active bookings."""
+    usage: dict[tuple[int, dt.date], tuple[dict[str, int], int]] = {}
+    for resource_id, day, channel, count, minutes in connection.execute(text(
+            "SELECT * FROM schedule_channel_usage(:ids, :a, :b)"), {"ids": list(resource_ids), "a": first, "b": last}):
+        by_channel, total = usage.get((resource_id, day), ({}, 0))
+        by_channel[channel] = by_channel.get(channel, 0) + minutes
+        usage[(resource_id, day)] = (by_channel, total + count)
+    return usage
+
+
 def _load_days(connection: Connection, resource_ids: Sequence[int], first: dt.date, last: dt.date,
                zone: ZoneInfo, *, shortest: int = 1, not_before: dt.datetime | None = None,
-               first_per_day: bool = False, intervals: bool = True) -> dict[tuple[int, dt.date], _ResourceDay]:
-    """Free gaps (and, with ``intervals``, the working ranges and breaks) of resource-days, with what each
-    booking channel has used of them."""
+               first_per_day: bool = False, intervals: bool = True,
+               pairs: Sequence[tuple[int, dt.date]] | None = None) -> dict[tuple[int, dt.date], _ResourceDay]:
+    """Free gaps (and, with ``intervals``, the working ranges and breaks) of resource-days -- every day of
+    [first, last] for each resource, or just ``pairs`` -- with what each booking channel has used of them."""
     days: dict[tuple[int, dt.date], _ResourceDay] = defaultdict(_ResourceDay)
     if not resource_ids:
         return days
@@ -182,24 +195,53 @@ def _load_days(connection: Connection, resource_ids: Sequence[int], first: dt.da
                 item.work.append(((row.s, row.e), row.office_id))
             else:
                 item.breaks.append((row.s, row.e))
-    # Free gaps and channel usage come from security-definer functions (see 0004_functions.sql):
-    # under row-level security the range-overlap operator could not use the GiST indexes.
-    for resource_id, day, office_id, starts, ends, planned in connection.execute(text(
-        "SELECT * FROM schedule_free_gaps(:ids, :a, :b, :shortest, :nb, :fpd)"
-    ), {"ids": ids, "a": first, "b": last, "shortest": shortest, "nb": not_before or dt.datetime.min.replace(
-            tzinfo=dt.UTC), "fpd": first_per_day}):
-        item = days[(resource_id, day)]
-        item.free.append(((starts, ends), office_id))
-        item.planned = planned
+    if pairs is None:
+        span = (last - first).days + 1
+        pairs = [(r, first + dt.timedelta(days=k)) for r in ids for k in range(span)]
+    if pairs:
+        # Free gaps and channel usage come from security-definer functions (see 0004_functions.sql):
+        # under row-level security the range-overlap operator could not use the GiST indexes.
+        for resource_id, day, office_id, starts, ends, planned in connection.execute(text(
+            "SELECT * FROM schedule_free_gaps(:ids, :days, :shortest, :nb, :fpd)"
+        ), {"ids": [r for r, _ in pairs], "days": [d for _, d in pairs], "shortest": shortest,
+            "nb": not_before or dt.datetime.min.replace(tzinfo=dt.UTC), "fpd": first_per_day}):
+            item = days[(resource_id, day)]
+            item.free.append(((starts, ends), office_id))
+            item.planned = planned
     if not days:
         return days
-    for resource_id, day, channel, count, minutes in connection.execute(text(
-        "SELECT * FROM schedule_channel_usage(:ids, :a, :b)"), {"ids": ids, "a": first, "b": last}):
-        item = days.get((resource_id, day))
+    for key, (by_channel, count) in _day_usage(connection, ids, first, last).items():
+        item = days.get(key)
         if item is not None:
-            item.channel_minutes[channel] += minutes
+            item.channel_minutes.update(by_channel)
             item.patients += count
     return days
+
+
+def _bookable_days(connection: Connection, candidates: Sequence[_Candidate], first: dt.date, last: dt.date,
+                   zone: ZoneInfo, channel: str, now: dt.datetime,
+                   release: dt.timedelta) -> list[tuple[int, dt.date]]:
+    """The resource-days of [first, last] that the channel's share and the day limit leave open, from the
+    planned minutes and the day usage alone: the days not worth computing free gaps for are left out."""
+    by_id = {c.resource_id: c for c in candidates}
+    planned: dict[tuple[int, dt.date], int] = defaultdict(int)
+    for resource_id, day, kind, minutes in connection.execute(text(
+        "SELECT resource_id, day, kind, sum(extract(epoch FROM upper(period) - lower(period)))::integer / 60 "
+        "FROM schedule_intervals WHERE resource_id = ANY(:ids) AND day BETWEEN :a AND :b GROUP BY 1, 2, 3"
+    ), {"ids": list(by_id), "a": first, "b": last}):
+        planned[(resource_id, day)] += minutes if kind == "work" else -minutes
+    usage = _day_usage(connection, list(by_id), first, last)
+    open_days = []
+    for (resource_id, day), minutes in planned.items():
+        cand = by_id[resource_id]
+        by_channel, count = usage.get((resource_id, day), ({}, 0))
+        if cand.max_per_day is not None and count >= cand.max_per_day:
+            continue
+        day_end, _ = local_range(day + dt.timedelta(days=1), 0, 0, zone)
+        duration = int(cand.duration.total_seconds() // 60)
+        if day_end - now <= release or channel_allows(minutes, cand.shares, by_channel, channel, duration):
+            open_days.append((resource_id, day))
+    return sorted(open_days, key=lambda p: (p[1], p[0]))
 
 
 @dataclass(frozen=True)
@@ -308,8 +350,10 @@ def find_slots(connection: Connection, organization_id: int, service_id: int, *,
     while pending:
         last_day = start_day + dt.timedelta(days=window - 1)
         shortest = min(int(c.duration.total_seconds() // 60) for c in pending.values())
+        pairs = _bookable_days(connection, list(pending.values()), start_day, last_day, zone, channel, now,
+                               release)
         loaded = _load_days(connection, list(pending), start_day, last_day, zone, shortest=shortest,
-                            not_before=now, first_per_day=first_only, intervals=False)
+                            not_before=now, first_per_day=first_only, intervals=False, pairs=pairs)
         for day_offset in range(window):
             day = start_day + dt.timedelta(days=day_offset)
             for cand in list(pending.values()):
