@@ -115,7 +115,7 @@ ADMIN_FUNCTIONS = (
 )
 _NUMBERING = ("next_card_number(integer, integer)",)
 SLOT_FUNCTIONS = (
-    "schedule_free_gaps(integer[], date, date, integer, timestamp with time zone, boolean)",
+    "schedule_free_gaps(integer[], date[], integer, timestamp with time zone, boolean)",
     "schedule_channel_usage(integer[], date, date)",
 )
 FUNCTION_GRANTS: Mapping[str, tuple[str, ...]] = {
