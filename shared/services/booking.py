@@ -71,9 +71,7 @@ REFUSALS = {
 
 
 def refused(reason: str, **params) -> BookingRefused:
-    error = BookingRefused(reason=REFUSALS[reason], **params)
-    error.code = reason
-    return error
+    return BookingRefused(reason=REFUSALS[reason], **params)
 
 
 @dataclass(frozen=True)
@@ -262,16 +260,23 @@ def _candidates(connection: Connection, organization_id: int, service_id: int, *
         "AND (CAST(:r AS integer) IS NULL OR r.id = :r) "
         "AND (CAST(:sp AS integer) IS NULL OR s.specialty_id = :sp) ORDER BY r.id"
     ), {"svc": service_id, "o": organization_id, "r": resource_id, "sp": specialty_id}).all()
-    shares_rows = connection.execute(text(
+    shares = _shares_in_force(connection, organization_id)
+    return [_Candidate(r.id, dt.timedelta(minutes=r.duration_minutes), r.max_patients_per_day, shares(r.id))
+            for r in rows]
+
+
+def _shares_in_force(connection: Connection, organization_id: int):
+    """resource id -> the channel shares in force for it (its own, else the organization's default), read
+    in one query for all resources; `schedules.channel_shares` answers the same for one resource."""
+    rows = connection.execute(text(
         "SELECT resource_id, channel, percent FROM channel_shares WHERE organization_id = :o"
     ), {"o": organization_id}).all()
-    default = {r.channel: r.percent for r in shares_rows if r.resource_id is None}
+    default = {r.channel: r.percent for r in rows if r.resource_id is None}
     own: dict[int, dict[str, int]] = defaultdict(dict)
-    for r in shares_rows:
+    for r in rows:
         if r.resource_id is not None:
             own[r.resource_id][r.channel] = r.percent
-    return [_Candidate(r.id, dt.timedelta(minutes=r.duration_minutes), r.max_patients_per_day,
-                       own.get(r.id) or default) for r in rows]
+    return lambda resource_id: own.get(resource_id) or default
 
 
 def _release_hours(connection: Connection, organization_id: int) -> int:
@@ -406,14 +411,7 @@ def day_grid(connection: Connection, organization_id: int, resource_ids: Sequenc
     if not rows:
         return DayGrid(day, (), tuple(bookings_between(connection, organization_id, day, day,
                                                        resource_ids=resource_ids)))
-    shares_rows = connection.execute(text(
-        "SELECT resource_id, channel, percent FROM channel_shares WHERE organization_id = :o"
-    ), {"o": organization_id}).all()
-    default = {r.channel: r.percent for r in shares_rows if r.resource_id is None}
-    own: dict[int, dict[str, int]] = defaultdict(dict)
-    for r in shares_rows:
-        if r.resource_id is not None:
-            own[r.resource_id][r.channel] = r.percent
+    shares = _shares_in_force(connection, organization_id)
     release = dt.timedelta(hours=_release_hours(connection, organization_id))
     loaded = _load_days(connection, [r.resource_id for r in rows], day, day, zone,
                         shortest=min(r.minutes for r in rows), not_before=now, intervals=False)
@@ -423,7 +421,7 @@ def day_grid(connection: Connection, organization_id: int, resource_ids: Sequenc
         if item is None or not item.free:
             continue
         cand = _Candidate(r.resource_id, dt.timedelta(minutes=r.minutes), r.max_patients_per_day,
-                          own.get(r.resource_id) or default)
+                          shares(r.resource_id))
         slots.extend(_day_slots(cand, item, channel, now, release))
     slots.sort(key=lambda s: (s.resource_id, s.starts_at))
     return DayGrid(day, tuple(slots), tuple(bookings_between(connection, organization_id, day, day,

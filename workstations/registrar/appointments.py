@@ -301,7 +301,24 @@ class AppointmentsPanel(QWidget):
 # --- Cancelling --------------------------------------------------------------------------------------
 
 
-class CancelDialog(QDialog):
+class _FormErrors:
+    """A form dialog's refusal shown in its own error label (programming errors in a message box); the
+    form stays open with what was typed. Needs ``busy``, ``buttons`` and ``error_label``."""
+
+    def _failed(self, exc: Exception) -> None:
+        self.busy = False
+        self.buttons.setEnabled(True)
+        if isinstance(exc, DomainError):
+            self._show_error(error_text(exc))
+        else:
+            show_error(self, exc)
+
+    def _show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+
+class CancelDialog(_FormErrors, QDialog):
     """Why the booking is cancelled (required), then the cancellation."""
 
     def __init__(self, session: AppSession, item: BookingInfo, parent: QWidget | None = None) -> None:
@@ -363,17 +380,6 @@ class CancelDialog(QDialog):
         self.busy = False
         self.accept()
 
-    def _failed(self, exc: Exception) -> None:
-        self.busy = False
-        self.buttons.setEnabled(True)
-        if isinstance(exc, DomainError):
-            self._show_error(error_text(exc))
-        else:
-            show_error(self, exc)
-
-    def _show_error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.show()
 
 
 # --- History -----------------------------------------------------------------------------------------
@@ -447,7 +453,7 @@ class HistoryDialog(QDialog):
 # --- Waiting list ------------------------------------------------------------------------------------
 
 
-class WaitingListEntryDialog(QDialog):
+class WaitingListEntryDialog(_FormErrors, QDialog):
     """Puts the client (or a caller without a card) on the waiting list for a service."""
 
     def __init__(self, session: AppSession, parent: QWidget | None = None, *, patient_id: int | None = None,
@@ -574,17 +580,6 @@ class WaitingListEntryDialog(QDialog):
         self.entry_id = entry_id
         self.accept()
 
-    def _failed(self, exc: Exception) -> None:
-        self.busy = False
-        self.buttons.setEnabled(True)
-        if isinstance(exc, DomainError):
-            self._show_error(error_text(exc))
-        else:
-            show_error(self, exc)
-
-    def _show_error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.show()
 
 
 def _wanted(entry: WaitingEntry) -> str:
