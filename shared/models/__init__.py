@@ -1,6 +1,26 @@
 """SQLAlchemy models, one module per area. Importing this package registers every table on Base.metadata."""
 
 from shared.models.access import AuditLog, StaffCardTypeAccess
+from shared.models.billing import (
+    Agreement,
+    AgreementPayment,
+    AgreementService,
+    DiscountRule,
+    ManualDiscountLimit,
+    Order,
+    OrderLine,
+    OrderLineDiscount,
+    Payer,
+    PayerRegister,
+    Price,
+    PriceList,
+    Quota,
+    QuotaCharge,
+    RegisterLine,
+    RegisterMappingRule,
+    ServiceComponent,
+    ServiceGroup,
+)
 from shared.models.cards import MedicalCardType
 from shared.models.installation import Installation
 from shared.models.organization import Department, Office, Organization
@@ -37,6 +57,24 @@ from shared.models.scheduling import (
 from shared.models.staff import AppUser, Position, Specialty, StaffMember, UserOrganization
 
 __all__ = [
+    "Agreement",
+    "AgreementPayment",
+    "AgreementService",
+    "DiscountRule",
+    "ManualDiscountLimit",
+    "Order",
+    "OrderLine",
+    "OrderLineDiscount",
+    "PayerRegister",
+    "Payer",
+    "Price",
+    "PriceList",
+    "Quota",
+    "QuotaCharge",
+    "RegisterLine",
+    "RegisterMappingRule",
+    "ServiceComponent",
+    "ServiceGroup",
     "Booking",
     "BookingDayUsage",
     "BookingEvent",

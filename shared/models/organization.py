@@ -42,6 +42,14 @@ class Organization(TimestampMixin, VersionedMixin, Base):
     is_active: Mapped[bool] = mapped_column(Boolean, default=True, server_default="true")
     # Channel shares of schedules reserve time until this many hours before it; then anyone may book it.
     booking_release_hours: Mapped[int] = mapped_column(SmallInteger, default=24, server_default="24")
+    # What an invoice for payment prints about the supplier (contracts issue).
+    kpp: Mapped[str] = mapped_column(String(9), default="", server_default="")
+    bank_name: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    bank_bik: Mapped[str] = mapped_column(String(9), default="", server_default="")
+    bank_account: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    bank_corr_account: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    head_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    accountant_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class Department(TimestampMixin, VersionedMixin, Base):

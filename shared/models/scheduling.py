@@ -48,6 +48,8 @@ BOOKING_STATUSES = ("booked", "confirmed", "arrived", "in_progress", "done", "no
 #: Statuses that hold the resources' time (no-shows and cancellations release it).
 ACTIVE_STATUSES = ("booked", "confirmed", "arrived", "in_progress", "done")
 WAITING_STATUSES = ("waiting", "booked", "withdrawn")
+SERVICE_KINDS = ("simple", "complex")
+VAT_RATES = ("exempt", "vat0", "vat5", "vat7", "vat10", "vat20", "vat22")
 
 
 class MedicalService(TimestampMixin, VersionedMixin, Base):
@@ -61,6 +63,10 @@ class MedicalService(TimestampMixin, VersionedMixin, Base):
         CheckConstraint("sex IS NULL OR sex IN ('M', 'F')", name="sex_known"),
         CheckConstraint("age_min IS NULL OR age_min >= 0", name="age_min_positive"),
         CheckConstraint("age_max IS NULL OR age_min IS NULL OR age_max >= age_min", name="ages_ordered"),
+        CheckConstraint(_in("kind", SERVICE_KINDS), name="kind_known"),
+        CheckConstraint(_in("vat_rate", VAT_RATES), name="vat_rate_known"),
+        CheckConstraint("active_to IS NULL OR active_from IS NULL OR active_to >= active_from",
+                        name="active_period_ordered"),
     )
 
     id: Mapped[int] = mapped_column(Identity(), primary_key=True)
@@ -75,6 +81,15 @@ class MedicalService(TimestampMixin, VersionedMixin, Base):
     age_max: Mapped[int | None] = mapped_column(SmallInteger)
     preparation: Mapped[str] = mapped_column(Text, default="", server_default="")
     is_active: Mapped[bool] = mapped_column(Boolean, default=True, server_default="true")
+    # The catalogue (contracts issue): simple, or complex with a specification (service_components).
+    kind: Mapped[str] = mapped_column(String(8), default="simple", server_default="simple")
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("service_groups.id"), index=True)
+    # Medical services are usually exempt from VAT (Tax Code art. 149); FFD tag 1199 follows from it.
+    vat_rate: Mapped[str] = mapped_column(String(6), default="exempt", server_default="exempt")
+    indications: Mapped[str] = mapped_column(Text, default="", server_default="")
+    contraindications: Mapped[str] = mapped_column(Text, default="", server_default="")
+    active_from: Mapped[dt.date | None] = mapped_column(Date)
+    active_to: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class CalendarDay(Base):

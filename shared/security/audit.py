@@ -20,8 +20,11 @@ _PARTITION_RE = re.compile(r"^audit_log_(y\d{4}m\d{2}|default)$")
 # patient_surnames is derived from patients by a trigger (a search dictionary, no one edits it).
 # schedule_intervals are generated from audited templates and exceptions; booking_resources derive
 # from bookings and booking_events is itself the bookings' history (both written by a trigger).
+# register_lines are built from audited order lines in bulk (100,000 a month); a correction keeps its
+# author in corrected_by, and the register's own row (audited) records every build and lock.
 NOT_AUDITED = frozenset({"audit_log", "installation", "alembic_version", "patient_surnames",
-                         "schedule_intervals", "booking_resources", "booking_events", "booking_day_usage"})
+                         "schedule_intervals", "booking_resources", "booking_events", "booking_day_usage",
+                         "register_lines"})
 
 AUDITED: Mapping[str, tuple[str, str]] = {
     "patients": ("id", "id"),
@@ -57,6 +60,23 @@ AUDITED: Mapping[str, tuple[str, str]] = {
     "schedule_exception_intervals": ("", "id"),
     "bookings": ("patient_id", "id"),
     "waiting_list": ("patient_id", "id"),
+    "service_groups": ("", "id"),
+    "service_components": ("", "id"),
+    "price_lists": ("", "id"),
+    "prices": ("", "id"),
+    "payers": ("", "id"),
+    "agreements": ("", "id"),
+    "agreement_services": ("", "agreement_id,service_id"),
+    "agreement_payments": ("", "id"),
+    "discount_rules": ("", "id"),
+    "manual_discount_limits": ("", "organization_id,job"),
+    "quotas": ("", "id"),
+    "orders": ("patient_id", "id"),
+    "order_lines": ("", "id"),
+    "order_line_discounts": ("", "id"),
+    "quota_charges": ("", "quota_id,order_line_id"),
+    "register_mapping_rules": ("", "id"),
+    "payer_registers": ("", "id"),
 }
 
 TRIGGER_NAME = "audit_row_change"

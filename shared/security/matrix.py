@@ -55,24 +55,41 @@ _BOOKING = {**_PLAN_READ, "bookings": "SIU", "booking_resources": "S", "booking_
 _PLANNING = {**{t: "SIUD" for t in SCHEDULE_PLAN}, "medical_services": "SIU", "bookings": "SIU",
              "booking_resources": "S", "booking_events": "S", "waiting_list": "SIU"}
 
+# Contracts: the contracts department keeps the catalogue, prices, payers, agreements and registers;
+# everyone who takes orders reads them to price a line.
+CATALOGUE = ("service_groups", "service_components", "price_lists", "prices")
+CONTRACT_TERMS = ("payers", "agreements", "agreement_services", "agreement_payments", "discount_rules",
+                  "manual_discount_limits", "quotas", "register_mapping_rules")
+REGISTERS = ("payer_registers", "register_lines")
+_TERMS_READ = {t: "S" for t in (*CATALOGUE, *CONTRACT_TERMS)}
+_ORDERING = {**_TERMS_READ, "orders": "SIU", "order_lines": "SIU", "order_line_discounts": "SI",
+             "quota_charges": "SI"}
+_ORDERS_READ = {"orders": "S", "order_lines": "S", "order_line_discounts": "S", "quota_charges": "S"}
+_CONTRACTS = {**{t: "SIUD" for t in (*CATALOGUE, *CONTRACT_TERMS, *REGISTERS)}, "medical_services": "SIU",
+              **_ORDERS_READ, "patients": "S", "patient_policies": "S", "resource_services": "S",
+              "schedule_resources": "S"}
+
 TABLE_GRANTS: Mapping[str, Mapping[str, str]] = {
     # Every staff member sees the organization's structure and staff list (schedules show doctors).
     "user": {"alembic_version": "S", "installation": "S", "medical_services": "S",
              **{t: "S" for t in REFERENCE_TABLES}},
-    "registrar": {**_REGISTRY, **_BOOKING},
-    "receptionist": {**_REGISTRY, **_BOOKING},
-    "call_centre": {**_CLIENT_READ, "patients": "SIU", "patient_phones": "SIU", "medical_cards": "S", **_BOOKING},
-    "cashier": {**_CLIENT_READ, **_PLAN_READ, "bookings": "S"},
+    "registrar": {**_REGISTRY, **_BOOKING, **_ORDERING},
+    "receptionist": {**_REGISTRY, **_BOOKING, **_ORDERING},
+    "call_centre": {**_CLIENT_READ, "patients": "SIU", "patient_phones": "SIU", "medical_cards": "S", **_BOOKING,
+                    **_ORDERING},
+    "cashier": {**_CLIENT_READ, **_PLAN_READ, "bookings": "S", **_TERMS_READ, **_ORDERS_READ},
     "head_of_registry": {**_CLIENT_READ, "medical_cards": "S", "paper_card_movements": "S", "audit_log": "S",
-                         "users": "S", **_PLANNING},
-    "medical_worker": {**_CLIENT_READ, "medical_cards": "S", "medical_records": "I", **_BOOKING},
-    "contracts": {"medical_services": "SIU"},
-    "marketer": {**_PLAN_READ, "bookings": "S"},
+                         "users": "S", **_PLANNING, **_ORDERING},
+    "medical_worker": {**_CLIENT_READ, "medical_cards": "S", "medical_records": "I", **_BOOKING, **_TERMS_READ,
+                       **_ORDERS_READ},
+    "contracts": _CONTRACTS,
+    "marketer": {**_PLAN_READ, "bookings": "S", **_TERMS_READ},
     "head": {**_CLIENT_READ, "medical_cards": "S", "audit_log": "S", "users": "S", **_PLAN_READ,
-             "bookings": "S", "booking_events": "S", "waiting_list": "S"},
-    "admission": {**_REGISTRY, "medical_records": "I", **_BOOKING},
+             "bookings": "S", "booking_events": "S", "waiting_list": "S", **_TERMS_READ, **_ORDERS_READ,
+             **{t: "S" for t in REGISTERS}},
+    "admission": {**_REGISTRY, "medical_records": "I", **_BOOKING, **_ORDERING},
     "statistician": {"patients": "S", "patient_surnames": "S", "medical_cards": "S", **_PLAN_READ,
-                     "bookings": "S"},
+                     "bookings": "S", **_TERMS_READ, **_ORDERS_READ, **{t: "S" for t in REGISTERS}},
     "administrator": {
         **{t: "SIUD" for t in REFERENCE_TABLES},
         "users": "S",

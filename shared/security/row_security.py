@@ -34,6 +34,11 @@ ORGANIZATION_SCOPED: Mapping[str, str] = {
     "bookings": "organization_id",
     "booking_resources": "organization_id",
     "waiting_list": "organization_id",
+    **{t: "organization_id" for t in (
+        "service_groups", "service_components", "price_lists", "prices", "payers", "agreements",
+        "agreement_services", "agreement_payments", "discount_rules", "manual_discount_limits", "quotas",
+        "orders", "order_lines", "order_line_discounts", "quota_charges", "register_mapping_rules",
+        "payer_registers", "register_lines")},
 }
 #: The administrator sets up organizations and their staff, so sees all of them.
 ADMINISTRATOR_SEES_ALL = frozenset({"organizations", "departments", "offices", "staff_members",

@@ -38,7 +38,7 @@ from shared.models import (
     StaffMember,
 )
 from shared.models.organization import DEPARTMENT_KINDS
-from shared.services.concurrency import last_change
+from shared.services.concurrency import ConcurrentEdit, ConcurrentEditUnknown, RecordGone, last_change  # noqa: F401 - re-exported
 from shared.services.users import NotPermitted
 
 FLOOR_RANGE = (-5, 150)
@@ -119,24 +119,6 @@ class OtherOrganization(_FieldError):
 
 class DepartmentCycle(DomainError):
     message = QT_TRANSLATE_NOOP("DomainError", "A department cannot be part of itself or of its own subdivision.")
-
-
-class ConcurrentEdit(DomainError):
-    message = QT_TRANSLATE_NOOP(
-        "DomainError", "This record was changed by {user} at {time} while you were editing it. Reload it and "
-        "make your changes again."
-    )
-
-
-class ConcurrentEditUnknown(DomainError):
-    message = QT_TRANSLATE_NOOP(
-        "DomainError", "This record was changed by another user while you were editing it. Reload it and make "
-        "your changes again."
-    )
-
-
-class RecordGone(DomainError):
-    message = QT_TRANSLATE_NOOP("DomainError", "This record no longer exists: somebody deleted it. Reload the list.")
 
 
 class NotDeactivatable(DomainError):

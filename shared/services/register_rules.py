@@ -30,6 +30,7 @@ from operator import attrgetter
 from typing import Any
 
 from shared.errors import QT_TRANSLATE_NOOP, DomainError
+from shared.services.schedule_rules import age_on  # noqa: F401 - part of this module's API
 
 MAPPED = "mapped"
 UNMAPPED = "unmapped"
@@ -233,12 +234,6 @@ class RuleConflict:
 
     first: MappingRule  # the one with the smaller id
     second: MappingRule
-
-
-def age_on(birth: dt.date, day: dt.date) -> int:
-    """Age in whole years on ``day``; someone born on 29 February turns a year older on 1 March in
-    common years. Negative when ``day`` is before the birth date (the callers treat that as unknown)."""
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
 def _service_age(service: PerformedService) -> int | None:
