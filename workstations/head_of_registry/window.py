@@ -7,14 +7,13 @@ work schedule for patients (`print_page`), the history of the registry's actions
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from medcenter_desktop.history_view import HistoryView
+from medcenter_desktop.lazy_tab import LazyTab
 from medcenter_desktop.workstation_window import WorkstationWindow
 from workstations.head_of_registry import WORKSTATION
 from workstations.head_of_registry.calendar_page import CalendarPage
@@ -25,29 +24,6 @@ from workstations.head_of_registry.workload_page import WorkloadPage
 
 if TYPE_CHECKING:
     from medcenter_desktop.login_service import AppSession
-
-
-class _LazyTab(QWidget):
-    """A tab that builds its page the first time it is shown: the window opens at once, and a tab
-    nobody opens never queries the database."""
-
-    def __init__(self, factory: Callable[[QWidget], QWidget], parent: QWidget) -> None:
-        super().__init__(parent)
-        self._factory = factory
-        self._page: QWidget | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 4, 12, 0)
-
-    @property
-    def page(self) -> QWidget:
-        if self._page is None:
-            self._page = self._factory(self)
-            self.layout().addWidget(self._page)
-        return self._page
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        self.page  # noqa: B018 - builds it
-        super().showEvent(event)
 
 
 class HeadOfRegistryWindow(WorkstationWindow):
@@ -80,7 +56,7 @@ class HeadOfRegistryWindow(WorkstationWindow):
         self.merge_page = MergePage(session, merge_holder)
         merge_layout.addWidget(self.merge_page)
 
-        self._lazy = [_LazyTab(lambda parent, cls=cls: cls(session, parent), self.tabs)
+        self._lazy = [LazyTab(lambda parent, cls=cls: cls(session, parent), self.tabs)
                       for cls in (SchedulePage, WorkloadPage, CalendarPage, PrintSchedulePage)]
         for tab in self._lazy:
             self.tabs.addTab(tab, "")
