@@ -805,6 +805,7 @@ def upgrade() -> None:
         sa.Column("result_code", sa.String(length=20), server_default="", nullable=False),
         sa.Column("note", sa.Text(), server_default="", nullable=False),
         sa.Column("corrected_by", sa.String(length=63), nullable=True),
+        sa.Column("candidates", postgresql.ARRAY(sa.String(length=40)), server_default="{}", nullable=False),
         sa.CheckConstraint(
             "state <> 'excluded' OR length(btrim(note)) > 0",
             name=op.f("ck_register_lines_exclusion_explained"),

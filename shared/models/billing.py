@@ -525,3 +525,5 @@ class RegisterLine(Base):
     result_code: Mapped[str] = mapped_column(String(20), default="", server_default="")
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
     corrected_by: Mapped[str | None] = mapped_column(String(63))
+    # For a conflict: the payer codes of the rules that disagree.
+    candidates: Mapped[list[str]] = mapped_column(ARRAY(String(40)), default=list, server_default="{}")

@@ -342,8 +342,9 @@ def price_on(connection: Connection, price_list_id: int, service_id: int, day: d
 
 def set_price(connection: Connection, price_list_id: int, service_id: int, amount: object, valid_from: dt.date,
               valid_to: dt.date | None = None) -> int:
-    """Adds a price from ``valid_from``. A price in force until changed that started earlier is closed the
-    day before; any other overlap is refused with the period it collides with (nothing is changed)."""
+    """Adds a price from ``valid_from`` (to ``valid_to`` inclusive, or until changed). A price in force until
+    changed that started earlier is closed the day before (and, for a bounded new price, resumes the day
+    after it); any other overlap is refused with the period it collides with (nothing is changed)."""
     value = money(amount)
     if valid_to is not None and valid_to < valid_from:
         raise PricePeriodInvalid()
@@ -353,10 +354,16 @@ def set_price(connection: Connection, price_list_id: int, service_id: int, amoun
         raise stale(connection, "price_lists", price_list_id, False)
     try:
         with connection.begin_nested():
-            connection.execute(text(
+            closed = connection.execute(text(
                 "UPDATE prices SET valid = daterange(lower(valid), CAST(:f AS date)) "
-                "WHERE price_list_id = :l AND service_id = :s AND upper_inf(valid) AND lower(valid) < :f"),
-                {"l": price_list_id, "s": service_id, "f": valid_from})
+                "WHERE price_list_id = :l AND service_id = :s AND upper_inf(valid) AND lower(valid) < :f "
+                "RETURNING amount"), {"l": price_list_id, "s": service_id, "f": valid_from}).first()
+            if closed is not None and valid_to is not None:
+                # A price for a period inside one in force until changed: the old price resumes after it.
+                connection.execute(text(
+                    "INSERT INTO prices (organization_id, price_list_id, service_id, valid, amount) "
+                    "VALUES (:o, :l, :s, daterange(CAST(:t AS date) + 1, NULL), :a)"),
+                    {"o": organization_id, "l": price_list_id, "s": service_id, "t": valid_to, "a": closed.amount})
             return connection.execute(text(
                 "INSERT INTO prices (organization_id, price_list_id, service_id, valid, amount) "
                 "VALUES (:o, :l, :s, daterange(CAST(:f AS date), CAST(:t AS date) + 1), :a) RETURNING id"),

@@ -28,6 +28,7 @@ from sqlalchemy import Connection, text
 
 from shared.errors import QT_TRANSLATE_NOOP, DomainError
 from shared.services.schedule_rules import age_on
+from shared.services.schedules import organization_zone
 
 CENT = Decimal("0.01")
 
@@ -309,10 +310,11 @@ def quota_checks(connection: Connection, organization_id: int, *, service_id: in
 def resolve_price(connection: Connection, service_id: int, *, payer_id: int | None = None,
                   agreement_id: int | None = None, patient_id: int | None = None, quantity: int = 1,
                   moment: dt.datetime, zone: ZoneInfo | None = None) -> Quote:
-    """The price of ``quantity`` of a service for a payer at ``moment`` (aware; the service's time if booked),
-    with the reasons; `PriceNotResolved` says why there is none."""
+    """The price of ``quantity`` of a service for a payer at ``moment`` (aware; the service's time if booked;
+    days and hours are the organization's, ``zone`` when the caller has it), with the reasons;
+    `PriceNotResolved` says why there is none."""
     service = _service(connection, service_id)
-    local = moment.astimezone(zone) if zone else moment
+    local = moment.astimezone(zone or organization_zone(connection, service.organization_id))
     day = local.date()
     if not service.is_active or (service.active_from and day < service.active_from) or (
             service.active_to and day > service.active_to):
