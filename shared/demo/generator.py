@@ -18,8 +18,8 @@ from sqlalchemy import Connection, func, insert, select
 from sqlalchemy.orm import Session
 
 from shared.db.roles import RoleNames
-from shared.demo.names import FEMALE_FIRST, MALE_FIRST, PATRONYMIC_ROOTS, SURNAMES, patronymic, surname
 from shared.demo.billing import seed_billing
+from shared.demo.names import FEMALE_FIRST, MALE_FIRST, PATRONYMIC_ROOTS, SURNAMES, patronymic, surname
 from shared.demo.scheduling import seed_scheduling
 from shared.identifiers import enp_check_digit, inn_check_digits, ogrn_check_digit, snils_check_number
 from shared.models import (

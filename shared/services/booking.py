@@ -235,8 +235,12 @@ def _bookable_days(connection: Connection, candidates: Sequence[_Candidate], fir
         by_channel, count = usage.get((resource_id, day), ({}, 0))
         if cand.max_per_day is not None and count >= cand.max_per_day:
             continue
-        day_end, _ = local_range(day + dt.timedelta(days=1), 0, 0, zone)
         duration = int(cand.duration.total_seconds() // 60)
+        # Booked to the full: no gap of the service's length can be left. (Bookings left outside the
+        # plan by a changed schedule are listed at generation for the head of registry to move.)
+        if minutes - sum(by_channel.values()) < duration:
+            continue
+        day_end, _ = local_range(day + dt.timedelta(days=1), 0, 0, zone)
         if day_end - now <= release or channel_allows(minutes, cand.shares, by_channel, channel, duration):
             open_days.append((resource_id, day))
     return sorted(open_days, key=lambda p: (p[1], p[0]))

@@ -355,7 +355,7 @@ def register_lines(connection: Connection, register_id: int, *, state: str | Non
                    limit: int | None = None) -> list[RegisterLineInfo]:
     """The lines, those needing attention (conflict, unmapped) first."""
     rows = connection.execute(text(
-        "SELECT id, order_line_id, state, payer_code, payer_name, service_code, service_name, patient_name, "
+        "SELECT id, order_line_id, state, payer_code, payer_name, service_code, service_name, patient_name, "  # noqa: S608
         "birth_date, sex, policy_number, performed_on, quantity, price, amount, result_code, note, corrected_by, "
         f"candidates FROM register_lines WHERE register_id = :r AND (CAST(:s AS text) IS NULL OR state = :s) "
         f"ORDER BY {_STATE_ORDER}, performed_on, id LIMIT :n"),
