@@ -33,6 +33,7 @@ from workstations.registrar import ops
 from workstations.registrar.appointments import AppointmentsPanel
 from workstations.registrar.card_dialogs import MovePaperCardDialog, paper_place
 from workstations.registrar.details_panel import ClientDetailsPanel
+from workstations.registrar.orders_panel import OrdersPanel
 from workstations.registrar.patient_form import PatientForm
 from workstations.registrar.search_page import configure_list_view
 
@@ -131,6 +132,8 @@ class ClientPage(QWidget):
         # The appointments come first among the tabs: booking is what the registry does most.
         self.appointments = AppointmentsPanel(session, self.details_panel)
         self.details_panel.insertTab(0, self.appointments, "")
+        self.orders = OrdersPanel(session, self.details_panel)
+        self.details_panel.insertTab(1, self.orders, "")
         self.details_panel.setCurrentIndex(0)
         # Seven tabs: narrower ones, so that all stay in sight on a usual screen.
         self.details_panel.setStyleSheet("QTabBar::tab { padding: 6px 9px; }")
@@ -167,6 +170,7 @@ class ClientPage(QWidget):
         self.details_panel.load(patient_id)
         self.appointments.client_name = ""
         self.appointments.load(patient_id)
+        self.orders.load(patient_id)
         self._load_choices()
 
     def reload(self) -> None:
@@ -232,6 +236,8 @@ class ClientPage(QWidget):
         self.move_card_button.setText(QCoreApplication.translate("ClientCard", "Move paper card…"))
         self.details_panel.setTabText(self.details_panel.indexOf(self.appointments),
                                       QCoreApplication.translate("ClientCard", "Appointments"))
+        self.details_panel.setTabText(self.details_panel.indexOf(self.orders),
+                                      QCoreApplication.translate("ClientCard", "Orders"))
         self._update_title()
         self._fill_card_type_menu()
 

@@ -1,7 +1,8 @@
 """Main window of the registry workstation: find the person, or register them, then their card.
 
-Three pages in a stack: the search (`search_page`, where the window opens, focus in the box), the
-client card (`client_page`) and booking an appointment (`booking_page`). F2 registers a new client
+Four pages in a stack: the search (`search_page`, where the window opens, focus in the box), the
+client card (`client_page`), booking an appointment (`booking_page`) and an order (`order_page`, from
+the card's Orders tab, or for a caller without a card from the toolbar). F2 registers a new client
 (`register_dialog`), F3 books an appointment for the open client (from the search: without a card),
 F5 refreshes the page on screen, Esc goes back (booking -> card -> search); the waiting list and the
 end-of-day list of paper cards not returned are on the toolbar.
@@ -22,6 +23,9 @@ from workstations.registrar.appointments import WaitingListDialog
 from workstations.registrar.booking_page import BookingPage
 from workstations.registrar.card_dialogs import NotReturnedDialog
 from workstations.registrar.client_page import ClientPage
+from workstations.registrar.order_dialogs import AnonymousOrderDialog
+from workstations.registrar.order_ops import Customer
+from workstations.registrar.order_page import OrderPage
 from workstations.registrar.register_dialog import RegisterDialog
 from workstations.registrar.search_page import SearchPage, prefill_from_query
 
@@ -36,14 +40,17 @@ class RegistrarWindow(WorkstationWindow):
         self.register_dialog: RegisterDialog | None = None
         self.not_returned_dialog: NotReturnedDialog | None = None
         self.waiting_list_dialog: WaitingListDialog | None = None
+        self.anonymous_order_dialog: AnonymousOrderDialog | None = None
         super().__init__(session, WORKSTATION, parent)
         self.search_page = SearchPage(session, self)
         self.client_page = ClientPage(session, self)
         self.booking_page = BookingPage(session, self)
+        self.order_page = OrderPage(session, self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.search_page)
         self.stack.addWidget(self.client_page)
         self.stack.addWidget(self.booking_page)
+        self.stack.addWidget(self.order_page)
         self.set_central(self.stack)
         self.search_page.open_requested.connect(self.open_client)
         self.search_page.register_requested.connect(self.register_client)
@@ -58,6 +65,12 @@ class RegistrarWindow(WorkstationWindow):
         back_from_booking = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.booking_page)
         back_from_booking.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         back_from_booking.activated.connect(self.back_from_booking)
+        self.client_page.orders.new_requested.connect(lambda _pid: self.new_order())
+        self.client_page.orders.open_requested.connect(self.open_order)
+        self.order_page.back_requested.connect(self.back_from_order)
+        back_from_order = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.order_page)
+        back_from_order.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        back_from_order.activated.connect(self.back_from_order)
         self._build_registry_menu()
         self.retranslate_ui()
 
@@ -119,6 +132,54 @@ class RegistrarWindow(WorkstationWindow):
             self.stack.setCurrentWidget(self.search_page)
             self.search_page.focus_box()
 
+    def new_order(self) -> OrderPage:
+        """A new order for the client whose card is open (the card's Orders tab)."""
+        card = self.client_page
+        self.order_page.open_new(Customer(card.patient_id), card.client_name())
+        self.stack.setCurrentWidget(self.order_page)
+        return self.order_page
+
+    def new_anonymous_order(self, name: str, phone: str) -> OrderPage:
+        """A new order for a caller without a client card: their name and phone."""
+        self.order_page.open_new(Customer(None, name, phone), name)
+        self.stack.setCurrentWidget(self.order_page)
+        return self.order_page
+
+    def open_order(self, order_id: int) -> OrderPage:
+        self.order_page.open_order(order_id)
+        self.stack.setCurrentWidget(self.order_page)
+        self.order_page.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        return self.order_page
+
+    def back_from_order(self) -> None:
+        """Esc on the order page: back to the card of the order's client when it is open, else the search."""
+        if self.stack.currentWidget() is not self.order_page:
+            return
+        patient_id = self.order_page.customer.patient_id
+        if patient_id is not None and patient_id == self.client_page.patient_id:
+            self.stack.setCurrentWidget(self.client_page)
+            orders = self.client_page.orders
+            self.client_page.details_panel.setCurrentWidget(orders)
+            orders.reload()
+            orders.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif patient_id is not None:
+            self.open_client(patient_id)  # an order just given to a client: their card
+        else:
+            self.stack.setCurrentWidget(self.search_page)
+            self.search_page.focus_box()
+
+    def show_anonymous_orders(self) -> AnonymousOrderDialog:
+        """An order for a caller without a card: a new one (name and phone), or one of the recent ones."""
+        query = self.search_page.search_edit.text().strip()
+        digits = "".join(ch for ch in query if ch.isdigit())
+        is_phone = len(digits) >= 7 and not any(ch.isalpha() for ch in query)
+        dialog = AnonymousOrderDialog(self.session, "" if is_phone else query, query if is_phone else "", self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._anonymous_chosen(dialog.choice))
+        self.anonymous_order_dialog = dialog
+        dialog.open()
+        return dialog
+
     def show_waiting_list(self) -> WaitingListDialog:
         dialog = WaitingListDialog(self.session, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -129,6 +190,8 @@ class RegistrarWindow(WorkstationWindow):
     def refresh(self) -> None:
         if self.stack.currentWidget() is self.booking_page:
             self.booking_page.refresh()
+        elif self.stack.currentWidget() is self.order_page:
+            self.order_page.book_selected()  # F5 on an order books the selected line
         elif self.stack.currentWidget() is self.search_page:
             self.search_page.refresh()
         elif not self.client_page.dirty or self._confirm(
@@ -153,6 +216,7 @@ class RegistrarWindow(WorkstationWindow):
         self.book_action.setText(QCoreApplication.translate("RegistrarWindow", "Book appointment (F3)"))
         self.waiting_list_action.setText(QCoreApplication.translate("RegistrarWindow", "Waiting list"))
         self.not_returned_action.setText(QCoreApplication.translate("RegistrarWindow", "End of day: cards not returned"))
+        self.anonymous_order_action.setText(QCoreApplication.translate("RegistrarWindow", "Order without a card…"))
 
     # --- Internals -------------------------------------------------------------------------------
 
@@ -179,10 +243,13 @@ class RegistrarWindow(WorkstationWindow):
         self.waiting_list_action.triggered.connect(self.show_waiting_list)
         self.not_returned_action = QAction(self)
         self.not_returned_action.triggered.connect(self.show_cards_not_returned)
+        self.anonymous_order_action = QAction(self)
+        self.anonymous_order_action.triggered.connect(self.show_anonymous_orders)
         for action in (self.find_action, self.new_action, self.book_action, self.refresh_action):
             self.toolbar.addAction(action)
             self.addAction(action)
         self.toolbar.addSeparator()
+        self.toolbar.addAction(self.anonymous_order_action)
         self.toolbar.addAction(self.waiting_list_action)
         self.toolbar.addAction(self.not_returned_action)
 
@@ -190,6 +257,14 @@ class RegistrarWindow(WorkstationWindow):
         if not self.client_page.dirty or self._confirm(
                 QCoreApplication.translate("RegistrarWindow", "The changes to this client are not saved. Leave without saving?")):
             self.open_client(patient_id)
+
+    def _anonymous_chosen(self, choice: tuple | None) -> None:
+        if choice is None:
+            return
+        if choice[0] == "new":
+            self.new_anonymous_order(choice[1], choice[2])
+        else:
+            self.open_order(choice[1])
 
     def _confirm(self, question: str) -> bool:
         answer = QMessageBox.question(self, QCoreApplication.translate("RegistrarWindow", "Registry"), question,
