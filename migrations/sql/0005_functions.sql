@@ -158,32 +158,49 @@ CREATE TRIGGER service_kind_check BEFORE UPDATE OF kind ON medical_services
 
 -- A locked (or exported) register and its lines never change; it only moves on to exported.
 CREATE FUNCTION register_frozen() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
-DECLARE
-    reg_status text;
+LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_TABLE_NAME = 'payer_registers' THEN
-        IF OLD.status <> 'draft' THEN
-            IF TG_OP = 'DELETE' THEN
-                RAISE EXCEPTION 'register_locked' USING ERRCODE = 'MC035';
-            END IF;
-            IF NEW.status <> 'exported' OR (NEW.agreement_id, NEW.period_from, NEW.period_to, NEW.number)
-                   IS DISTINCT FROM (OLD.agreement_id, OLD.period_from, OLD.period_to, OLD.number) THEN
-                RAISE EXCEPTION 'register_locked' USING ERRCODE = 'MC035';
-            END IF;
+    IF OLD.status <> 'draft' THEN
+        IF TG_OP = 'DELETE' THEN
+            RAISE EXCEPTION 'register_locked' USING ERRCODE = 'MC035';
         END IF;
-        RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
-    END IF;
-    SELECT status INTO reg_status FROM payer_registers
-     WHERE id = CASE WHEN TG_OP = 'INSERT' THEN NEW.register_id ELSE OLD.register_id END;
-    IF reg_status IS NOT NULL AND reg_status <> 'draft' THEN
-        RAISE EXCEPTION 'register_locked' USING ERRCODE = 'MC035';
+        IF NEW.status <> 'exported' OR (NEW.agreement_id, NEW.period_from, NEW.period_to, NEW.number)
+               IS DISTINCT FROM (OLD.agreement_id, OLD.period_from, OLD.period_to, OLD.number) THEN
+            RAISE EXCEPTION 'register_locked' USING ERRCODE = 'MC035';
+        END IF;
     END IF;
     RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 END;
 $$;
 
+-- Lines are checked per statement (a register is built with one INSERT of 100,000 rows): none of the
+-- rows touched may belong to a register that is not a draft.
+CREATE FUNCTION register_lines_frozen() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    -- Nested: a transition table exists only for the operations that have it.
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        IF EXISTS (SELECT 1 FROM payer_registers r WHERE r.status <> 'draft'
+                      AND r.id IN (SELECT DISTINCT register_id FROM touched_new)) THEN
+            RAISE EXCEPTION 'register_locked' USING ERRCODE = 'MC035';
+        END IF;
+    END IF;
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        IF EXISTS (SELECT 1 FROM payer_registers r WHERE r.status <> 'draft'
+                      AND r.id IN (SELECT DISTINCT register_id FROM touched_old)) THEN
+            RAISE EXCEPTION 'register_locked' USING ERRCODE = 'MC035';
+        END IF;
+    END IF;
+    RETURN NULL;
+END;
+$$;
+
 CREATE TRIGGER register_frozen BEFORE UPDATE OR DELETE ON payer_registers
     FOR EACH ROW EXECUTE FUNCTION register_frozen();
-CREATE TRIGGER register_lines_frozen BEFORE INSERT OR UPDATE OR DELETE ON register_lines
-    FOR EACH ROW EXECUTE FUNCTION register_frozen();
+CREATE TRIGGER register_lines_frozen_insert AFTER INSERT ON register_lines
+    REFERENCING NEW TABLE AS touched_new FOR EACH STATEMENT EXECUTE FUNCTION register_lines_frozen();
+CREATE TRIGGER register_lines_frozen_update AFTER UPDATE ON register_lines
+    REFERENCING OLD TABLE AS touched_old NEW TABLE AS touched_new
+    FOR EACH STATEMENT EXECUTE FUNCTION register_lines_frozen();
+CREATE TRIGGER register_lines_frozen_delete AFTER DELETE ON register_lines
+    REFERENCING OLD TABLE AS touched_old FOR EACH STATEMENT EXECUTE FUNCTION register_lines_frozen();

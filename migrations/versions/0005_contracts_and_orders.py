@@ -916,7 +916,9 @@ TRIGGERS = (
     ("service_component_check", "service_components"),
     ("service_kind_check", "medical_services"),
     ("register_frozen", "payer_registers"),
-    ("register_lines_frozen", "register_lines"),
+    ("register_lines_frozen_insert", "register_lines"),
+    ("register_lines_frozen_update", "register_lines"),
+    ("register_lines_frozen_delete", "register_lines"),
 )
 FUNCTIONS = (
     "quota_charge_check()",
@@ -928,6 +930,7 @@ FUNCTIONS = (
     "service_component_check()",
     "service_kind_check()",
     "register_frozen()",
+    "register_lines_frozen()",
 )
 
 
