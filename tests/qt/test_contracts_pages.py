@@ -431,3 +431,31 @@ def test_register_export_to_a_bad_place_leaves_it_locked(qtbot, clinic, clerk, r
     page.refresh()
     qtbot.waitUntil(lambda: not page.loading, timeout=TIMEOUT)
     assert page.register(register_id).status == "locked", "nothing is marked exported"
+
+
+def test_pages_switch_language_and_answer_the_keyboard(qtbot, clerk, no_message_boxes):
+    from medcenter_desktop import i18n
+    from workstations.contracts.quotas_page import QuotaDialog
+    from workstations.contracts.registers_page import RegistersPage
+
+    discounts = _show(qtbot, DiscountsPage(clerk))
+    quotas = _show(qtbot, QuotasPage(clerk))
+    registers_page = _show(qtbot, RegistersPage(clerk))
+    qtbot.waitUntil(lambda: registers_page.rules_data is not None, timeout=TIMEOUT)
+
+    quotas.quota_view.setFocus()
+    quotas.quota_view.setCurrentIndex(quotas.quota_model.index(0, 0))
+    qtbot.keyClick(quotas.quota_view, Qt.Key.Key_Return)
+    assert isinstance(quotas.dialog, QuotaDialog) and quotas.dialog.quota == quotas.quota_model.row_at(0)
+    quotas.dialog.reject()
+
+    i18n.switch_language("ru")
+    try:
+        for page in (discounts, quotas, registers_page):
+            assert page.layout() is not None
+        assert discounts.rule_model.rowCount() >= 2 and quotas.quota_model.rowCount() >= 2
+    finally:
+        i18n.switch_language("en")
+    assert discounts.save_button.text() == "&Save rule"
+    assert registers_page.tabs.tabText(registers_page.RULES) == "Mapp&ing rules"
+    assert no_message_boxes == []

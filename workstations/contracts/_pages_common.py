@@ -40,6 +40,8 @@ DISCOUNT_CHANGES = "discounts"
 QUOTA_CHANGES = "quotas"
 REGISTER_CHANGES = "registers"
 MAPPING_CHANGES = "register_mapping_rules"
+#: What the catalogue, payers and agreements pages announce: the lists these pages choose from change.
+LIST_CHANGES = frozenset({"catalogue", "payers", "agreements"})
 
 
 def t(source: str) -> str:

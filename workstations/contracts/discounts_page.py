@@ -269,8 +269,8 @@ class DiscountsPage(QWidget):
         left_layout.addWidget(self.title_label)
         left_layout.addWidget(self.lead_label)
         left_layout.addLayout(rule_buttons)
-        left_layout.addWidget(self.rule_view, 3)
-        left_layout.addWidget(self.limits_box, 2)
+        left_layout.addWidget(self.rule_view, 1)
+        left_layout.addWidget(self.limits_box, 1)
 
         # Right: the editor.
         self.editor_box = QGroupBox(self)
@@ -279,6 +279,8 @@ class DiscountsPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.editor_box)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(self.editor_box.minimumSizeHint().width() + 16)
 
         self.status_label = common.muted_label(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -286,7 +288,7 @@ class DiscountsPage(QWidget):
         self.splitter.addWidget(scroll)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([760, 520])
+        self.splitter.setSizes([780, 580])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 8)
         layout.addWidget(self.splitter, 1)
@@ -485,15 +487,15 @@ class DiscountsPage(QWidget):
             "A rule lowers (or, with a negative percentage, raises) the price of the services it names when "
             "all its conditions hold; the price engine applies the best matching active rule by itself. "
             "Rules are not deleted: clear “Active” to stop one."))
-        self.new_button.setText(self.tr("&New rule"))
+        self.new_button.setText(self.tr("Ne&w rule"))
         self.refresh_button.setText(self.tr("Re&fresh"))
-        self.show_inactive_check.setText(self.tr("Show inactive"))
+        self.show_inactive_check.setText(self.tr("Show &inactive"))
         self.limits_box.setTitle(self.tr("Manual discounts by job"))
         self.limits_lead.setText(self.tr(
             "The largest discount a person of each job may give by hand, with a reason. Double-click or "
             "press F2 on a percentage to change it; a job without a limit may give none."))
         texts = (self.tr("&Name"), self.tr("&Percent"), self.tr("Service &group"), self.tr("Ser&vice"),
-                 self.tr("A&greement"), self.tr("&Card type"), self.tr("Se&x"), self.tr("A&ge from"),
+                 self.tr("Ag&reement"), self.tr("&Card type"), self.tr("Se&x"), self.tr("Ag&e from"),
                  self.tr("&Days"), self.tr("&Time from"), self.tr("Va&lid"))
         for label, text in zip(self.form_labels, texts, strict=True):
             label.setText(text)
@@ -560,7 +562,7 @@ class DiscountsPage(QWidget):
         shown = [r for r in self.rules if r.is_active or self.show_inactive_check.isChecked()]
         self.rule_model.set_rows(shown)
         self.rule_view.resizeColumnsToContents()
-        for column, widest in ((0, 200), (TARGET_COLUMN, 220)):
+        for column, widest in ((0, 190), (TARGET_COLUMN, 190)):
             self.rule_view.setColumnWidth(column, min(self.rule_view.columnWidth(column), widest))
         if keep is not None and self.select_rule(keep):
             if just_saved is not None:
@@ -643,5 +645,5 @@ class DiscountsPage(QWidget):
         common.set_status(self.status_label, error_text(exc), error=True)
 
     def _changed(self, changes) -> None:
-        if common.DISCOUNT_CHANGES in changes:
+        if common.DISCOUNT_CHANGES in changes or common.LIST_CHANGES & set(changes):
             self.refresh()

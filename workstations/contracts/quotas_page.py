@@ -379,9 +379,9 @@ class QuotaDialog(QDialog):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Quota “{name}”").format(name=self.quota.name) if self.quota
                             else self.tr("New quota"))
-        texts = (self.tr("&Name"), self.tr("&Source"), self.tr("A&greement"), self.tr("&Payer"),
+        texts = (self.tr("&Name"), self.tr("Sou&rce"), self.tr("Agr&eement"), self.tr("&Payer"),
                  self.tr("Service &group"), self.tr("Ser&vice"), self.tr("&Department"), self.tr("Peri&od"),
-                 self.tr("&Services, at most"), self.tr("Ro&ubles, at most"))
+                 self.tr("Services, at &most"), self.tr("Ro&ubles, at most"))
         for label, text in zip(self.form_labels, texts, strict=True):
             label.setText(text)
         self.name_edit.setPlaceholderText(self.tr("For example: Fictional fund, X-ray volumes of the month"))
@@ -653,7 +653,7 @@ class QuotasPage(QWidget):
         common.set_status(self.status_label, error_text(exc), error=True)
 
     def _changed(self, changes) -> None:
-        if USAGE_CHANGES & set(changes):
+        if (USAGE_CHANGES | common.LIST_CHANGES) & set(changes):
             self.refresh()
 
 

@@ -92,6 +92,8 @@ FILTERS = (
 )
 STATE_BACKGROUNDS = {"unmapped": "#fbe0e0", "conflict": "#fff1d6"}
 MUTED = "#8a98a3"
+#: At most this many lines are shown at once (a busy month is 100,000 lines); the filter narrows them.
+LINE_LIMIT = 5000
 SEX_NAMES = {"M": QT_TRANSLATE_NOOP("RegistersPage", "male"), "F": QT_TRANSLATE_NOOP("RegistersPage", "female")}
 POLICY_NAMES = {"oms": QT_TRANSLATE_NOOP("RegistersPage", "OMS"), "dms": QT_TRANSLATE_NOOP("RegistersPage", "DMS")}
 
@@ -428,7 +430,7 @@ class LineDialog(QDialog):
             about += "\n" + self.tr("Rules of equal priority give the codes {codes}: choose one.").format(
                 codes=", ".join(line.candidates))
         self.about_label.setText(about)
-        texts = (self.tr("Payer's &code"), self.tr("Payer's &service"), self.tr("&Amount"),
+        texts = (self.tr("Payer's &code"), self.tr("Payer's ser&vice"), self.tr("&Amount"),
                  self.tr("&Why") if self.exclude else self.tr("&Note"))
         for label, text in zip(self.form_labels, texts, strict=True):
             label.setText(text)
@@ -577,7 +579,7 @@ class RuleDialog(QDialog):
             "A performed service becomes the payer's service given here when every condition set holds. Of the "
             "rules that match, those with the lowest priority number decide."))
         texts = (self.tr("&Priority"), self.tr("Clinic's ser&vice"), self.tr("Service &group"), self.tr("Se&x"),
-                 self.tr("A&ge from"), self.tr("P&olicy"), self.tr("&Result"), self.tr("Payer's &code"),
+                 self.tr("Ag&e from"), self.tr("Polic&y"), self.tr("&Result"), self.tr("Payer's &code"),
                  self.tr("Payer's &name"), self.tr("Payer's pr&ice"))
         for label, text in zip(self.form_labels, texts, strict=True):
             label.setText(text)
@@ -629,6 +631,7 @@ class RegistersPage(QWidget):
         self.registers: list[registers.RegisterInfo] = []
         self.lines: list[registers.RegisterLineInfo] = []
         self.lines_register_id: int | None = None
+        self.lines_cut = False  # more lines than LINE_LIMIT match the filter
         self.payer_rules: dict[str, contracts.MappingRuleEntry] = {}  # the chosen register's payer's, by code
         self.rules_data: RulesData | None = None
         self.loading = False
@@ -1018,19 +1021,19 @@ class RegistersPage(QWidget):
         self.lead_label.setText(self.tr(
             "A register lists the services performed in a month under an agreement, in the payer's own codes. "
             "Build it, correct or exclude the lines no rule maps, lock it and export it to a file."))
-        self.tabs.setTabText(self.REGISTERS, self.tr("Re&gisters"))
-        self.tabs.setTabText(self.RULES, self.tr("&Mapping rules"))
+        self.tabs.setTabText(self.REGISTERS, self.tr("&Registers"))
+        self.tabs.setTabText(self.RULES, self.tr("Mapp&ing rules"))
         self.agreement_label.setText(self.tr("&Agreement"))
-        self.month_label.setText(self.tr("&Month"))
+        self.month_label.setText(self.tr("Mo&nth"))
         self.build_button.setText(self.tr("&Build"))
-        self.refresh_button.setText(self.tr("Re&fresh"))
-        self.rebuild_button.setText(self.tr("Re&build"))
+        self.refresh_button.setText(self.tr("Refres&h"))
+        self.rebuild_button.setText(self.tr("Reb&uild"))
         self.rebuild_button.setToolTip(self.tr("Map the draft again with the current rules and add services "
                                                "performed since; hand corrections are kept"))
         self.lock_button.setText(self.tr("&Lock"))
         self.lock_button.setToolTip(self.tr("Freeze the register for export (every line mapped or excluded)"))
         self.export_button.setText(self.tr("E&xport…"))
-        self.discard_button.setText(self.tr("&Discard draft"))
+        self.discard_button.setText(self.tr("Discard dra&ft"))
         self.filter_label.setText(self.tr("&Show"))
         for index, (_key, _states, text) in enumerate(FILTERS):
             self.filter_combo.setItemText(index, _t(text))
@@ -1053,6 +1056,16 @@ class RegistersPage(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "conflict_model"):
             self.retranslate_ui()
+            # Cells are computed when set: show them in the new language.
+            register, line = self.current_register(), self.current_line()
+            self.register_model.set_rows(self.registers)
+            self.line_model.set_rows(self.lines)
+            if register is not None:
+                self.select_register(register.id)
+            if line is not None:
+                self.select_line(line.id)
+            if self.rules_data is not None:
+                self._rules_loaded(self.rules_data)
         super().changeEvent(event)
 
     # --- Internals: registers ----------------------------------------------------------------------
@@ -1135,11 +1148,11 @@ class RegistersPage(QWidget):
         self.lines_loading = True
 
         def read(conn, _org):
-            if states is None:
-                lines = registers.register_lines(conn, register_id)
-            else:
-                lines = [line for state in states for line in registers.register_lines(conn, register_id,
-                                                                                         state=state)]
+            lines: list[registers.RegisterLineInfo] = []
+            for state in states or (None,):
+                lines += registers.register_lines(conn, register_id, state=state, limit=LINE_LIMIT + 1 - len(lines))
+                if len(lines) > LINE_LIMIT:
+                    break
             return lines, contracts.mapping_rules(conn, payer_id)
 
         common.session_call(self, self.session, read, commit=False).success(
@@ -1152,11 +1165,12 @@ class RegistersPage(QWidget):
         current = self.current_line()
         keep = current.id if current is not None and register_id == self.lines_register_id else None
         self.lines_register_id = register_id
-        self.lines = lines
+        self.lines_cut = len(lines) > LINE_LIMIT
+        self.lines = lines[:LINE_LIMIT]
         self.payer_rules = {}
         for rule in rules:
             self.payer_rules.setdefault(rule.payer_code, rule)
-        self.line_model.set_rows(lines)
+        self.line_model.set_rows(self.lines)
         self.line_view.resizeColumnsToContents()
         for column, widest in ((PAYER_NAME_COLUMN, 240), (SERVICE_COLUMN, 240), (PATIENT_COLUMN, 220)):
             self.line_view.setColumnWidth(column, min(self.line_view.columnWidth(column), widest))
@@ -1171,9 +1185,12 @@ class RegistersPage(QWidget):
         if info is None:
             self.lines_title.setText(self.tr("Lines"))
             return
-        self.lines_title.setText(self.tr("Lines of {number}: {open} need attention").format(
-            number=info.number, open=info.open_count) if info.open_count else
-            self.tr("Lines of {number}").format(number=info.number))
+        title = self.tr("Lines of {number}: {open} need attention").format(
+            number=info.number, open=info.open_count) if info.open_count else \
+            self.tr("Lines of {number}").format(number=info.number)
+        if self.lines_cut:
+            title += " " + self.tr("(the first {count} shown: choose what to show)").format(count=LINE_LIMIT)
+        self.lines_title.setText(title)
 
     def _open_line(self, *, exclude: bool) -> LineDialog | None:
         info = self.register(self.lines_register_id) if self.lines_register_id is not None else None
@@ -1301,7 +1318,7 @@ class RegistersPage(QWidget):
 
     def _changed(self, changes) -> None:
         changes = set(changes)
-        if REGISTER_CHANGES in changes:
+        if REGISTER_CHANGES in changes or common.LIST_CHANGES & changes:
             self.refresh()
         elif MAPPING_CHANGES in changes:
             self.load_rules()
