@@ -298,6 +298,7 @@ def test_register_is_built_corrected_locked_and_exported(qtbot, clinic, clerk, r
     assert "payer's service code" in dialog.error_label.text()
     dialog.code_edit.setText("2.78.99")
     dialog.price_edit.setText("999")
+    _screenshot(dialog, "rule-dialog")
     dialog.save_button.click()
     qtbot.waitUntil(lambda: page.rule_model.rowCount() == 4 and page.conflict_model.rowCount() == 1,
                     timeout=TIMEOUT)
@@ -345,6 +346,7 @@ def test_register_is_built_corrected_locked_and_exported(qtbot, clinic, clerk, r
     assert page.select_line(cardio.id)
     dialog = page.open_correct()
     assert dialog is not None and "B01.015.001" in dialog.about_label.text()
+    _screenshot(dialog, "line-dialog")
     dialog.code_combo.setEditText("9.99.1")
     dialog.name_edit.setText("")
     dialog.save_button.click()
@@ -459,3 +461,14 @@ def test_pages_switch_language_and_answer_the_keyboard(qtbot, clerk, no_message_
     assert discounts.save_button.text() == "&Save rule"
     assert registers_page.tabs.tabText(registers_page.RULES) == "Mapp&ing rules"
     assert no_message_boxes == []
+
+    # Building the month again finds nothing left: the empty draft is pointed out and discarded.
+    count = len(page.registers)
+    page.build()
+    qtbot.waitUntil(lambda: len(page.registers) == count + 1 and not page.loading, timeout=TIMEOUT)
+    assert "the new draft is empty" in page.status_label.text()
+    empty = page.current_register()
+    assert empty.status == "draft" and not sum(empty.counts.values())
+    page.discard(ask=False)
+    qtbot.waitUntil(lambda: len(page.registers) == count and not page.loading, timeout=TIMEOUT)
+    assert page.register(empty.id) is None

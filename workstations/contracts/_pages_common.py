@@ -223,16 +223,16 @@ def period_text(first: dt.date | None, last: dt.date | None) -> str:
 
 
 def money_text(value: Decimal | None) -> str:
-    """``12 500.00`` (thin spaces between thousands); '' for None."""
+    """``12 500.00`` (narrow no-break spaces between thousands); '' for None."""
     if value is None:
         return ""
-    return f"{value:,.2f}".replace(",", "\u2009")
+    return f"{value:,.2f}".replace(",", "\u202f")
 
 
 def parse_decimal(text: str) -> Decimal | str | None:
     """A typed number as Decimal, None when blank, the text itself when it is not a number (the
     service then refuses it with its own message)."""
-    cleaned = text.replace("\u00a0", "").replace("\u2009", "").replace(" ", "").replace(",", ".").strip()
+    cleaned = "".join(text.split()).replace("\u202f", "").replace(",", ".")
     if not cleaned:
         return None
     try:

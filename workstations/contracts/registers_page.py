@@ -593,7 +593,7 @@ class RuleDialog(QDialog):
             spin.setSpecialValueText(self.tr("any"))
         self.age_to_label.setText(self.tr("t&o"))
         self.result_check.setText(self.tr("only with the result code"))
-        self.result_edit.setPlaceholderText(self.tr("empty: none recorded"))
+        self.result_edit.setPlaceholderText(self.tr("empty = none"))
         self.price_edit.setPlaceholderText(self.tr("the clinic's amount"))
         self.save_button.setText(self.tr("&Save"))
         self.cancel_button.setText(self.tr("Cancel"))
@@ -642,6 +642,7 @@ class RegistersPage(QWidget):
         self.dialog: QDialog | None = None  # the last dialog opened (tests look at it)
         self._generation = self._lines_generation = self._rules_generation = 0
         self._select_after_load: int | None = None
+        self._just_built: int | None = None
 
         self.title_label = QLabel(self)
         self.title_label.setObjectName("sectionTitle")
@@ -1092,10 +1093,19 @@ class RegistersPage(QWidget):
         self.register_model.set_rows(infos)
         self.register_view.resizeColumnsToContents()
         self.register_view.setColumnWidth(1, min(self.register_view.columnWidth(1), 240))
+        just_built = self._just_built
+        self._just_built = None
         if keep is not None and self.select_register(keep):
             self._select_after_load = None
         elif self.register_model.rowCount():
             self.register_view.setCurrentIndex(self.register_model.index(0, 0))
+        built = self.register(just_built) if just_built is not None else None
+        if built is not None and not sum(built.counts.values()):
+            common.set_status(self.status_label, self.tr(
+                "No services performed under {agreement} from {first} to {last} are left outside other "
+                "registers: the new draft is empty. Discard it.").format(
+                agreement=built.agreement_number, first=common.day_text(built.period_from),
+                last=common.day_text(built.period_to)), error=True)
         if self.current_register() is not None:
             self._load_lines()
         else:
@@ -1210,7 +1220,7 @@ class RegistersPage(QWidget):
         return dialog
 
     def _built(self, register_id: int) -> None:
-        self._select_after_load = register_id
+        self._select_after_load = self._just_built = register_id
         self.set_filter(None)
         common.set_status(self.status_label, self.tr("The draft register is built: check the lines needing "
                                                      "attention, then lock it."))
