@@ -110,6 +110,8 @@ _RECORD_WRITER = {"medical_records": {"S": ("id", "card_id", "card_type_id", "or
 COLUMN_GRANTS: Mapping[str, Mapping[str, Mapping[str, tuple[str, ...]]]] = {
     "medical_worker": _RECORD_WRITER,
     "admission": _RECORD_WRITER,
+    # Locking a payer's register closes the order lines it bills.
+    "contracts": {"order_lines": {"U": ("status", "version", "updated_at")}},
 }
 
 _IDENTITY_FUNCTIONS = (

@@ -397,6 +397,7 @@ def exclude_line(connection: Connection, line_id: int, note: str) -> None:
 
 
 def lock_register(connection: Connection, register_id: int, version: int) -> None:
+    """Freezes a register with no open lines; the order lines it bills become closed."""
     _draft(connection, register_id, version)
     still_open = connection.scalar(text(
         "SELECT count(*) FROM register_lines WHERE register_id = :r AND state IN ('unmapped', 'conflict')"),
@@ -406,6 +407,11 @@ def lock_register(connection: Connection, register_id: int, version: int) -> Non
     connection.execute(text(
         "UPDATE payer_registers SET status = 'locked', locked_at = now(), locked_by = session_user, "
         "version = version + 1, updated_at = now() WHERE id = :id"), {"id": register_id})
+    # What the payer is billed for is done with: its order lines close.
+    connection.execute(text(
+        "UPDATE order_lines SET status = 'closed', version = version + 1, updated_at = now() "
+        "WHERE status = 'performed' AND id IN (SELECT order_line_id FROM register_lines "
+        "WHERE register_id = :r AND state = 'mapped')"), {"r": register_id})
 
 
 def export_register(connection: Connection, register_id: int) -> tuple[str, bytes]:

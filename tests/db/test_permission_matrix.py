@@ -61,9 +61,11 @@ def test_job_can_do_exactly_what_the_matrix_says(clinic, job):
                        else STATEMENTS[letter].format(t=f'"{table}"', c=f'"{last_column}"'))
                 error = attempt(conn, sql)
                 should = letter in allowed_tables.get(table, "") and kind != "S"
+                # A column grant (checked below) may cover the column the statement touches.
+                by_column = last_column in COLUMN_GRANTS.get(job, {}).get(table, {}).get(letter, ())
                 if should and is_permission_denied(error):
                     problems.append(f"{job} should {letter} {table}: {error}")
-                if not should and not is_permission_denied(error):
+                if not should and not by_column and not is_permission_denied(error):
                     problems.append(f"{job} must not {letter} {table}, got {error!r}")
         for table, by_letter in COLUMN_GRANTS.get(job, {}).items():
             for letter, columns in by_letter.items():

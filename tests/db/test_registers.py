@@ -166,6 +166,10 @@ def test_review_lock_and_export(clinic, clerk):
         registers.lock_register(c, register_id, registers.register(c, register_id).version)
         name, content = registers.export_register(c, register_id)
         mapped = [x for x in registers.register_lines(c, register_id) if x.state == "mapped"]
+        statuses = dict(c.execute(text(
+            "SELECT r.state, array_agg(DISTINCT l.status) FROM register_lines r JOIN order_lines l "
+            "ON l.id = r.order_line_id WHERE r.register_id = :r GROUP BY 1"), {"r": register_id}).all())
+    assert statuses == {"mapped": ["closed"], "excluded": ["performed"]}
     assert name.endswith(".xml")
     root = ET.fromstring(content)
     assert root.tag == "ZL_LIST" and len(root.findall("SLUCH")) == len(mapped)
