@@ -211,8 +211,11 @@ def test_order_for_a_client_prices_discount_booking_cancel_and_printing(qtbot, w
     assert page.select_line(ultrasound.id)
     why = page.why_label.text()
     assert "Paid by" in why and insurer_choice.agreement_number in why and "Markup of the agreement" in why
-    tooltip = page.model.index(page.model.row_for_id(ultrasound.id), 1).data(Qt.ItemDataRole.ToolTipRole)
-    assert tooltip.startswith("Why this price:") and "Price list" in tooltip
+    row = page.model.row_for_id(ultrasound.id)
+    tooltip = page.model.index(row, 5).data(Qt.ItemDataRole.ToolTipRole)  # the amount
+    assert tooltip.startswith("Why this price:") and "Price list" in tooltip and "Markup" in tooltip
+    tooltip = page.model.index(row, 1).data(Qt.ItemDataRole.ToolTipRole)  # a long cell reads whole first
+    assert tooltip.startswith(ultrasound.service_name + "\n\nWhy this price:")
     totals = page.totals_label.text()
     assert "4,990.00" in totals and "To pay by the client: " in totals and "1,800.00" in totals
     assert "3,190.00" in totals and INSURER in totals

@@ -187,13 +187,14 @@ class CancelLineDialog(QDialog):
         self.busy = False
         self.result_order: OrderInfo | None = None
         self.setWindowTitle(self.tr("Cancel the line"))
-        what = QLabel(f"<b>{line.service_code}</b> {line.service_name}<br>{money_text(line.amount)} · "
-                      f"{line_status_text(line.status)}", self)
+        what = QLabel(f"<b>{line.service_code}</b> {line.service_name}", self)
         what.setWordWrap(True)
+        state = QLabel(f"{money_text(line.amount)} · {line_status_text(line.status)}", self)
         self.reason_combo = _reason_combo(self, CANCEL_REASONS, self.tr("Required: choose or type the reason"))
         self.error_label = _error_label(self)
         form = QFormLayout()
         form.addRow(self.tr("Line"), what)
+        form.addRow(self.tr("Amount"), state)
         if line.starts_at is not None:
             booked = QLabel(self.tr("The appointment {when} is cancelled too.").format(
                 when=" · ".join(p for p in (when_text(line.starts_at), line.resource_name) if p)), self)

@@ -4,8 +4,9 @@ and ``run()``s it). Verbs that change an order announce "orders" on the operatio
 book or cancel a booking announce "bookings" too, so the client's appointments follow.
 
 An order is written to the database with its first line: the order page holds who it is for
-(`Customer`) until then, so an order opened and left empty leaves nothing behind. A price is quoted
-before there is an order inside a unit of work that is rolled back.
+(`Customer`) until then, so an order opened and left empty leaves nothing behind. Before there is an
+order a price is resolved as `orders.quote_line` resolves it (`pricing.resolve_price` for the client
+and the organization), since `quote_line` needs a stored order.
 
 Times leave here in the organization's time zone (the booking times of the lines, when the order was
 made). The PDFs are built by plain functions (`route_sheet_pdf`, `invoice_pdf`) so tests can check
@@ -27,7 +28,7 @@ from printing.route_sheet import render_route_sheet
 from shared.services import booking as bk
 from shared.services import contracts
 from shared.services import orders as od
-from shared.services.pricing import Quote
+from shared.services.pricing import Quote, resolve_price
 from shared.services.schedules import organization_zone
 from workstations.registrar.booking_ops import BOOKING_CHANGES, _organization
 
@@ -132,12 +133,14 @@ def load_payer_choices(*, parent: QWidget, session: AppSession) -> BackgroundOp[
 
 def quote(*, parent: QWidget, session: AppSession, order_id: int | None, customer: Customer, service_id: int,
           payer_id: int | None, agreement_id: int | None, quantity: int) -> BackgroundOp[Quote]:
-    """What the line would cost and why (`PriceNotResolved` says why there is no price). Before the
-    order exists it is made for the quote in a unit of work that is rolled back."""
+    """What the line would cost and why (`PriceNotResolved` says why there is no price)."""
     def run(conn: Connection) -> Quote:
-        target = order_id if order_id is not None else _create(conn, session, customer, placeholder=True)
-        return od.quote_line(conn, target, service_id, payer_id=payer_id, agreement_id=agreement_id,
-                             quantity=quantity)
+        if order_id is not None:
+            return od.quote_line(conn, order_id, service_id, payer_id=payer_id, agreement_id=agreement_id,
+                                 quantity=quantity)
+        return resolve_price(conn, service_id, payer_id=payer_id, agreement_id=agreement_id,
+                             patient_id=customer.patient_id, quantity=quantity, moment=dt.datetime.now(dt.UTC),
+                             zone=organization_zone(conn, _organization(session)))
 
     return _op(parent, session, run, commit=False)
 
@@ -145,13 +148,11 @@ def quote(*, parent: QWidget, session: AppSession, order_id: int | None, custome
 # --- Writing -------------------------------------------------------------------------------------
 
 
-def _create(conn: Connection, session: AppSession, customer: Customer, *, placeholder: bool = False) -> int:
-    name, phone = customer.contact_name, customer.contact_phone
-    if placeholder and customer.patient_id is None:
-        name, phone = name.strip() or "-", phone.strip() or "-"  # a quote needs no caller's details
+def _create(conn: Connection, session: AppSession, customer: Customer) -> int:
+    anonymous = customer.patient_id is None
     return od.create_order(conn, _organization(session), patient_id=customer.patient_id,
-                           contact_name=name if customer.patient_id is None else "",
-                           contact_phone=phone if customer.patient_id is None else "")
+                           contact_name=customer.contact_name if anonymous else "",
+                           contact_phone=customer.contact_phone if anonymous else "")
 
 
 def add_line(*, parent: QWidget, session: AppSession, order_id: int | None, customer: Customer, service_id: int,

@@ -108,6 +108,7 @@ LINE_COLUMNS = (
 SERVICE_COLUMN, AMOUNT_COLUMN, PAYER_COLUMN, STATUS_COLUMN = 1, 5, 6, 8
 #: The widest the long columns start (elided beyond; the side panel has them whole).
 SERVICE_WIDTH, PAYER_WIDTH = 230, 160
+LONG_COLUMNS = (SERVICE_COLUMN, PAYER_COLUMN, len(LINE_COLUMNS) - 1)
 
 
 def why_text(line: OrderLineInfo) -> str:
@@ -130,7 +131,9 @@ class OrderLinesModel(DtoTableModel):
         if line is None:
             return super().data(index, role)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return why_text(line)
+            cell = super().data(index, Qt.ItemDataRole.DisplayRole)
+            # A long cell cut off by its column reads whole first, then why the price is what it is.
+            return f"{cell}\n\n{why_text(line)}" if index.column() in LONG_COLUMNS and cell else why_text(line)
         if role == Qt.ItemDataRole.ForegroundRole:
             if index.column() == STATUS_COLUMN:
                 return QBrush(QColor(STATUS_COLOURS.get(line.status, ("#22313a", ""))[0]))
@@ -212,14 +215,14 @@ class OrderPage(QWidget):
         self.service_combo.setEditable(True)
         self.service_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.service_combo.setMaxVisibleItems(20)
-        self.service_combo.setMinimumContentsLength(40)
+        self.service_combo.setMinimumContentsLength(32)
         self.service_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         completer = self.service_combo.completer()
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.payer_combo = QComboBox(self)
-        self.payer_combo.setMinimumContentsLength(28)
+        self.payer_combo.setMinimumContentsLength(40)
         self.payer_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.quantity_spin = QSpinBox(self)
         self.quantity_spin.setRange(1, 100)
@@ -246,8 +249,8 @@ class OrderPage(QWidget):
             add.addWidget(widget, 0, column * 2 + 1)
         add.addWidget(self.add_button, 0, 6)
         add.addWidget(self.quote_label, 1, 1, 1, 6)
-        add.setColumnStretch(1, 3)
-        add.setColumnStretch(3, 2)
+        add.setColumnStretch(1, 1)
+        add.setColumnStretch(3, 1)
 
         # What happened.
         self.message_label = QLabel(self)
@@ -730,6 +733,10 @@ class OrderPage(QWidget):
         self.service_combo.setCurrentIndex(-1)
         self.service_combo.setEditText("")
         self.quantity_spin.setValue(1)
+        self._quote_timer.stop()
+        self._quote_generation += 1  # a quote still on its way is for the line just added
+        self.quote = None
+        self.quote_label.setText(self._hint_text())
         self.focus_add()
 
     def _add_failed(self, exc: Exception, params: dict) -> None:
