@@ -117,7 +117,7 @@ def test_discount_rule_is_created_and_a_bad_percent_refused(qtbot, clerk, no_mes
         check.setChecked(day == 6)
     page.time_from_edit.setText("9:00")
     page.time_to_edit.setText("13:30")
-    page.save_button.click()
+    qtbot.keyClick(page.time_to_edit, Qt.Key.Key_Return)  # Enter in a field saves
     qtbot.waitUntil(lambda: page.rule_model.rowCount() == demo_rules + 1 and page.current is not None
                     and page.current.name.startswith("Test:"), timeout=TIMEOUT)
     rule = page.current
@@ -165,6 +165,10 @@ def test_quota_shows_live_usage_and_refuses_a_limit_below_it(qtbot, clinic, cler
     assert page.day == dt.date.today()
     assert page.quota_model.rowCount() >= 2, "the demo's quotas of this month"
     assert page.timer.isActive() and page.timer.interval() == 30_000
+    generation = page._generation
+    page.timer.timeout.emit()
+    assert page._generation == generation + 1, "the timer reads the usage again while the page is shown"
+    qtbot.waitUntil(lambda: not page.loading, timeout=TIMEOUT)
 
     dialog = page.new_quota()
     assert dialog.windowTitle() == "New quota"

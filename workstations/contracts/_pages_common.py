@@ -44,11 +44,6 @@ MAPPING_CHANGES = "register_mapping_rules"
 LIST_CHANGES = frozenset({"catalogue", "payers", "agreements"})
 
 
-def t(source: str) -> str:
-    """A text marked with ``QT_TRANSLATE_NOOP("ContractsPages", ...)`` in the current language."""
-    return QCoreApplication.translate(CONTEXT, source)
-
-
 # --- The lists the editors choose from ----------------------------------------------------------------
 
 
@@ -214,11 +209,11 @@ def day_text(value: dt.date | None) -> str:
 
 def period_text(first: dt.date | None, last: dt.date | None) -> str:
     if first is None and last is None:
-        return t("always")
+        return QCoreApplication.translate("ContractsPages", "always")
     if last is None:
-        return QCoreApplication.translate(CONTEXT, "from {first}").format(first=day_text(first))
+        return QCoreApplication.translate("ContractsPages", "from {first}").format(first=day_text(first))
     if first is None:
-        return QCoreApplication.translate(CONTEXT, "until {last}").format(last=day_text(last))
+        return QCoreApplication.translate("ContractsPages", "until {last}").format(last=day_text(last))
     return f"{day_text(first)} – {day_text(last)}"
 
 

@@ -59,6 +59,7 @@ SEX_NAMES = {
     "F": QT_TRANSLATE_NOOP("DiscountsPage", "women"),
 }
 INACTIVE_COLOUR = "#8a98a3"
+NOT_SET = QT_TRANSLATE_NOOP("DiscountsPage", "none (not set)")
 SURCHARGE_COLOUR = "#8a4b00"
 
 
@@ -75,8 +76,9 @@ def weekday_name(iso_day: int, *, short: bool = True) -> str:
 def percent_text(percent: Decimal) -> str:
     """"10.00 % off" or "5.00 % surcharge"."""
     if percent < 0:
-        return _t("{percent} % surcharge").format(percent=f"{-percent:.2f}")
-    return _t("{percent} % off").format(percent=f"{percent:.2f}")
+        text = QCoreApplication.translate("DiscountsPage", "{percent} % surcharge")
+        return text.format(percent=f"{-percent:.2f}")
+    return QCoreApplication.translate("DiscountsPage", "{percent} % off").format(percent=f"{percent:.2f}")
 
 
 def weekdays_text(days: tuple[int, ...] | None) -> str:
@@ -92,10 +94,10 @@ def ages_text(age_min: int | None, age_max: int | None) -> str:
     if age_min is None and age_max is None:
         return ""
     if age_max is None:
-        return _t("aged {low}+").format(low=age_min)
+        return QCoreApplication.translate("DiscountsPage", "aged {low}+").format(low=age_min)
     if age_min is None:
-        return _t("aged up to {high}").format(high=age_max)
-    return _t("aged {low}–{high}").format(low=age_min, high=age_max)
+        return QCoreApplication.translate("DiscountsPage", "aged up to {high}").format(high=age_max)
+    return QCoreApplication.translate("DiscountsPage", "aged {low}–{high}").format(low=age_min, high=age_max)
 
 
 def conditions_text(rule: contracts.DiscountRuleEntry) -> str:
@@ -110,7 +112,7 @@ def conditions_text(rule: contracts.DiscountRuleEntry) -> str:
         when = f"{when} {format_minutes(rule.time_from)}–{format_minutes(rule.time_to)}".strip()
     if when:
         parts.append(when)
-    return ", ".join(parts) or _t("anyone, any time")
+    return ", ".join(parts) or QCoreApplication.translate("DiscountsPage", "anyone, any time")
 
 
 def _target_text(lists: common.ContractLists, rule: contracts.DiscountRuleEntry) -> str:
@@ -120,9 +122,10 @@ def _target_text(lists: common.ContractLists, rule: contracts.DiscountRuleEntry)
     elif rule.service_group_id is not None:
         parts.append(lists.name_of("group", rule.service_group_id))
     else:
-        parts.append(_t("all services"))
+        parts.append(QCoreApplication.translate("DiscountsPage", "all services"))
     if rule.agreement_id is not None:
-        parts.append(_t("agreement {name}").format(name=lists.name_of("agreement", rule.agreement_id)))
+        name = lists.name_of("agreement", rule.agreement_id)
+        parts.append(QCoreApplication.translate("DiscountsPage", "agreement {name}").format(name=name))
     if rule.card_type_id is not None:
         parts.append(lists.name_of("card_type", rule.card_type_id))
     return "; ".join(parts)
@@ -173,7 +176,7 @@ LIMIT_COLUMN = 1
 LIMIT_COLUMNS = (
     _col(QT_TRANSLATE_NOOP("DiscountsPage", "Job"), lambda r: job_title(r.job)),
     _col(QT_TRANSLATE_NOOP("DiscountsPage", "At most"),
-         lambda r: f"{r.max_percent:.2f} %" if r.max_percent is not None else _t("none (not set)"), ALIGN_RIGHT),
+         lambda r: f"{r.max_percent:.2f} %" if r.max_percent is not None else _t(NOT_SET), ALIGN_RIGHT),
 )
 
 
@@ -341,6 +344,8 @@ class DiscountsPage(QWidget):
         self.save_button.clicked.connect(self.save_rule)
         self.revert_button = QPushButton(box)
         self.revert_button.clicked.connect(lambda: self._fill_editor(self.current))
+        for edit in (self.name_edit, self.percent_edit, self.time_from_edit, self.time_to_edit):
+            edit.returnPressed.connect(self.save_rule)  # Enter in a field saves, as in a dialog
 
         percent_row = QHBoxLayout()
         percent_row.addWidget(self.percent_edit)

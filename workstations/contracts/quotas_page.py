@@ -111,7 +111,7 @@ def _target_text(lists: common.ContractLists, q: contracts.QuotaEntry) -> str:
         parts.append(lists.name_of("group", q.service_group_id))
     if q.department_id is not None:
         parts.append(lists.name_of("department", q.department_id))
-    return "; ".join(parts) or _t("every order")
+    return "; ".join(parts) or QCoreApplication.translate("QuotasPage", "every order")
 
 
 def _count(value: int | None) -> str:
@@ -179,21 +179,26 @@ class QuotaModel(DtoTableModel):
     def tooltip(q: contracts.QuotaEntry) -> str:
         lines = [q.name]
         if q.limit_count is not None:
-            lines.append(_t("Services: {used} of {limit} used, {left} left").format(
-                used=q.used_count, limit=q.limit_count, left=q.remaining_count))
+            text = QCoreApplication.translate("QuotasPage", "Services: {used} of {limit} used, {left} left")
+            lines.append(text.format(used=q.used_count, limit=q.limit_count, left=q.remaining_count))
         else:
-            lines.append(_t("Services: {used} used, no limit").format(used=q.used_count))
+            text = QCoreApplication.translate("QuotasPage", "Services: {used} used, no limit")
+            lines.append(text.format(used=q.used_count))
         if q.limit_amount is not None:
-            lines.append(_t("Roubles: {used} of {limit} used, {left} left").format(
+            text = QCoreApplication.translate("QuotasPage", "Roubles: {used} of {limit} used, {left} left")
+            lines.append(text.format(
                 used=common.money_text(q.used_amount), limit=common.money_text(q.limit_amount),
                 left=common.money_text(q.remaining_amount)))
         else:
-            lines.append(_t("Roubles: {used} used, no limit").format(used=common.money_text(q.used_amount)))
-        lines.append(_t("Load: {percent} %").format(percent=f"{q.load_percent:.0f}"))
+            text = QCoreApplication.translate("QuotasPage", "Roubles: {used} used, no limit")
+            lines.append(text.format(used=common.money_text(q.used_amount)))
+        lines.append(QCoreApplication.translate("QuotasPage", "Load: {percent} %").format(
+            percent=f"{q.load_percent:.0f}"))
         if q.load_percent > 100:
-            lines.append(_t("Gone over the limit: orders were allowed over it."))
+            lines.append(QCoreApplication.translate("QuotasPage",
+                                                    "Gone over the limit: orders were allowed over it."))
         if not q.is_active:
-            lines.append(_t("Not active: orders do not count against it."))
+            lines.append(QCoreApplication.translate("QuotasPage", "Not active: orders do not count against it."))
         return "\n".join(lines)
 
 
@@ -639,7 +644,8 @@ class QuotasPage(QWidget):
 
     def _show_updated(self) -> None:
         if self.loaded_at is not None:
-            self.updated_label.setText(self.tr("Updated at {time}").format(time=self.loaded_at.strftime("%H:%M:%S")))
+            self.updated_label.setText(self.tr("Updated at {time}").format(
+                time=self.loaded_at.strftime("%H:%M:%S")))
 
     def _update_buttons(self) -> None:
         self.edit_button.setEnabled(self.current_quota() is not None)

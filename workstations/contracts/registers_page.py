@@ -92,6 +92,7 @@ FILTERS = (
 )
 STATE_BACKGROUNDS = {"unmapped": "#fbe0e0", "conflict": "#fff1d6"}
 MUTED = "#8a98a3"
+CLINIC_AMOUNT = QT_TRANSLATE_NOOP("RegistersPage", "clinic's amount")
 #: At most this many lines are shown at once (a busy month is 100,000 lines); the filter narrows them.
 LINE_LIMIT = 5000
 SEX_NAMES = {"M": QT_TRANSLATE_NOOP("RegistersPage", "male"), "F": QT_TRANSLATE_NOOP("RegistersPage", "female")}
@@ -144,7 +145,7 @@ def _status_text(r: registers.RegisterInfo) -> str:
     when = {"draft": r.built_at, "locked": r.locked_at, "exported": r.exported_at}.get(r.status)
     stamp = when.strftime("%d.%m.%Y %H:%M") if when else ""
     if r.status == "draft":
-        return _t("draft, built {when}").format(when=stamp)
+        return QCoreApplication.translate("RegistersPage", "draft, built {when}").format(when=stamp)
     return f"{_t(STATUS_NAMES.get(r.status, r.status))} {stamp}".strip()
 
 
@@ -181,14 +182,20 @@ class RegisterModel(DtoTableModel):
         return super().data(index, role)
 
 
+def _stamp(moment: dt.datetime) -> str:
+    return moment.strftime("%d.%m.%Y %H:%M")
+
+
 def _register_tooltip(r: registers.RegisterInfo) -> str:
+    built = QCoreApplication.translate("RegistersPage", "Built {when} by {who}")
     lines = [f"{r.number} — {r.agreement_number}, {r.payer_name}",
-             _t("Built {when} by {who}").format(when=r.built_at.strftime("%d.%m.%Y %H:%M"), who=r.built_by)]
+             built.format(when=_stamp(r.built_at), who=r.built_by)]
     if r.locked_at:
-        lines.append(_t("Locked {when} by {who}").format(when=r.locked_at.strftime("%d.%m.%Y %H:%M"),
-                                                           who=r.locked_by or ""))
+        locked = QCoreApplication.translate("RegistersPage", "Locked {when} by {who}")
+        lines.append(locked.format(when=_stamp(r.locked_at), who=r.locked_by or ""))
     if r.exported_at:
-        lines.append(_t("Exported {when}").format(when=r.exported_at.strftime("%d.%m.%Y %H:%M")))
+        exported = QCoreApplication.translate("RegistersPage", "Exported {when}")
+        lines.append(exported.format(when=_stamp(r.exported_at)))
     return "\n".join(lines)
 
 
@@ -236,12 +243,15 @@ class LineModel(DtoTableModel):
 
 def _line_tooltip(line: registers.RegisterLineInfo) -> str:
     texts = {
-        "unmapped": _t("No mapping rule gives this service a code of the payer: correct it by hand or add a "
-                       "rule and rebuild."),
-        "conflict": _t("Rules of equal priority give different codes: {codes}. Correct it by hand or fix the "
-                       "rules and rebuild.").format(codes=", ".join(line.candidates)),
-        "excluded": _t("Excluded: {note}").format(note=line.note),
-        "mapped": _t("Corrected by hand by {who}").format(who=line.corrected_by) if line.corrected_by else "",
+        "unmapped": QCoreApplication.translate(
+            "RegistersPage", "No mapping rule gives this service a code of the payer: correct it by hand or add a "
+            "rule and rebuild."),
+        "conflict": QCoreApplication.translate(
+            "RegistersPage", "Rules of equal priority give different codes: {codes}. Correct it by hand or fix the "
+            "rules and rebuild.").format(codes=", ".join(line.candidates)),
+        "excluded": QCoreApplication.translate("RegistersPage", "Excluded: {note}").format(note=line.note),
+        "mapped": QCoreApplication.translate("RegistersPage", "Corrected by hand by {who}").format(
+            who=line.corrected_by) if line.corrected_by else "",
     }
     head = f"{line.service_code} {line.service_name} — {line.patient_name}"
     extra = texts.get(line.state, "")
@@ -256,18 +266,20 @@ def rule_conditions(lists: common.ContractLists, rule: contracts.MappingRuleEntr
     if rule.service_id is not None:
         parts.append(lists.name_of("service", rule.service_id))
     if rule.service_group_id is not None:
-        parts.append(_t("group {name}").format(name=lists.name_of("group", rule.service_group_id)))
+        name = lists.name_of("group", rule.service_group_id)
+        parts.append(QCoreApplication.translate("RegistersPage", "group {name}").format(name=name))
     if rule.sex in SEX_NAMES:
         parts.append(_t(SEX_NAMES[rule.sex]))
     if rule.age_min is not None or rule.age_max is not None:
         low = "" if rule.age_min is None else str(rule.age_min)
         high = "" if rule.age_max is None else str(rule.age_max)
-        parts.append(_t("aged {low}–{high}").format(low=low, high=high))
+        parts.append(QCoreApplication.translate("RegistersPage", "aged {low}–{high}").format(low=low, high=high))
     if rule.policy_kind in POLICY_NAMES:
-        parts.append(_t("{kind} policy").format(kind=_t(POLICY_NAMES[rule.policy_kind])))
+        kind = _t(POLICY_NAMES[rule.policy_kind])
+        parts.append(QCoreApplication.translate("RegistersPage", "{kind} policy").format(kind=kind))
     if rule.result_code is not None:
-        parts.append(_t("result “{code}”").format(code=rule.result_code))
-    return ", ".join(parts) or _t("any service (catch-all)")
+        parts.append(QCoreApplication.translate("RegistersPage", "result “{code}”").format(code=rule.result_code))
+    return ", ".join(parts) or QCoreApplication.translate("RegistersPage", "any service (catch-all)")
 
 
 def rule_columns(lists_of) -> tuple[Column, ...]:
@@ -276,7 +288,7 @@ def rule_columns(lists_of) -> tuple[Column, ...]:
         _col(QT_TRANSLATE_NOOP("RegistersPage", "When"), lambda r: rule_conditions(lists_of(), r)),
         _col(QT_TRANSLATE_NOOP("RegistersPage", "Payer's code"), lambda r: r.payer_code),
         _col(QT_TRANSLATE_NOOP("RegistersPage", "Payer's price"),
-             lambda r: common.money_text(r.payer_price) if r.payer_price is not None else _t("clinic's amount"),
+             lambda r: common.money_text(r.payer_price) if r.payer_price is not None else _t(CLINIC_AMOUNT),
              ALIGN_RIGHT),
         _col(QT_TRANSLATE_NOOP("RegistersPage", "Payer's service"), lambda r: r.payer_name),
     )
@@ -1287,7 +1299,7 @@ class RegistersPage(QWidget):
             entry = by_id.get(rule.id)
             when = rule_conditions(self.lists, entry) if entry else ""
             price = (common.money_text(rule.payer_price) if rule.payer_price is not None
-                     else _t("clinic's amount"))
+                     else _t(CLINIC_AMOUNT))
             return f"{rule.payer_code} ({price}) — {when}"
 
         self.conflict_model.set_rows([ConflictRow(n, c.first.id, c.first.priority, describe(c.first),
