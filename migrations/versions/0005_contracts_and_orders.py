@@ -658,6 +658,8 @@ def upgrade() -> None:
         ),
         sa.Column("status", sa.String(length=10), server_default="ordered", nullable=False),
         sa.Column("booking_id", sa.Integer(), nullable=True),
+        sa.Column("parent_line_id", sa.Integer(), nullable=True),
+        sa.Column("step_optional", sa.Boolean(), server_default="false", nullable=False),
         sa.Column("performed_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("result_code", sa.String(length=20), server_default="", nullable=False),
         sa.Column("cancel_reason", sa.Text(), server_default="", nullable=False),
@@ -690,6 +692,12 @@ def upgrade() -> None:
         ),
         sa.CheckConstraint("quantity BETWEEN 1 AND 100", name=op.f("ck_order_lines_quantity_sane")),
         sa.ForeignKeyConstraint(
+            ["parent_line_id"],
+            ["order_lines.id"],
+            name=op.f("fk_order_lines_parent_line_id_order_lines"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
             ["agreement_id"], ["agreements.id"], name=op.f("fk_order_lines_agreement_id_agreements")
         ),
         sa.ForeignKeyConstraint(
@@ -717,6 +725,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_order_lines_booking", "order_lines", ["booking_id"], unique=False)
     op.create_index(op.f("ix_order_lines_order_id"), "order_lines", ["order_id"], unique=False)
+    op.create_index(op.f("ix_order_lines_parent_line_id"), "order_lines", ["parent_line_id"], unique=False)
     op.create_index(op.f("ix_order_lines_organization_id"), "order_lines", ["organization_id"], unique=False)
     op.create_table(
         "order_line_discounts",

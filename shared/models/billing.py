@@ -391,6 +391,9 @@ class OrderLine(TimestampMixin, VersionedMixin, Base):
     price_reason: Mapped[list] = mapped_column(JSONB, default=list, server_default=text("'[]'::jsonb"))
     status: Mapped[str] = mapped_column(String(10), default="ordered", server_default="ordered")
     booking_id: Mapped[int | None] = mapped_column(ForeignKey("bookings.id"))
+    # A step of a complex service ordered as a whole: booked and performed on its own, priced in the parent.
+    parent_line_id: Mapped[int | None] = mapped_column(ForeignKey("order_lines.id", ondelete="CASCADE"), index=True)
+    step_optional: Mapped[bool] = mapped_column(Boolean, default=False, server_default="false")
     performed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     result_code: Mapped[str] = mapped_column(String(20), default="", server_default="")
     cancel_reason: Mapped[str] = mapped_column(Text, default="", server_default="")

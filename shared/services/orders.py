@@ -51,6 +51,10 @@ NOT_PERFORMABLE = QT_TRANSLATE_NOOP(
 UNPAID = QT_TRANSLATE_NOOP(
     "DomainError", "The client has not paid for this service and no agreement covers it.")
 NOTHING_TO_INVOICE = QT_TRANSLATE_NOOP("DomainError", "The order has no lines to invoice for this payer.")
+COMPLEX_QUANTITY = QT_TRANSLATE_NOOP(
+    "DomainError", "A complex service is ordered one at a time: add it again for another patient visit.")
+STEP_PRICED = QT_TRANSLATE_NOOP(
+    "DomainError", "A step of a complex service is priced in the complex service: discount that line instead.")
 
 
 class QuotaExceeded(DomainError):
@@ -115,6 +119,12 @@ class OrderLineInfo:
     performed_at: dt.datetime | None
     cancel_reason: str
     reasons: tuple[Reason, ...]
+    parent_line_id: int | None = None  # set on a step of a complex service
+    step_optional: bool = False
+
+    @property
+    def is_step(self) -> bool:
+        return self.parent_line_id is not None
 
     @property
     def covered_by_agreement(self) -> bool:
@@ -183,18 +193,21 @@ def order(connection: Connection, order_id: int) -> OrderInfo:
     lines = connection.execute(text(
         "SELECT l.id, l.version, l.service_id, s.code, s.name, l.quantity, l.payer_id, coalesce(py.name, ''), "
         "l.agreement_id, coalesce(a.number, ''), l.base_price, l.price, l.discount_amount, l.amount, l.status, "
-        "l.booking_id, b.starts_at, l.performed_at, l.cancel_reason, l.price_reason, b.resource_id "
+        "l.booking_id, b.starts_at, l.performed_at, l.cancel_reason, l.price_reason, b.resource_id, "
+        "l.parent_line_id, l.step_optional "
         "FROM order_lines l JOIN medical_services s ON s.id = l.service_id "
         "LEFT JOIN payers py ON py.id = l.payer_id LEFT JOIN agreements a ON a.id = l.agreement_id "
-        "LEFT JOIN bookings b ON b.id = l.booking_id WHERE l.order_id = :id ORDER BY coalesce(b.starts_at, "
-        "'infinity'), l.id"), {"id": order_id}).all()
+        "LEFT JOIN bookings b ON b.id = l.booking_id WHERE l.order_id = :id "
+        "ORDER BY coalesce(l.parent_line_id, l.id), l.parent_line_id NULLS FIRST, coalesce(b.starts_at, 'infinity'), "
+        "l.id"), {"id": order_id}).all()
     names = _resource_names(connection, {r.resource_id for r in lines if r.resource_id})
     infos = tuple(OrderLineInfo(
         id=r[0], version=r[1], service_id=r[2], service_code=r[3], service_name=r[4], quantity=r[5], payer_id=r[6],
         payer_name=r[7], agreement_id=r[8], agreement_number=r[9], base_price=r[10], price=r[11],
         discount_amount=r[12], amount=r[13], status=r[14], booking_id=r[15], starts_at=r[16],
         resource_name=names.get(r.resource_id, ""), performed_at=r[17], cancel_reason=r[18],
-        reasons=tuple(Reason(x["text"], x.get("params", {})) for x in r[19])) for r in lines)
+        reasons=tuple(Reason(x["text"], x.get("params", {})) for x in r[19]), parent_line_id=r.parent_line_id,
+        step_optional=r.step_optional) for r in lines)
     return OrderInfo(id=row.id, version=row.version, organization_id=row.organization_id, patient_id=row.patient_id,
                      client_name=_client_name(row), phone=row.contact_phone, channel=row.channel, note=row.note,
                      created_at=row.created_at, created_by=row.created_by, lines=infos)
@@ -292,6 +305,12 @@ def add_line(connection: Connection, order_id: int, service_id: int, *, payer_id
         bk.check_patient(connection, service_id, head.patient_id, moment.astimezone(zone).date())
     quote = quote_line(connection, order_id, service_id, payer_id=payer_id, agreement_id=agreement_id,
                        quantity=quantity, moment=moment)
+    steps = connection.execute(text(
+        "SELECT c.position, c.component_service_id, c.optional, s.name FROM service_components c "
+        "JOIN medical_services s ON s.id = c.component_service_id WHERE c.complex_service_id = :s "
+        "ORDER BY c.position"), {"s": service_id}).all()
+    if steps and quantity != 1:
+        raise _refused(COMPLEX_QUANTITY)
     try:
         with connection.begin_nested():
             line_id = connection.execute(text(
@@ -310,6 +329,8 @@ def add_line(connection: Connection, order_id: int, service_id: int, *, payer_id
                     {"o": head.organization_id, "l": line_id, "r": quote.discount_rule_id,
                      "pc": quote.discount_percent, "a": quote.discount_amount if quote.discount_percent > 0 else
                      (quote.price - quote.base_price) * -quantity})
+            if steps:
+                _add_steps(connection, head.organization_id, order_id, line_id, steps, payer_id, quote.agreement_id)
             for check in quote.quotas:
                 connection.execute(text(
                     "INSERT INTO quota_charges (quota_id, order_line_id, organization_id, count, amount, "
@@ -325,6 +346,25 @@ def add_line(connection: Connection, order_id: int, service_id: int, *, payer_id
             raise QuotaOverrideDenied() from None
         raise
     return line_id
+
+
+R_STEP = QT_TRANSLATE_NOOP("DomainError", "Step {position} of \u201c{service}\u201d: priced in the complex service.")
+
+
+def _add_steps(connection: Connection, organization_id: int, order_id: int, line_id: int, steps, payer_id,
+               agreement_id) -> None:
+    """The steps of a complex service as lines of their own (booked and performed one by one, priced 0)."""
+    parent_name = connection.scalar(text(
+        "SELECT s.name FROM order_lines l JOIN medical_services s ON s.id = l.service_id WHERE l.id = :l"),
+        {"l": line_id})
+    for step in steps:
+        connection.execute(text(
+            "INSERT INTO order_lines (organization_id, order_id, service_id, quantity, payer_id, agreement_id, "
+            "base_price, price, amount, price_reason, parent_line_id, step_optional) VALUES (:o, :ord, :s, 1, :p, "
+            ":a, 0, 0, 0, CAST(:why AS jsonb), :parent, :opt)"),
+            {"o": organization_id, "ord": order_id, "s": step.component_service_id, "p": payer_id, "a": agreement_id,
+             "why": json.dumps([{"text": R_STEP, "params": {"position": str(step.position), "service": parent_name}}]),
+             "parent": line_id, "opt": step.optional})
 
 
 def _quota_exceeded(connection: Connection, quota_id: int) -> QuotaExceeded:
@@ -363,6 +403,8 @@ def apply_manual_discount(connection: Connection, line_id: int, version: int, pe
     line = _line_for_update(connection, line_id, version)
     if line.status not in ("ordered", "booked"):
         raise _refused(LINE_CLOSED, line.status)
+    if line.parent_line_id is not None:
+        raise _refused(STEP_PRICED)
     gross = line.price * line.quantity
     discount = (gross * value / 100).quantize(CENT, ROUND_HALF_UP)
     try:
@@ -400,6 +442,11 @@ def cancel_line(connection: Connection, line_id: int, version: int, reason: str)
     connection.execute(text(
         "UPDATE order_lines SET status = 'cancelled', cancel_reason = :r, version = version + 1, updated_at = now() "
         "WHERE id = :id"), {"r": reason.strip(), "id": line_id})
+    # The steps of a cancelled complex service go with it (those already performed stay on record).
+    for step in connection.execute(text(
+            "SELECT id, version FROM order_lines WHERE parent_line_id = :id AND status IN ('ordered', 'booked', 'paid')"),
+            {"id": line_id}).all():
+        cancel_line(connection, step.id, step.version, reason)
 
 
 def book_line(connection: Connection, line_id: int, version: int, slot: bk.Slot, *,
@@ -459,7 +506,12 @@ def mark_performed(connection: Connection, line_id: int, version: int, *, perfor
     line = _line_for_update(connection, line_id, version)
     if line.status not in ("ordered", "booked", "paid"):
         raise _refused(NOT_PERFORMABLE, line.status)
-    if line.payer_id is None and line.status != "paid" and line.amount > 0 and not allow_unpaid:
+    paid = line.status == "paid" or line.amount == 0
+    if line.parent_line_id is not None:
+        parent = connection.execute(text("SELECT status, amount FROM order_lines WHERE id = :p"),
+                                    {"p": line.parent_line_id}).first()
+        paid = parent.status in ("paid", "performed", "closed") or parent.amount == 0
+    if line.payer_id is None and not paid and not allow_unpaid:
         raise _refused(UNPAID)
     connection.execute(text(
         "UPDATE order_lines SET status = 'performed', performed_at = :t, result_code = :r, version = version + 1, "
@@ -491,9 +543,15 @@ def route_sheet(connection: Connection, order_id: int, *, printed_by: str, now: 
         "JOIN medical_services s ON s.id = l.service_id LEFT JOIN departments d ON d.id = s.department_id "
         "LEFT JOIN bookings b ON b.id = l.booking_id LEFT JOIN offices of ON of.id = b.office_id "
         "WHERE l.order_id = :id"), {"id": order_id})}
+    with_steps = {line.parent_line_id for line in info.lines if line.is_step}
+    by_id = {line.id: line for line in info.lines}
     stops = []
-    for position, line in enumerate(info.open_lines, start=1):
+    visits = sorted((line for line in info.open_lines if line.id not in with_steps),
+                    key=lambda line: (line.starts_at is None, line.starts_at.timestamp() if line.starts_at else 0,
+                                      line.id))
+    for position, line in enumerate(visits, start=1):
         d = details[line.id]
+        paying = by_id.get(line.parent_line_id, line)
         office = ""
         if d.office_number:
             office = f"каб. {d.office_number}" + (f", {d.floor} этаж" if d.floor is not None else "")
@@ -502,8 +560,8 @@ def route_sheet(connection: Connection, order_id: int, *, printed_by: str, now: 
             starts_at=d.period.lower.astimezone(zone) if d.period else None,
             ends_at=d.period.upper.astimezone(zone) if d.period else None,
             doctor_name=line.resource_name if d.period else "", office=office, department=d.department,
-            preparation=d.preparation, paid=line.payer_id is not None or line.status in ("paid", "performed",
-                                                                                          "closed"),
+            preparation=d.preparation,
+            paid=paying.payer_id is not None or paying.status in ("paid", "performed", "closed"),
             payer_name=line.payer_name or "Пациент"))
     return RouteSheet(organization_name=org.name, organization_address=org.address, organization_phone=org.phone,
                       order_number=info.number, order_date=info.created_at.astimezone(zone).date(),
@@ -535,7 +593,7 @@ def invoice(connection: Connection, order_id: int, *, payer_id: int | None = Non
             today: dt.date) -> InvoiceDocument:
     """The invoice for payment of an order's open lines that one payer pays (None: the client)."""
     info = order(connection, order_id)
-    lines = [line for line in info.open_lines if line.payer_id == payer_id]
+    lines = [line for line in info.open_lines if line.payer_id == payer_id and not line.is_step]
     if not lines:
         raise _refused(NOTHING_TO_INVOICE)
     org = _organization(connection, info.organization_id)

@@ -175,7 +175,8 @@ def _performed(connection: Connection, agreement_id: int, payer_kind: str, start
         "p.sex, p.birth_date, o.contact_name, l.performed_at, l.quantity, l.amount, l.result_code "
         "FROM order_lines l JOIN orders o ON o.id = l.order_id JOIN medical_services s ON s.id = l.service_id "
         "LEFT JOIN service_groups g ON g.id = s.group_id LEFT JOIN patients p ON p.id = o.patient_id "
-        "WHERE l.agreement_id = :a AND l.status IN ('performed', 'closed') AND l.performed_at >= :s "
+        "WHERE l.agreement_id = :a AND l.status IN ('performed', 'closed') AND l.parent_line_id IS NULL "
+        "AND l.performed_at >= :s "
         "AND l.performed_at < :e AND NOT EXISTS (SELECT 1 FROM register_lines r WHERE r.order_line_id = l.id) "
         "ORDER BY l.performed_at, l.id"), {"a": agreement_id, "s": start, "e": end}).all()
     patient_ids = list({r.patient_id for r in rows if r.patient_id})

@@ -409,3 +409,30 @@ def test_amount_in_words():
     assert orders.amount_in_words(Decimal("1.01")) == "Один рубль 01 копейка"
     assert orders.amount_in_words(Decimal("22.22")) == "Двадцать два рубля 22 копейки"
     assert orders.amount_in_words(Decimal("111311.11")) == "Сто одиннадцать тысяч триста одиннадцать рублей 11 копеек"
+
+
+def test_complex_service_is_ordered_whole_and_done_step_by_step(registrar, demo):
+    order_id = _order(registrar, demo)
+    with work(registrar) as c:
+        checkup = c.scalar(text("SELECT id FROM medical_services WHERE organization_id = :o AND code = 'K01.001'"),
+                           {"o": demo.org})
+        with pytest.raises(orders.OrderRefused):
+            orders.add_line(c, order_id, checkup, quantity=2, moment=NOON)
+        parent = orders.add_line(c, order_id, checkup, payer_id=demo.company, moment=NOON)
+        info = orders.order(c, order_id)
+        steps = [x for x in info.lines if x.parent_line_id == parent]
+        assert [x.service_id for x in steps][:1] == [demo.therapist] and len(steps) == 4
+        assert all(x.amount == 0 for x in steps) and [x.step_optional for x in steps] == [False, True, False, False]
+        assert info.total() == next(x.amount for x in info.lines if x.id == parent) == Decimal("5850.00")
+        with pytest.raises(orders.OrderRefused):
+            orders.apply_manual_discount(c, steps[0].id, steps[0].version, "5", "Шаг")
+        # Each step is booked and performed on its own; the company pays, so no cash desk is needed.
+        orders.mark_performed(c, steps[0].id, steps[0].version, performed_at=NOON)
+        sheet = orders.route_sheet(c, order_id, printed_by="Регистратор", now=NOON)
+        assert len(sheet.stops) == 4 and all(s.paid for s in sheet.stops)
+        bill = orders.invoice(c, order_id, payer_id=demo.company, today=TODAY)
+        assert [x.amount for x in bill.lines] == [Decimal("5850.00")]
+        line = next(x for x in orders.order(c, order_id).lines if x.id == parent)
+        orders.cancel_line(c, parent, line.version, "Передумал")
+        statuses = [x.status for x in orders.order(c, order_id).lines if x.parent_line_id == parent]
+    assert statuses == ["performed", "cancelled", "cancelled", "cancelled"]
