@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
     QDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableView,
     QWidget,
@@ -138,7 +140,7 @@ def date_edit(parent: QWidget, value: dt.date | None = None) -> QDateEdit:
     edit = QDateEdit(qdate(value or dt.date.today()), parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(DATE_FORMAT)
-    edit.setMinimumWidth(130)
+    edit.setMinimumWidth(120)
     return edit
 
 
@@ -174,7 +176,7 @@ class OptionalSpin(QSpinBox):
         self.setRange(low - 1, high)
         self.setValue(low - 1)
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.setMinimumWidth(110)
+        self.setMinimumWidth(90)
 
     def value_or_none(self) -> int | None:
         value = self.value()
@@ -199,6 +201,19 @@ def make_table(parent: QWidget, model, *, stretch_last: bool = True) -> QTableVi
     view.horizontalHeader().setStretchLastSection(stretch_last)
     view.horizontalHeader().setHighlightSections(False)
     return view
+
+
+def form_scroll(parent: QWidget, content: QWidget) -> QScrollArea:
+    """A vertically scrolling frame for a long form: never narrower than the form, so a splitter cannot
+    squeeze its fields under a horizontal scroll bar."""
+    scroll = QScrollArea(parent)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(content)
+    bar = scroll.verticalScrollBar().sizeHint().width()
+    scroll.setMinimumWidth(content.minimumSizeHint().width() + bar + 2)
+    return scroll
 
 
 def fit_columns(view: QTableView, widths: dict[int, tuple[int, int]]) -> None:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QSplitter,
     QTableWidget,
@@ -59,6 +57,7 @@ from workstations.contracts._page_kit import (
     error_label,
     fill_combo,
     form_labels,
+    form_scroll,
     make_table,
     muted_label,
     name_of,
@@ -617,7 +616,7 @@ class CataloguePage(QWidget):
         header = self.service_view.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 100), (2, 80), (3, 50), (4, 80)):
+        for column, width in ((0, 100), (2, 75), (3, 50), (4, 75)):
             self.service_view.setColumnWidth(column, width)
         self.service_view.setSortingEnabled(True)
         self.service_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -645,10 +644,7 @@ class CataloguePage(QWidget):
         holder_layout.setContentsMargins(10, 10, 10, 10)
         holder_layout.addWidget(self.form)
         holder_layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(form_holder)
+        scroll = form_scroll(self, form_holder)
         self.save_button = QPushButton(self)
         self.save_button.setObjectName("primaryButton")
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
@@ -686,7 +682,7 @@ class CataloguePage(QWidget):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 1)
-        self.splitter.setSizes([210, 540, 540])
+        self.splitter.setSizes([190, 480, 610])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 8)
         layout.addWidget(self.splitter, 1)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -48,6 +46,7 @@ from workstations.contracts._page_kit import (
     col,
     confirm,
     form_labels,
+    form_scroll,
     make_table,
     muted_label,
     name_of,
@@ -368,10 +367,7 @@ class PayersPage(QWidget):
         holder_layout.addLayout(form)
         holder_layout.addWidget(self.register)
         holder_layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(holder)
+        scroll = form_scroll(self, holder)
         buttons = QHBoxLayout()
         buttons.addWidget(self.revert_button)
         buttons.addStretch(1)
