@@ -266,7 +266,11 @@ def test_order_for_a_client_prices_discount_booking_cancel_and_printing(qtbot, w
     assert not page.book_button.isEnabled(), "a booked line is not booked again"
 
     # Printing: Ctrl+P offers the route sheet and an invoice for each payer; the previews show the PDFs.
-    menu = page.print_menu()
+    activate(qtbot, window)
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    menu = page.print_popup
+    assert menu is not None and menu.isVisible()
     actions = [a.text() for a in menu.actions() if a.text()]
     assert actions[0] == "Route sheet"
     assert any("Client (1,710.00)" in a for a in actions) and any(f"{INSURER} (3,190.00)" in a for a in actions)

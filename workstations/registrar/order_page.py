@@ -175,8 +175,9 @@ class OrderPage(QWidget):
         self.loading = False
         #: The dialog open now (discount, cancel, booking, client): tests drive it.
         self.dialog: QDialog | None = None
-        #: The last PDF built for printing (tests check its bytes).
+        #: The last PDF built for printing (tests check its bytes), and the last Print menu shown.
         self.last_pdf: bytes | None = None
+        self.print_popup: QMenu | None = None
         self._quote_generation = 0
         self._over_quota: dict | None = None
         self._select_after: int | None = None
