@@ -126,9 +126,9 @@ class OpeningHours:
 
 def departments(connection: Connection, organization_id: int) -> tuple[tuple[int, str], ...]:
     """(id, name) of the organization's active departments, whose hours may differ from its own."""
-    return tuple(connection.execute(text(
+    return tuple((r.id, r.name) for r in connection.execute(text(
         "SELECT id, name FROM departments WHERE organization_id = :o AND is_active ORDER BY name"
-    ), {"o": organization_id}).tuples())
+    ), {"o": organization_id}))
 
 
 def working_hours(connection: Connection, organization_id: int,

@@ -59,8 +59,9 @@ class PricePeriodInvalid(DomainError):
     message = QT_TRANSLATE_NOOP("DomainError", "The price's period ends before it starts.")
 
 
-def money(value: object) -> Decimal:
-    """A price entered by a person (``1200``, ``"1 200,50"``) as Decimal roubles; `InvalidPrice` otherwise."""
+def money(value: object, *, limit: int = PRICE_LIMIT) -> Decimal:
+    """An amount entered by a person (``1200``, ``"1 200,50"``) as Decimal roubles below ``limit``;
+    `InvalidPrice` otherwise."""
     raw = value
     if isinstance(value, str):
         value = value.replace("\u00a0", "").replace(" ", "").replace(",", ".")
@@ -68,7 +69,7 @@ def money(value: object) -> Decimal:
         amount = Decimal(str(value)) if not isinstance(value, Decimal) else value
     except (InvalidOperation, ValueError):
         raise InvalidPrice(value=str(raw)) from None
-    if not amount.is_finite() or amount < 0 or amount >= PRICE_LIMIT or amount != amount.quantize(CENT):
+    if not amount.is_finite() or amount < 0 or amount >= limit or amount != amount.quantize(CENT):
         raise InvalidPrice(value=str(raw))
     return amount.quantize(CENT, ROUND_HALF_UP)
 

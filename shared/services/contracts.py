@@ -343,7 +343,7 @@ def payment_schedule(connection: Connection, agreement_id: int) -> list[Schedule
 
 def add_scheduled_payment(connection: Connection, agreement_id: int, due_on: dt.date, amount: object,
                           note: str = "") -> int:
-    value = money(amount)
+    value = money(amount, limit=10**12)
     if value <= 0:
         raise InvalidContractEntry(BAD_PAYMENT)
     organization_id = connection.scalar(text("SELECT organization_id FROM agreements WHERE id = :id"),
@@ -358,7 +358,7 @@ def add_scheduled_payment(connection: Connection, agreement_id: int, due_on: dt.
 
 def record_payment(connection: Connection, payment_id: int, paid_amount: object, paid_on: dt.date) -> None:
     """Records what the payer has paid of a scheduled payment so far (0 undoes it)."""
-    value = money(paid_amount)
+    value = money(paid_amount, limit=10**12)
     row = connection.execute(text("SELECT amount FROM agreement_payments WHERE id = :id FOR UPDATE"),
                              {"id": payment_id}).first()
     if row is None:
@@ -512,10 +512,7 @@ def save_quota(connection: Connection, organization_id: int, entry: QuotaEntry) 
     values = {c: getattr(entry, c) for c in _QUOTA_COLUMNS}
     values["name"] = entry.name.strip()
     if entry.limit_amount is not None:
-        values["limit_amount"] = money(entry.limit_amount) if entry.limit_amount < 10_000_000 else \
-            Decimal(entry.limit_amount).quantize(Decimal("0.01"))
-        if values["limit_amount"] < 0:
-            raise InvalidContractEntry(QUOTA_LIMIT_REQUIRED)
+        values["limit_amount"] = money(entry.limit_amount, limit=10**12)
     try:
         with connection.begin_nested():
             if entry.id is None:
@@ -563,3 +560,37 @@ def mapping_rules(connection: Connection, payer_id: int) -> list[MappingRuleEntr
         f"SELECT id, {', '.join(_MAPPING_COLUMNS)} FROM register_mapping_rules WHERE payer_id = :p "  # noqa: S608
         "ORDER BY priority, payer_code, id"), {"p": payer_id}).mappings()
     return [MappingRuleEntry(**r) for r in rows]
+
+
+# --- removal ----------------------------------------------------------------------------------------------
+
+
+class InUse(DomainError):
+    message = QT_TRANSLATE_NOOP(
+        "DomainError", "This entry is already used by orders: switch it off (\u201cActive\u201d) instead of deleting it.")
+
+
+def _delete(connection: Connection, table: str, key_sql: str, params: dict) -> None:
+    try:
+        with connection.begin_nested():
+            connection.execute(text(f"DELETE FROM {table} WHERE {key_sql}"), params)  # noqa: S608 - fixed names
+    except DBAPIError as error:
+        if getattr(error.orig, "sqlstate", None) == "23503":
+            raise InUse() from None
+        raise
+
+
+def delete_discount_rule(connection: Connection, rule_id: int) -> None:
+    """Deletes a rule no order line has used yet (`InUse` otherwise)."""
+    _delete(connection, "discount_rules", "id = :id", {"id": rule_id})
+
+
+def delete_quota(connection: Connection, quota_id: int) -> None:
+    """Deletes a quota nothing has been charged to yet (`InUse` otherwise)."""
+    _delete(connection, "quotas", "id = :id", {"id": quota_id})
+
+
+def delete_manual_discount_limit(connection: Connection, organization_id: int, job: str) -> None:
+    """The job may then give no manual discount at all."""
+    _delete(connection, "manual_discount_limits", "organization_id = :o AND job = :j",
+            {"o": organization_id, "j": job})

@@ -43,6 +43,9 @@ NO_PAYER = QT_TRANSLATE_NOOP("DomainError", "A register is built for an agreemen
 TAKEN_MEANWHILE = QT_TRANSLATE_NOOP(
     "DomainError", "Another register took some of these services at the same time. Rebuild this one.")
 NOTHING_TO_EXPORT = QT_TRANSLATE_NOOP("DomainError", "The register has no mapped lines to export.")
+NOTHING_TO_BUILD = QT_TRANSLATE_NOOP(
+    "DomainError", "No services performed under this agreement in {start}\u2013{end} are left outside registers.")
+OTHER_ORGANIZATION = QT_TRANSLATE_NOOP("DomainError", "The payer belongs to another organization.")
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,9 @@ def save_mapping_rule(connection: Connection, organization_id: int, entry: Mappi
     group_code = connection.scalar(text("SELECT code FROM service_groups WHERE id = :id"),
                                    {"id": entry.service_group_id}) if entry.service_group_id else None
     price = money(entry.payer_price) if entry.payer_price is not None else None
+    if connection.scalar(text("SELECT organization_id FROM payers WHERE id = :p"), {"p": entry.payer_id}) \
+            != organization_id:
+        raise RegisterRefused(OTHER_ORGANIZATION)
     rr.validate_rule(rr.MappingRule(
         id=entry.id or 0, priority=entry.priority, service_code=service_code, service_group=group_code,
         sex=entry.sex, age_min=entry.age_min, age_max=entry.age_max, policy_kind=entry.policy_kind,
@@ -279,16 +285,20 @@ def build_register(connection: Connection, agreement_id: int, period_from: dt.da
         "INSERT INTO payer_registers (organization_id, agreement_id, number, period_from, period_to) "
         "VALUES (:o, :a, :n, :f, :t) RETURNING id"),
         {"o": agreement.organization_id, "a": agreement_id, "n": chosen, "f": period_from, "t": period_to}).scalar_one()
-    _fill(connection, register_id, agreement, period_from, period_to)
+    if not _fill(connection, register_id, agreement, period_from, period_to):
+        raise RegisterRefused(NOTHING_TO_BUILD, start=period_from.strftime("%d.%m.%Y"),
+                              end=period_to.strftime("%d.%m.%Y"))
     return register_id
 
 
-def _fill(connection: Connection, register_id: int, agreement, period_from: dt.date, period_to: dt.date) -> None:
+def _fill(connection: Connection, register_id: int, agreement, period_from: dt.date, period_to: dt.date) -> int:
+    """Adds the period's performed lines not in a register yet; how many."""
     zone = organization_zone(connection, agreement.organization_id)
     start, end = _bounds(period_from, period_to, zone)
     services = _performed(connection, agreement.id, agreement.payer_kind, start, end, zone)
     mappings = rr.map_all(_engine_rules(connection, agreement.payer_id), services)
     _insert_lines(connection, agreement.organization_id, register_id, mappings)
+    return len(mappings)
 
 
 def _draft(connection: Connection, register_id: int, version: int | None = None):

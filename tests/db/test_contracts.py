@@ -311,6 +311,11 @@ def test_quota_reached_refuses_then_head_overrides(clerk, registrar, head, demo)
         assert (entry.used_count, entry.load_percent) == (2, 200.0)
         with pytest.raises(contracts.QuotaBelowUsage):
             contracts.save_quota(c, demo.org, contracts.QuotaEntry(**{**entry.__dict__, "limit_count": 0}))
+        for absurd in ("abc", "NaN", "-5", 10**13):
+            with pytest.raises(catalogue.InvalidPrice):
+                contracts.save_quota(c, demo.org, contracts.QuotaEntry(**{**entry.__dict__, "limit_amount": absurd}))
+        with pytest.raises(contracts.InUse):
+            contracts.delete_quota(c, quota)
     # Cancelling gives the quota back.
     with work(registrar) as c:
         line = next(x for x in orders.order(c, order_id).lines if x.id == first)
