@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 from medcenter_desktop.login_service import log_in
 from medcenter_desktop.operations import wait_for_background_ops
 from medcenter_desktop.settings import Settings
+from shared.demo.billing import CHECKUP_CODE, CHECKUP_STEPS
 from shared.demo.generator import DEMO_PASSWORD
 from shared.services import patients
 from shared.services.patient_input import PatientInput
@@ -351,6 +352,34 @@ def test_a_service_the_agreement_does_not_cover_has_no_price_and_is_not_added(qt
     page.add_line()
     qtbot.waitUntil(lambda: "does not cover" in page.message(), timeout=TIMEOUT)
     assert page.order is None and page.order_id is None, "nothing was written"
+
+
+def test_a_complex_service_brings_its_steps_each_booked_on_its_own(qtbot, window, client, db, no_message_boxes):
+    open_client(qtbot, window, client)
+    page = window.new_order()
+    wait_ready(qtbot, page)
+    type_service(qtbot, page, CHECKUP_CODE)
+    add_with_enter(qtbot, page, page.service_combo, 1 + len(CHECKUP_STEPS))
+    package = line_of(page, CHECKUP_CODE)
+    steps = [line for line in page.order.lines if line.parent_line_id == package.id]
+    assert [line.service_code for line in steps] == list(CHECKUP_STEPS)
+    assert "steps are lines of their own" in page.message()
+    texts = row_texts(page, steps[0].id)
+    assert texts[1].startswith("↳ ") and texts[3] == texts[5] == "", "a step is priced in the package"
+    assert row_texts(page, steps[1].id)[1].endswith("(optional)")
+    assert page.order.total() == package.amount > 0
+    page.select_line(package.id)
+    assert page.discount_button.isEnabled() and not page.book_button.isEnabled(), "the package is not booked"
+    page.select_line(steps[0].id)
+    assert not page.discount_button.isEnabled() and page.book_button.isEnabled()
+    assert "Package" in page.why_label.text() and package.service_name in page.why_label.text()
+    grab(window, "complex")
+    slots = page.book_selected()
+    qtbot.waitUntil(lambda: not slots.searching and slots.selected_slot() is not None, timeout=TIMEOUT)
+    slots.book_selected()
+    qtbot.waitUntil(lambda: page.dialog is None and line_of(page, CHECKUP_STEPS[0]).status == "booked",
+                    timeout=TIMEOUT)
+    assert stored_line(db, steps[0].id)[3] is not None
 
 
 # --- Quotas ------------------------------------------------------------------------------------------------

@@ -69,6 +69,8 @@ from workstations.registrar.patient_form import format_phone
 from workstations.registrar.search_page import configure_list_view
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from medcenter_desktop.login_service import AppSession
     from shared.services.orders import OrderInfo, OrderLineInfo
     from shared.services.pricing import Quote
@@ -92,14 +94,27 @@ def _appointment(line: OrderLineInfo, *, short: bool = False) -> str:
     return " · ".join(p for p in (when, line.resource_name) if p)
 
 
+def _service(line: OrderLineInfo) -> str:
+    """A step of a complex service reads under its package: "↳ Рентгенография… (optional)"."""
+    if not line.is_step:
+        return line.service_name
+    text = f"↳ {line.service_name}"
+    return text + " " + QCoreApplication.translate("Orders", "(optional)") if line.step_optional else text
+
+
+def _money(value: str) -> Callable[[OrderLineInfo], str]:
+    """A money column; empty for the steps of a complex service (priced in the package)."""
+    return lambda line: "" if line.is_step or (value == "discount_amount" and not line.discount_amount) \
+        else money_text(getattr(line, value))
+
+
 LINE_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("Orders", "Code"), lambda line: line.service_code, context=CTX),
-    Column(QT_TRANSLATE_NOOP("Orders", "Service"), lambda line: line.service_name, context=CTX),
+    Column(QT_TRANSLATE_NOOP("Orders", "Service"), _service, context=CTX),
     Column(QT_TRANSLATE_NOOP("Orders", "Qty"), lambda line: line.quantity, ALIGN_RIGHT, CTX),
-    Column(QT_TRANSLATE_NOOP("Orders", "Price"), lambda line: money_text(line.price), ALIGN_RIGHT, CTX),
-    Column(QT_TRANSLATE_NOOP("Orders", "Discount"),
-           lambda line: money_text(line.discount_amount) if line.discount_amount else "", ALIGN_RIGHT, CTX),
-    Column(QT_TRANSLATE_NOOP("Orders", "Amount"), lambda line: money_text(line.amount), ALIGN_RIGHT, CTX),
+    Column(QT_TRANSLATE_NOOP("Orders", "Price"), _money("price"), ALIGN_RIGHT, CTX),
+    Column(QT_TRANSLATE_NOOP("Orders", "Discount"), _money("discount_amount"), ALIGN_RIGHT, CTX),
+    Column(QT_TRANSLATE_NOOP("Orders", "Amount"), _money("amount"), ALIGN_RIGHT, CTX),
     Column(QT_TRANSLATE_NOOP("Orders", "Payer"), payer_text, context=CTX),
     Column(QT_TRANSLATE_NOOP("Orders", "Agreement"), lambda line: line.agreement_number, context=CTX),
     Column(QT_TRANSLATE_NOOP("Orders", "Status"), lambda line: line_status_text(line.status), context=CTX),
@@ -493,7 +508,7 @@ class OrderPage(QWidget):
 
     def ask_discount(self) -> QDialog | None:
         line = self.selected_line()
-        if self.order is None or line is None or line.status not in ("ordered", "booked"):
+        if self.order is None or line is None or line.status not in ("ordered", "booked") or line.is_step:
             return None
         dialog = DiscountDialog(self.session, self.order, line, self)
         dialog.accepted.connect(lambda: self._changed(dialog.result_order, line.id, self.tr(
@@ -724,10 +739,13 @@ class OrderPage(QWidget):
     def _line_added(self, info: OrderInfo, override_quota: bool) -> None:
         self._set_busy(False)
         self.order_id = info.id
-        newest = max(info.lines, key=lambda line: line.id)
+        newest = max((line for line in info.lines if not line.is_step), key=lambda line: line.id)
         self._show_order(info, select=newest.id)
         text = self.tr("Added: {service} — {amount}.").format(service=newest.service_name,
                                                                amount=money_text(newest.amount))
+        steps = sum(1 for line in info.lines if line.parent_line_id == newest.id)
+        if steps:
+            text += " " + self.tr("Its {count} steps are lines of their own: book each one.").format(count=steps)
         if override_quota:
             text += " " + self.tr("Over the quota: the override is on record.")
         self._show_message(text)
@@ -898,11 +916,16 @@ class OrderPage(QWidget):
             facts = [(self.tr("Payer"), payer_text(line))]
             if line.agreement_number:
                 facts.append((self.tr("Agreement"), line.agreement_number))
-            facts.append((self.tr("Base price"), money_text(line.base_price)))
-            facts.append((self.tr("Price"), money_text(line.price)))
-            if line.discount_amount:
-                facts.append((self.tr("Discount"), money_text(line.discount_amount)))
-            facts.append((self.tr("Amount"), money_text(line.amount)))
+            package = next((x for x in self.order.lines if x.id == line.parent_line_id), None) \
+                if line.is_step and self.order is not None else None
+            if package is not None:
+                facts.append((self.tr("Package"), f"{package.service_name} ({money_text(package.amount)})"))
+            else:
+                facts.append((self.tr("Base price"), money_text(line.base_price)))
+                facts.append((self.tr("Price"), money_text(line.price)))
+                if line.discount_amount:
+                    facts.append((self.tr("Discount"), money_text(line.discount_amount)))
+                facts.append((self.tr("Amount"), money_text(line.amount)))
             facts.append((self.tr("Status"), line_status_text(line.status)))
             if line.starts_at is not None:
                 facts.append((self.tr("Appointment"), _appointment(line)))
@@ -919,7 +942,8 @@ class OrderPage(QWidget):
         idle = not self.busy
         self.add_button.setEnabled(idle and self.catalogue is not None and self.payers is not None)
         self.book_button.setEnabled(idle and self._can_book(line))
-        self.discount_button.setEnabled(idle and line is not None and line.status in ("ordered", "booked"))
+        self.discount_button.setEnabled(idle and line is not None and line.status in ("ordered", "booked")
+                                        and not line.is_step)
         self.cancel_button.setEnabled(idle and line is not None and line.status not in (
             "performed", "closed", "cancelled"))
         self.print_button.setEnabled(self.order is not None and bool(self.order.open_lines))
