@@ -113,13 +113,15 @@ def test_catalogue_service_and_complex_service(qtbot, window, clerk):
     settle(qtbot, lambda: page.selected_service() is not None and page.selected_service().id == simple.id)
     shoot(window, "catalogue")
 
-    # A complex service of two steps: the new simple one and a demo consultation.
-    page.new_service()
+    # A complex service of two steps: the new simple one and a demo consultation (Ctrl+N, Ctrl+S).
+    window.activateWindow()
+    qtbot.keyClick(page.service_view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert page.current is None and form.code_edit.hasFocus()
     qtbot.keyClicks(form.code_edit, "ZZ99.900")
     form.name_edit.setText("Вымышленный комплекс из двух шагов")
     form.kind_combo.setCurrentIndex(form.kind_combo.findData("complex"))
     assert not page.specification.body.isVisible()
-    page.save_service()
+    qtbot.keyClick(form.code_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     settle(qtbot, lambda: page.current is not None and page.current.code == "ZZ99.900")
     complex_service = page.current
     page.editor_tabs.setCurrentIndex(page.SPECIFICATION_TAB)
@@ -342,3 +344,17 @@ def test_agreement_from_model_with_services_and_paid_payment(qtbot, window, cler
         (Decimal("15000.00"), Decimal("15000.00"), dt.date.today()), (Decimal("15000.00"), Decimal(0), None)]
     assert "paid: 15\u202f000.00 ₽" in payments.summary.text()
     shoot(window, "agreements-payments")
+
+
+def test_language_switch_redraws_the_pages(qtbot, window):
+    from medcenter_desktop import i18n
+
+    pages = [window.show_page(index) for index in range(4)]
+    settle(qtbot, lambda: not any(getattr(p, "loading", False) for p in pages))
+    i18n.switch_language("ru")
+    QApplication.processEvents()
+    i18n.switch_language("en")
+    QApplication.processEvents()
+    assert window.tabs.tabText(window.AGREEMENTS_TAB) == "Agreements"
+    assert window.catalogue_page.new_service_button.text() == "&New service"
+    assert window.agreements_page.payments.summary.text()

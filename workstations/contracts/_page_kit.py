@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -184,6 +184,15 @@ class OptionalSpin(QSpinBox):
 
     def set_value_or_none(self, value: int | None) -> None:
         self.setValue(self.minimum() if value is None else value)
+
+
+def key(button: QPushButton, sequence: QKeySequence | QKeySequence.StandardKey | str) -> QShortcut:
+    """A keyboard shortcut for ``button`` that its mnemonic (set with its text) does not replace; it works
+    while the button is visible and enabled, so a hidden tab's button never answers."""
+    shortcut = QShortcut(QKeySequence(sequence), button)
+    shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+    shortcut.activated.connect(lambda: button.click() if button.isEnabled() and button.isVisible() else None)
+    return shortcut
 
 
 def make_table(parent: QWidget, model, *, stretch_last: bool = True) -> QTableView:

@@ -66,6 +66,7 @@ from workstations.contracts._page_kit import (
     fill_combo,
     form_labels,
     form_scroll,
+    key,
     make_table,
     money_text,
     muted_label,
@@ -330,6 +331,7 @@ class AgreementForm(QWidget):
         self.number_edit.setText(entry.number)
         self.signed_date.set_value(entry.signed_on)
         self.name_edit.setText(entry.name)
+        self.name_edit.setCursorPosition(0)  # a long name is read from its start
         choose(self.payer_combo, entry.payer_id)
         if entry.payer_id is None:
             self.payer_combo.setEditText("")
@@ -440,11 +442,11 @@ class AgreementServicesEditor(QWidget):
         self.add_button = QPushButton(self)
         self.add_button.clicked.connect(self.add_chosen)
         self.remove_button = QPushButton(self)
-        self.remove_button.setShortcut(QKeySequence.StandardKey.Delete)
+        key(self.remove_button, QKeySequence.StandardKey.Delete)
         self.remove_button.clicked.connect(self.remove)
         self.save_button = QPushButton(self)
         self.save_button.setObjectName("primaryButton")
-        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
+        key(self.save_button, QKeySequence.StandardKey.Save)
         self.status_label = muted_label(self)
         self.status_label.hide()
         add_row = QHBoxLayout()
@@ -607,7 +609,7 @@ class PaymentScheduleEditor(QWidget):
         self.note_edit = QLineEdit(self.add_box)
         self.note_edit.setMaxLength(300)
         self.add_button = QPushButton(self.add_box)
-        self.add_button.setShortcut(QKeySequence("Ctrl+Return"))
+        key(self.add_button, QKeySequence("Ctrl+Return"))
         self.add_labels = form_labels(self.add_box, (self.due_date, self.amount_edit, self.note_edit))
         add_grid = QGridLayout(self.add_box)
         add_grid.addWidget(self.add_labels[0], 0, 0)
@@ -755,10 +757,10 @@ class AgreementsPage(QWidget):
         for column, width in ((0, 100), (2, 150), (3, 180), (4, 75)):
             self.view.setColumnWidth(column, width)
         self.new_button = QPushButton(self)
-        self.new_button.setShortcut(QKeySequence.StandardKey.New)
+        key(self.new_button, QKeySequence.StandardKey.New)
         self.from_model_button = QPushButton(self)
         self.from_model_button.setObjectName("primaryButton")
-        self.from_model_button.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        key(self.from_model_button, QKeySequence("Ctrl+Shift+N"))
         self.count_label = muted_label(self)
         filters = QHBoxLayout()
         filters.addWidget(self.kind_filter)
@@ -791,7 +793,7 @@ class AgreementsPage(QWidget):
         self.form_status.hide()
         self.save_button = QPushButton(self)
         self.save_button.setObjectName("primaryButton")
-        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
+        key(self.save_button, QKeySequence.StandardKey.Save)
         self.revert_button = QPushButton(self)
         card = QWidget(self)
         card_layout = QVBoxLayout(card)

@@ -58,6 +58,7 @@ from workstations.contracts._page_kit import (
     fill_combo,
     form_labels,
     form_scroll,
+    key,
     make_table,
     muted_label,
     name_of,
@@ -269,6 +270,7 @@ class ServiceForm(QWidget):
         self._loading = True
         self.code_edit.setText(entry.code)
         self.name_edit.setText(entry.name)
+        self.name_edit.setCursorPosition(0)  # a long name is read from its start
         self._choose(self.kind_combo, entry.kind)
         self._choose(self.group_combo, entry.group_id)
         self._choose(self.department_combo, entry.department_id)
@@ -378,17 +380,17 @@ class SpecificationEditor(QWidget):
         self.add_button = QPushButton(self)
         self.add_button.clicked.connect(self.add_chosen)
         self.up_button = QPushButton(self)
-        self.up_button.setShortcut(QKeySequence("Ctrl+Up"))
+        key(self.up_button, QKeySequence("Ctrl+Up"))
         self.up_button.clicked.connect(lambda: self.move(-1))
         self.down_button = QPushButton(self)
-        self.down_button.setShortcut(QKeySequence("Ctrl+Down"))
+        key(self.down_button, QKeySequence("Ctrl+Down"))
         self.down_button.clicked.connect(lambda: self.move(1))
         self.remove_button = QPushButton(self)
-        self.remove_button.setShortcut(QKeySequence.StandardKey.Delete)
+        key(self.remove_button, QKeySequence.StandardKey.Delete)
         self.remove_button.clicked.connect(self.remove)
         self.save_button = QPushButton(self)
         self.save_button.setObjectName("primaryButton")
-        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
+        key(self.save_button, QKeySequence.StandardKey.Save)
         self.status_label = muted_label(self)
         self.status_label.hide()
         add_row = QHBoxLayout()
@@ -616,13 +618,13 @@ class CataloguePage(QWidget):
         header = self.service_view.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 100), (2, 75), (3, 50), (4, 75)):
+        for column, width in ((0, 100), (2, 75), (3, 50), (4, 85)):
             self.service_view.setColumnWidth(column, width)
         self.service_view.setSortingEnabled(True)
         self.service_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.count_label = muted_label(self)
         self.new_service_button = QPushButton(self)
-        self.new_service_button.setShortcut(QKeySequence.StandardKey.New)
+        key(self.new_service_button, QKeySequence.StandardKey.New)
         services_panel = QWidget(self)
         services_layout = QVBoxLayout(services_panel)
         services_layout.setContentsMargins(6, 0, 6, 0)
@@ -647,7 +649,7 @@ class CataloguePage(QWidget):
         scroll = form_scroll(self, form_holder)
         self.save_button = QPushButton(self)
         self.save_button.setObjectName("primaryButton")
-        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
+        key(self.save_button, QKeySequence.StandardKey.Save)
         self.revert_button = QPushButton(self)
         self.form_status = muted_label(self)
         self.form_status.hide()

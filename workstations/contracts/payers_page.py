@@ -47,6 +47,7 @@ from workstations.contracts._page_kit import (
     confirm,
     form_labels,
     form_scroll,
+    key,
     make_table,
     muted_label,
     name_of,
@@ -282,7 +283,7 @@ class PayersPage(QWidget):
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.new_button = QPushButton(self)
-        self.new_button.setShortcut(QKeySequence.StandardKey.New)
+        key(self.new_button, QKeySequence.StandardKey.New)
         self.count_label = muted_label(self)
         filters = QHBoxLayout()
         filters.addWidget(self.kind_filter)
@@ -330,7 +331,7 @@ class PayersPage(QWidget):
         self.error_label.hide()
         self.save_button = QPushButton(self)
         self.save_button.setObjectName("primaryButton")
-        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
+        key(self.save_button, QKeySequence.StandardKey.Save)
         self.revert_button = QPushButton(self)
 
         inn_row = QHBoxLayout()
@@ -565,9 +566,12 @@ class PayersPage(QWidget):
         choose(self.kind_combo, entry.kind)
         self.name_edit.setText(entry.name)
         self.inn_edit.setText(entry.inn)
+
         self.kpp_edit.setText(entry.kpp)
         self.ogrn_edit.setText(entry.ogrn)
         self.address_edit.setText(entry.address)
+        for edit in (self.name_edit, self.address_edit):
+            edit.setCursorPosition(0)  # long texts are read from their start
         self.phone_edit.setText(entry.phone)
         self.email_edit.setText(entry.email)
         self.note_edit.setPlainText(entry.note)

@@ -52,6 +52,7 @@ from workstations.contracts._page_kit import (
     error_label,
     fill_combo,
     form_labels,
+    key,
     make_table,
     money_text,
     muted_label,
@@ -202,7 +203,7 @@ class PricesPage(QWidget):
         self.price_view.sortByColumn(PRICE_CODE, Qt.SortOrder.AscendingOrder)
         self.count_label = muted_label(self)
         self.delete_button = QPushButton(self)
-        self.delete_button.setShortcut(QKeySequence.StandardKey.Delete)
+        key(self.delete_button, QKeySequence.StandardKey.Delete)
         toolbar = QHBoxLayout()
         toolbar.addWidget(self.on_radio)
         toolbar.addWidget(self.on_date)
@@ -226,7 +227,7 @@ class PricesPage(QWidget):
         self.to_date = OptionalDate(self.add_box, self.today)
         self.add_button = QPushButton(self.add_box)
         self.add_button.setObjectName("primaryButton")
-        self.add_button.setShortcut(QKeySequence("Ctrl+Return"))
+        key(self.add_button, QKeySequence("Ctrl+Return"))
         self.add_error = error_label(self.add_box)
         self.add_hint = muted_label(self.add_box)
         self.add_labels = form_labels(self.add_box, (self.service_combo, self.amount_edit, self.from_date))
