@@ -654,7 +654,6 @@ class RegistersPage(QWidget):
         self.dialog: QDialog | None = None  # the last dialog opened (tests look at it)
         self._generation = self._lines_generation = self._rules_generation = 0
         self._select_after_load: int | None = None
-        self._just_built: int | None = None
 
         self.title_label = QLabel(self)
         self.title_label.setObjectName("sectionTitle")
@@ -896,6 +895,7 @@ class RegistersPage(QWidget):
         if agreement_id is None or self.busy:
             return
         first, last = self.period
+        self._building = True
         self._run(lambda conn, _org: registers.build_register(conn, agreement_id, first, last),
                   self._built, self.tr("Building the register…"))
 
@@ -1105,19 +1105,10 @@ class RegistersPage(QWidget):
         self.register_model.set_rows(infos)
         self.register_view.resizeColumnsToContents()
         self.register_view.setColumnWidth(1, min(self.register_view.columnWidth(1), 240))
-        just_built = self._just_built
-        self._just_built = None
         if keep is not None and self.select_register(keep):
             self._select_after_load = None
         elif self.register_model.rowCount():
             self.register_view.setCurrentIndex(self.register_model.index(0, 0))
-        built = self.register(just_built) if just_built is not None else None
-        if built is not None and not sum(built.counts.values()):
-            common.set_status(self.status_label, self.tr(
-                "No services performed under {agreement} from {first} to {last} are left outside other "
-                "registers: the new draft is empty. Discard it.").format(
-                agreement=built.agreement_number, first=common.day_text(built.period_from),
-                last=common.day_text(built.period_to)), error=True)
         if self.current_register() is not None:
             self._load_lines()
         else:
@@ -1232,7 +1223,8 @@ class RegistersPage(QWidget):
         return dialog
 
     def _built(self, register_id: int) -> None:
-        self._select_after_load = self._just_built = register_id
+        self._building = False
+        self._select_after_load = register_id
         self.set_filter(None)
         common.set_status(self.status_label, self.tr("The draft register is built: check the lines needing "
                                                      "attention, then lock it."))
@@ -1248,7 +1240,11 @@ class RegistersPage(QWidget):
     def _refused(self, exc: Exception) -> None:
         self._set_busy(False)
         common.set_status(self.status_label, error_text(exc), error=True)
-        show_error(self, exc)
+        # "Nothing left to build" is an answer, not a failure: the status line says it.
+        quiet = getattr(self, "_building", False) and isinstance(exc, registers.RegisterRefused)
+        self._building = False
+        if not quiet:
+            show_error(self, exc)
 
     def _load_failed(self, exc: Exception) -> None:
         self.loading = self.lines_loading = self.rules_loading = False
