@@ -74,6 +74,7 @@ def test_tabs_in_order_built_on_demand(qtbot, window):
         shoot(window, f"tab-{names[index]}")
     # Ctrl+number opens a tab.
     window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=TIMEOUT)
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == window.PRICES_TAB
 
@@ -86,6 +87,25 @@ def test_catalogue_service_and_complex_service(qtbot, window, clerk):
     page.filter_edit.setText("B01.047")
     assert page.service_filter.rowCount() == 2
 
+    # A group added, then renamed; a taken code is refused in the dialog.
+    dialog = page.new_group()
+    qtbot.keyClicks(dialog.code_edit, "CONS")
+    dialog.name_edit.setText("Вымышленная группа")
+    dialog.save()
+    settle(qtbot, lambda: dialog.error_label.isVisible())
+    assert "CONS is already used" in dialog.error_label.text()
+    dialog.code_edit.setText("ZZTEST")
+    dialog.save()
+    settle(qtbot, lambda: any(g.code == "ZZTEST" for g in page.data.groups))
+    group = next(g for g in page.data.groups if g.code == "ZZTEST")
+    assert page.group_list.currentItem().text() == "Вымышленная группа"
+    assert page.service_filter.rowCount() == 0, "the new group is chosen: no services in it yet"
+    dialog = page.rename_group()
+    dialog.name_edit.setText("Вымышленная группа (переименована)")
+    dialog.save()
+    settle(qtbot, lambda: page.group_list.currentItem().text() == "Вымышленная группа (переименована)")
+    page.group_list.setCurrentRow(0)
+
     # A simple service.
     page.filter_edit.clear()
     page.new_service()
@@ -93,7 +113,7 @@ def test_catalogue_service_and_complex_service(qtbot, window, clerk):
     assert page.editor_title.text() == "New service"
     qtbot.keyClicks(form.code_edit, "ZZ99.001")
     form.name_edit.setText("Осмотр вымышленного специалиста")
-    form.group_combo.setCurrentIndex(1)
+    form.group_combo.setCurrentIndex(form.group_combo.findData(group.id))
     form.duration_spin.setValue(25)
     form.sex_combo.setCurrentIndex(form.sex_combo.findData("F"))
     form.age_min_spin.setValue(18)
@@ -108,13 +128,14 @@ def test_catalogue_service_and_complex_service(qtbot, window, clerk):
     page.save_service()
     settle(qtbot, lambda: page.current is not None and page.current.code == "ZZ99.001")
     simple = page.current
-    assert (simple.sex, simple.age_min, simple.age_max, simple.vat_rate, simple.duration_minutes) == (
-        "F", 18, 60, "vat20", 25)
+    assert (simple.sex, simple.age_min, simple.age_max, simple.vat_rate, simple.duration_minutes,
+            simple.group_id) == ("F", 18, 60, "vat20", 25, group.id)
     settle(qtbot, lambda: page.selected_service() is not None and page.selected_service().id == simple.id)
     shoot(window, "catalogue")
 
     # A complex service of two steps: the new simple one and a demo consultation (Ctrl+N, Ctrl+S).
     window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=TIMEOUT)
     qtbot.keyClick(page.service_view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert page.current is None and form.code_edit.hasFocus()
     qtbot.keyClicks(form.code_edit, "ZZ99.900")
@@ -190,6 +211,19 @@ def test_price_added_overlap_and_absurd_amount_refused(qtbot, window, clerk):
     settle(qtbot, lambda: page.price_filter.rowCount() == 1)
     page.filter_edit.clear()
     shoot(window, "prices")
+
+    # A new list, made the default: the retail list loses the mark.
+    dialog = page.new_list()
+    dialog.name_edit.setText("Вымышленный прейскурант")
+    dialog.save()
+    settle(qtbot, lambda: page.current_list() is not None and page.current_list().name == "Вымышленный прейскурант"
+           and not page.prices_loading)
+    assert page.price_model.rowCount() == 0
+    page.make_default()
+    settle(qtbot, lambda: page.current_list() is not None and page.current_list().is_default)
+    lists = read(clerk, lambda c: cat.price_lists(c, clerk.organization_id))
+    assert [(pl.name, pl.is_default) for pl in lists][0] == ("Вымышленный прейскурант", True)
+    assert sum(pl.is_default for pl in lists) == 1
 
 
 def test_payer_with_a_wrong_inn_refused_then_saved(qtbot, window, clerk):

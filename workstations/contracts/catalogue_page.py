@@ -992,8 +992,7 @@ class CataloguePage(QWidget):
 
     def _group_saved(self, group_id: int | None) -> None:
         if group_id is not None:
-            self._group_filter = group_id
-            self._fill_groups()
+            self._group_filter = group_id  # chosen when the catalogue comes again (the save announces it)
 
     def _changed(self, changes) -> None:
         if ops.CATALOGUE_CHANGES in set(changes):
