@@ -342,6 +342,11 @@ def test_agreement_from_model_with_services_and_paid_payment(qtbot, window, cler
     settle(qtbot, lambda: page.form_status.objectName() == "errorLabel" and page.form_status.isVisible())
     assert "markup or discount" in page.form_status.text()
     page.form.adjustment_edit.setText("7,5")
+    page.form.offer_check.setChecked(True)
+    page.save()
+    settle(qtbot, lambda: "public offer" in page.form_status.text())
+    assert f"close ПО-{year} first" in page.form_status.text()
+    page.form.offer_check.setChecked(False)
     page.save()
     settle(qtbot, lambda: "is saved" in page.form_status.text() and not page.details_loading)
     assert read(clerk, lambda c: con.agreement(c, created.id)).status == "active"

@@ -44,7 +44,14 @@ from medcenter_desktop.table_model import ALIGN_RIGHT, DtoTableModel
 from shared.errors import QT_TRANSLATE_NOOP
 from shared.models.billing import AGREEMENT_STATUSES
 from shared.services.catalogue import ServiceEntry
-from shared.services.contracts import AgreementEntry, AgreementServiceEntry, PayerEntry, ScheduledPayment
+from shared.services.contracts import (
+    AGREEMENT_NUMBER_TAKEN,
+    AgreementEntry,
+    AgreementServiceEntry,
+    InvalidContractEntry,
+    PayerEntry,
+    ScheduledPayment,
+)
 from workstations.contracts import _page_ops as ops
 from workstations.contracts._page_kit import (
     AGREEMENT_KIND_NAMES,
@@ -916,8 +923,9 @@ class AgreementsPage(QWidget):
             return
         set_status(self.form_status, "")
         self.save_button.setEnabled(False)
-        ops.save_agreement(parent=self, session=self.session, entry=self.form.entry(self.current)).success(
-            self._saved).failure(self._refused).run()
+        entry = self.form.entry(self.current)
+        ops.save_agreement(parent=self, session=self.session, entry=entry).success(
+            self._saved).failure(lambda exc: self._refused(exc, entry)).run()
 
     def revert(self) -> None:
         self.form.dirty = self.services.dirty = False
@@ -1112,9 +1120,25 @@ class AgreementsPage(QWidget):
         set_status(self.form_status, self.tr("The agreement is saved."))
         self._load_details(agreement_id)
 
-    def _refused(self, exc: Exception) -> None:
+    def _refused(self, exc: Exception, entry: AgreementEntry | None = None) -> None:
         self.save_button.setEnabled(True)
-        set_status(self.form_status, error_text(exc), error=True)
+        text = error_text(exc)
+        if entry is not None and self._second_public_offer(exc, entry):
+            # The contracts service reports every uniqueness refusal as a taken number; the database also
+            # allows a single public offer in force.
+            offer = next((a for a in self.lists.agreements if a.is_public_offer and a.status == "active"
+                          and a.id != entry.id), None)
+            text = self.tr("Only one public offer may be in force at a time: close {number} first, or save this "
+                           "one as a draft.").format(number=offer.number if offer else "")
+        set_status(self.form_status, text, error=True)
+
+    def _second_public_offer(self, exc: Exception, entry: AgreementEntry) -> bool:
+        if not isinstance(exc, InvalidContractEntry) or exc.message != AGREEMENT_NUMBER_TAKEN:
+            return False
+        if not (entry.is_public_offer and entry.status == "active"):
+            return False
+        number = entry.number.strip()
+        return not any(a.number == number and a.id != entry.id for a in self.lists.agreements)
 
     def _created(self, agreement_id: int | None) -> None:
         if agreement_id is None:
