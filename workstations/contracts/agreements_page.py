@@ -745,6 +745,7 @@ class AgreementsPage(QWidget):
         self._selected_id: int | None = None
         self._generation = 0
         self._quiet = False
+        self._shown_id: int | None = None
 
         # The list.
         self.list_title = section_title(self)
@@ -901,7 +902,9 @@ class AgreementsPage(QWidget):
         self.form.set_entry(entry)
         self.services.set_entries(())
         self.payments.set_payments(())
-        set_status(self.form_status, "")
+        self._shown_id = None
+        for label in (self.form_status, self.services.status_label, self.payments.status_label):
+            set_status(label, "")
         self.editor_tabs.setCurrentIndex(self.CARD_TAB)
         self._show_header()
         self._enable_tabs()
@@ -1077,6 +1080,11 @@ class AgreementsPage(QWidget):
         if details is None:
             set_status(self.form_status, self.tr("The agreement no longer exists."), error=True)
             return
+        if self._shown_id != details.agreement.id:
+            # Another agreement: what was said about the previous one's services and payments goes.
+            set_status(self.services.status_label, "")
+            set_status(self.payments.status_label, "")
+            self._shown_id = details.agreement.id
         self.current = details.agreement
         if not self.form.dirty:
             self.form.set_entry(details.agreement)

@@ -739,6 +739,7 @@ class CataloguePage(QWidget):
         self._show_specification_state()
         self._show_editor_header()
         set_status(self.form_status, "")
+        set_status(self.specification.status_label, "")
         self.editor_tabs.setCurrentIndex(self.SERVICE_TAB)
         self.form.code_edit.setFocus()
 
@@ -903,6 +904,8 @@ class CataloguePage(QWidget):
         self._selected_id = entry.id
         self.current = entry
         self.form.set_entry(entry)
+        set_status(self.form_status, "")
+        set_status(self.specification.status_label, "")
         self._show_editor_header()
         self._load_editor(entry.id)
 
