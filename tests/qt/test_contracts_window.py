@@ -397,3 +397,18 @@ def test_language_switch_redraws_the_pages(qtbot, window):
     assert window.tabs.tabText(window.AGREEMENTS_TAB) == "Agreements"
     assert window.catalogue_page.new_service_button.text() == "&New service"
     assert window.agreements_page.payments.summary.text()
+
+
+def test_a_page_missing_from_the_release_leaves_a_note(qtbot, monkeypatch, stub_session):
+    import sys
+
+    from PySide6.QtWidgets import QWidget
+
+    from workstations.contracts import window as contracts_window
+
+    monkeypatch.setitem(sys.modules, "workstations.contracts.quotas_page", None)  # import raises ImportError
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    page = contracts_window._quotas(stub_session, holder)
+    assert isinstance(page, contracts_window.UnavailablePage)
+    assert "not available" in page.text()
