@@ -176,7 +176,8 @@ def _day_usage(connection: Connection, resource_ids: Sequence[int], first: dt.da
 def _load_days(connection: Connection, resource_ids: Sequence[int], first: dt.date, last: dt.date,
                zone: ZoneInfo, *, shortest: int = 1, not_before: dt.datetime | None = None,
                first_per_day: bool = False, intervals: bool = True,
-               pairs: Sequence[tuple[int, dt.date]] | None = None) -> dict[tuple[int, dt.date], _ResourceDay]:
+               pairs: Sequence[tuple[int, dt.date]] | None = None,
+               usage: dict | None = None) -> dict[tuple[int, dt.date], _ResourceDay]:
     """Free gaps (and, with ``intervals``, the working ranges and breaks) of resource-days -- every day of
     [first, last] for each resource, or just ``pairs`` -- with what each booking channel has used of them."""
     days: dict[tuple[int, dt.date], _ResourceDay] = defaultdict(_ResourceDay)
@@ -208,7 +209,9 @@ def _load_days(connection: Connection, resource_ids: Sequence[int], first: dt.da
             item.planned = planned
     if not days:
         return days
-    for key, (by_channel, count) in _day_usage(connection, ids, first, last).items():
+    if usage is None:
+        usage = _day_usage(connection, ids, first, last)
+    for key, (by_channel, count) in usage.items():
         item = days.get(key)
         if item is not None:
             item.channel_minutes.update(by_channel)
@@ -218,32 +221,37 @@ def _load_days(connection: Connection, resource_ids: Sequence[int], first: dt.da
 
 def _bookable_days(connection: Connection, candidates: Sequence[_Candidate], first: dt.date, last: dt.date,
                    zone: ZoneInfo, channel: str, now: dt.datetime,
-                   release: dt.timedelta) -> list[tuple[int, dt.date]]:
-    """The resource-days of [first, last] that the channel's share and the day limit leave open, from the
-    planned minutes and the day usage alone: the days not worth computing free gaps for are left out."""
+                   release: dt.timedelta) -> tuple[list[tuple[int, dt.date]], dict]:
+    """The resource-days of [first, last] that room, the day limit and the channel's share leave open --
+    judged from the planned minutes and the day usage alone, in one query that leaves out days booked
+    to the full -- and the usage it read of them (for `_load_days`). (Bookings left outside the plan by a
+    changed schedule are listed at generation for the head of registry to move.)"""
     by_id = {c.resource_id: c for c in candidates}
-    planned: dict[tuple[int, dt.date], int] = defaultdict(int)
-    for resource_id, day, kind, minutes in connection.execute(text(
-        "SELECT resource_id, day, kind, sum(extract(epoch FROM upper(period) - lower(period)))::integer / 60 "
-        "FROM schedule_intervals WHERE resource_id = ANY(:ids) AND day BETWEEN :a AND :b GROUP BY 1, 2, 3"
-    ), {"ids": list(by_id), "a": first, "b": last}):
-        planned[(resource_id, day)] += minutes if kind == "work" else -minutes
-    usage = _day_usage(connection, list(by_id), first, last)
-    open_days = []
-    for (resource_id, day), minutes in planned.items():
+    shortest = min(int(c.duration.total_seconds() // 60) for c in candidates)
+    rows = connection.execute(text(
+        "SELECT p.resource_id, p.day, p.minutes, coalesce(u.bookings, 0) AS bookings, u.channels, u.channel_minutes "
+        "FROM (SELECT resource_id, day, (sum(CASE WHEN kind = 'work' THEN 1 ELSE -1 END "
+        "        * extract(epoch FROM upper(period) - lower(period))) / 60)::integer AS minutes "
+        "      FROM schedule_intervals WHERE resource_id = ANY(:ids) AND day BETWEEN :a AND :b GROUP BY 1, 2) p "
+        "LEFT JOIN (SELECT resource_id, day, sum(bookings)::integer AS bookings, sum(minutes)::integer AS used, "
+        "                  array_agg(channel) AS channels, array_agg(minutes) AS channel_minutes "
+        "           FROM schedule_channel_usage(:ids, :a, :b) GROUP BY 1, 2) u USING (resource_id, day) "
+        "WHERE p.minutes - coalesce(u.used, 0) >= :shortest"),
+        {"ids": list(by_id), "a": first, "b": last, "shortest": shortest}).all()
+    open_days, usage = [], {}
+    for resource_id, day, minutes, count, channels, channel_minutes in rows:
         cand = by_id[resource_id]
-        by_channel, count = usage.get((resource_id, day), ({}, 0))
+        by_channel = dict(zip(channels or (), channel_minutes or (), strict=True))
         if cand.max_per_day is not None and count >= cand.max_per_day:
             continue
         duration = int(cand.duration.total_seconds() // 60)
-        # Booked to the full: no gap of the service's length can be left. (Bookings left outside the
-        # plan by a changed schedule are listed at generation for the head of registry to move.)
         if minutes - sum(by_channel.values()) < duration:
             continue
         day_end, _ = local_range(day + dt.timedelta(days=1), 0, 0, zone)
         if day_end - now <= release or channel_allows(minutes, cand.shares, by_channel, channel, duration):
             open_days.append((resource_id, day))
-    return sorted(open_days, key=lambda p: (p[1], p[0]))
+            usage[(resource_id, day)] = (by_channel, count)
+    return sorted(open_days, key=lambda p: (p[1], p[0])), usage
 
 
 @dataclass(frozen=True)
@@ -337,7 +345,7 @@ def find_slots(connection: Connection, organization_id: int, service_id: int, *,
                specialty_id: int | None = None, patient_id: int | None = None, first_only: bool = False,
                now: dt.datetime | None = None, limit: int | None = None) -> list[Slot]:
     """Free slots for the service from ``first_day``: "all free on these days" (``days``), or with
-    ``first_only`` the earliest free slot of each resource in the first days that have any, searching
+    ``first_only`` the earliest free slot of each resource on the first day that has any, searching
     ahead up to three months."""
     if channel not in CHANNELS:
         raise refused("channel")
@@ -352,36 +360,44 @@ def find_slots(connection: Connection, organization_id: int, service_id: int, *,
         return []
     release = dt.timedelta(hours=_release_hours(connection, organization_id))
     found: list[Slot] = []
-    window = days if not first_only else 7
+    window = days if not first_only else 14
     start_day = first_day
     searched = 0
     pending = {c.resource_id: c for c in candidates}
     while pending:
         last_day = start_day + dt.timedelta(days=window - 1)
         shortest = min(int(c.duration.total_seconds() // 60) for c in pending.values())
-        pairs = _bookable_days(connection, list(pending.values()), start_day, last_day, zone, channel, now,
-                               release)
-        loaded = _load_days(connection, list(pending), start_day, last_day, zone, shortest=shortest,
-                            not_before=now, first_per_day=first_only, intervals=False, pairs=pairs)
-        for day_offset in range(window):
-            day = start_day + dt.timedelta(days=day_offset)
-            for cand in list(pending.values()):
-                item = loaded.get((cand.resource_id, day))
-                if item is None or not item.free:
+        pairs, usage = _bookable_days(connection, list(pending.values()), start_day, last_day, zone, channel, now,
+                                      release)
+        # "All free": the whole window at once. "First free": free gaps cost their bookings, so one day
+        # at a time, in date order, until a day gives slots.
+        batches = [pairs] if not first_only else [
+            [p for p in pairs if p[1] == day] for day in sorted({d for _, d in pairs})]
+        for batch in batches:
+            loaded = _load_days(connection, list(pending), start_day, last_day, zone, shortest=shortest,
+                                not_before=now, first_per_day=first_only, intervals=False, pairs=batch,
+                                usage=usage)
+            for resource_id, day in batch:
+                cand = pending.get(resource_id)
+                item = loaded.get((resource_id, day))
+                if cand is None or item is None or not item.free:
                     continue
                 slots = _day_slots(cand, item, channel, now, release, first=first_only)
                 if first_only and slots:
                     found.append(slots[0])
-                    del pending[cand.resource_id]
+                    del pending[resource_id]
                 else:
                     found.extend(slots)
-        searched += window
+            if found and first_only:
+                break
+        searched = (last_day - first_day).days + 1
         # Windows are searched in date order: once one holds a free slot, no later one has an earlier.
         if not first_only or found or searched >= MAX_SEARCH_DAYS:
             break
         start_day = last_day + dt.timedelta(days=1)
-        # Full days cost little (they are skipped by their usage); days with room cost their bookings:
-        # a week at a time keeps the window that holds the answer small.
+        # Full days cost little (the query leaves them out): a week with no room at all widens the
+        # next window (a popular service is often booked up weeks ahead).
+        window = max(1, min(window * 3 if not pairs else 14, MAX_SEARCH_DAYS - searched))
     found.sort(key=lambda s: (s.starts_at, s.resource_id))
     return found[:limit] if limit else found
 
