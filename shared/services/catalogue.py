@@ -381,4 +381,12 @@ def set_price(connection: Connection, price_list_id: int, service_id: int, amoun
 
 
 def delete_price(connection: Connection, price_id: int) -> None:
-    connection.execute(text("DELETE FROM prices WHERE id = :id"), {"id": price_id})
+    """Deletes a price. When it was the latest (in force until changed) and `set_price` had closed the one
+    before it, that one is in force again (no day is left without a price by the deletion)."""
+    row = connection.execute(text(
+        "DELETE FROM prices WHERE id = :id RETURNING price_list_id, service_id, lower(valid) AS f, "
+        "upper_inf(valid) AS open"), {"id": price_id}).first()
+    if row is not None and row.open:
+        connection.execute(text(
+            "UPDATE prices SET valid = daterange(lower(valid), NULL) WHERE price_list_id = :l AND service_id = :s "
+            "AND upper(valid) = :f"), {"l": row.price_list_id, "s": row.service_id, "f": row.f})

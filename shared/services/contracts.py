@@ -43,6 +43,11 @@ BAD_ADJUSTMENT = QT_TRANSLATE_NOOP(
     "DomainError", "A markup or discount is a percentage above -100 and at most 1000 (entered: {value}).")
 BAD_STATUS = QT_TRANSLATE_NOOP("DomainError", "Unknown status of the agreement.")
 NOT_A_MODEL = QT_TRANSLATE_NOOP("DomainError", "Individual agreements are created from a model agreement.")
+MODEL_CLOSED = QT_TRANSLATE_NOOP("DomainError", "The model agreement is closed: agreements are no longer made from it.")
+PAYER_INACTIVE = QT_TRANSLATE_NOOP("DomainError", "The payer is inactive or no longer exists.")
+ONE_PUBLIC_OFFER = QT_TRANSLATE_NOOP(
+    "DomainError", "Only one public offer may be in force at a time: close the one in force first.")
+SERVICE_TWICE = QT_TRANSLATE_NOOP("DomainError", "A service is listed twice in the agreement.")
 BAD_DUE_DAYS = QT_TRANSLATE_NOOP("DomainError", "The payment term is a number of days from 0 to 365.")
 BAD_PAYMENT = QT_TRANSLATE_NOOP("DomainError", "A scheduled payment needs a due date and an amount above zero; "
                                 "the paid amount cannot exceed it.")
@@ -249,6 +254,8 @@ def save_agreement(connection: Connection, organization_id: int, entry: Agreemen
             return entry.id
     except DBAPIError as error:
         if getattr(error.orig, "sqlstate", None) == "23505":
+            if getattr(getattr(error.orig, "diag", None), "constraint_name", "") == "uq_agreements_public_offer":
+                raise InvalidContractEntry(ONE_PUBLIC_OFFER) from None
             raise InvalidContractEntry(AGREEMENT_NUMBER_TAKEN, number=values["number"]) from None
         raise
 
@@ -263,6 +270,10 @@ def create_from_model(connection: Connection, model_id: int, *, number: str, nam
         raise stale(connection, "agreements", model_id, False)
     if model.kind != "model":
         raise InvalidContractEntry(NOT_A_MODEL)
+    if model.status == "closed":
+        raise InvalidContractEntry(MODEL_CLOSED)
+    if not connection.scalar(text("SELECT is_active FROM payers WHERE id = :p"), {"p": payer_id}):
+        raise InvalidContractEntry(PAYER_INACTIVE)
     organization_id = connection.scalar(text("SELECT organization_id FROM agreements WHERE id = :id"),
                                         {"id": model_id})
     entry = AgreementEntry(
@@ -270,7 +281,7 @@ def create_from_model(connection: Connection, model_id: int, *, number: str, nam
         signed_on=signed_on, valid_from=valid_from or signed_on,
         valid_to=valid_to if valid_to is not None else model.valid_to, price_list_id=model.price_list_id,
         adjustment_percent=model.adjustment_percent, covers_all_services=model.covers_all_services,
-        payment_terms=model.payment_terms, payment_due_days=model.payment_due_days, note=model.note)
+        payment_terms=model.payment_terms, payment_due_days=model.payment_due_days)
     new_id = save_agreement(connection, organization_id, entry)
     connection.execute(text(
         "INSERT INTO agreement_services (agreement_id, service_id, organization_id, price, adjustment_percent) "
@@ -303,6 +314,8 @@ def set_agreement_services(connection: Connection, agreement_id: int,
                                         {"id": agreement_id})
     if organization_id is None:
         raise stale(connection, "agreements", agreement_id, False)
+    if len({e.service_id for e in entries}) != len(entries):
+        raise InvalidContractEntry(SERVICE_TWICE)
     rows = []
     for e in entries:
         price = money(e.price) if e.price is not None else None

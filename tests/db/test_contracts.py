@@ -175,6 +175,11 @@ def test_new_price_closes_the_open_one_and_refuses_overlaps(clerk, demo):
                 catalogue.set_price(c, demo.retail, demo.xray, absurd, start + dt.timedelta(days=30))
         # Nothing of the refused prices was stored.
         assert len([p for p in catalogue.prices(c, demo.retail) if p.service_id == demo.xray]) == 3
+        # Deleting the newest price puts the one it had closed back in force.
+        newest = next(p for p in catalogue.prices(c, demo.retail) if p.service_id == demo.therapist
+                      and p.valid_from == start)
+        catalogue.delete_price(c, newest.id)
+        assert catalogue.price_on(c, demo.retail, demo.therapist, start + dt.timedelta(days=400)) == Decimal("1800.00")
 
 
 def test_agreement_bad_input(clerk, demo):
@@ -210,6 +215,14 @@ def test_agreement_from_model_copies_terms(clerk, demo):
         assert created.price_list_id == model.price_list_id and created.status == "draft"
         assert [(s.service_id, s.price, s.adjustment_percent) for s in contracts.agreement_services(c, new)] == \
             [(s.service_id, s.price, s.adjustment_percent) for s in contracts.agreement_services(c, demo.model_company)]
+        with pytest.raises(contracts.InvalidContractEntry):
+            contracts.set_agreement_services(c, new, [contracts.AgreementServiceEntry(demo.xray),
+                                                      contracts.AgreementServiceEntry(demo.xray)])
+        offer = contracts.agreement(c, demo.offer)
+        with pytest.raises(contracts.InvalidContractEntry) as caught:
+            contracts.save_agreement(c, demo.org, contracts.AgreementEntry(**{
+                **offer.__dict__, "id": None, "number": "ПО-2", "payer_name": ""}))
+        assert "public offer" in str(caught.value)
         # Stale edits are refused with who changed it.
         contracts.save_agreement(c, demo.org, contracts.AgreementEntry(**{**created.__dict__, "status": "active"}))
         with pytest.raises(ConcurrentEdit):
