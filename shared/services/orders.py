@@ -24,7 +24,7 @@ from shared.models.billing import LINE_STATUSES, ORDER_CHANNELS
 from shared.services import booking as bk
 from shared.services.concurrency import stale
 from shared.services.order_documents import InvoiceDocument, InvoiceLine, Party, RouteSheet, RouteStop
-from shared.services.pricing import Quote, Reason, resolve_price
+from shared.services.pricing import R_RULE, Quote, Reason, format_money, resolve_price
 from shared.services.schedules import organization_zone
 
 CENT = Decimal("0.01")
@@ -201,16 +201,18 @@ def order(connection: Connection, order_id: int) -> OrderInfo:
         "ORDER BY coalesce(l.parent_line_id, l.id), l.parent_line_id NULLS FIRST, coalesce(b.starts_at, 'infinity'), "
         "l.id"), {"id": order_id}).all()
     names = _resource_names(connection, {r.resource_id for r in lines if r.resource_id})
+    zone = organization_zone(connection, row.organization_id)
     infos = tuple(OrderLineInfo(
         id=r[0], version=r[1], service_id=r[2], service_code=r[3], service_name=r[4], quantity=r[5], payer_id=r[6],
         payer_name=r[7], agreement_id=r[8], agreement_number=r[9], base_price=r[10], price=r[11],
-        discount_amount=r[12], amount=r[13], status=r[14], booking_id=r[15], starts_at=r[16],
-        resource_name=names.get(r.resource_id, ""), performed_at=r[17], cancel_reason=r[18],
+        discount_amount=r[12], amount=r[13], status=r[14], booking_id=r[15],
+        starts_at=r[16].astimezone(zone) if r[16] else None, resource_name=names.get(r.resource_id, ""),
+        performed_at=r[17].astimezone(zone) if r[17] else None, cancel_reason=r[18],
         reasons=tuple(Reason(x["text"], x.get("params", {})) for x in r[19]), parent_line_id=r.parent_line_id,
         step_optional=r.step_optional) for r in lines)
     return OrderInfo(id=row.id, version=row.version, organization_id=row.organization_id, patient_id=row.patient_id,
                      client_name=_client_name(row), phone=row.contact_phone, channel=row.channel, note=row.note,
-                     created_at=row.created_at, created_by=row.created_by, lines=infos)
+                     created_at=row.created_at.astimezone(zone), created_by=row.created_by, lines=infos)
 
 
 def _resource_names(connection: Connection, ids: set[int]) -> dict[int, str]:
@@ -237,19 +239,43 @@ class OrderSummary:
     status: str
 
 
-def orders_of_patient(connection: Connection, patient_id: int, *, limit: int = 200) -> list[OrderSummary]:
-    ids = connection.execute(text(
-        "SELECT id FROM orders WHERE patient_id = :p ORDER BY created_at DESC LIMIT :n"),
-        {"p": patient_id, "n": limit}).scalars().all()
-    return [_summary(order(connection, i)) for i in ids]
+_SUMMARY_SQL = """
+SELECT o.id, o.created_at, coalesce(nullif(btrim(concat_ws(' ', p.last_name, p.first_name, p.middle_name)), ''),
+                                     o.contact_name) AS client_name,
+       count(l.id) FILTER (WHERE l.status <> 'cancelled' AND l.parent_line_id IS NULL) AS lines,
+       coalesce(sum(l.amount) FILTER (WHERE l.status <> 'cancelled'), 0) AS total,
+       coalesce(sum(l.amount) FILTER (WHERE l.status IN ('ordered', 'booked') AND l.payer_id IS NULL), 0) AS to_pay,
+       array_agg(l.status) FILTER (WHERE l.status <> 'cancelled') AS open_statuses, count(l.id) AS all_lines,
+       o.organization_id
+  FROM orders o LEFT JOIN patients p ON p.id = o.patient_id LEFT JOIN order_lines l ON l.order_id = o.id
+"""
+
+
+def _summaries(connection: Connection, where: str, params: dict) -> list[OrderSummary]:
+    rows = connection.execute(text(
+        _SUMMARY_SQL + f" WHERE {where} GROUP BY o.id, p.id ORDER BY o.created_at DESC LIMIT 200"),  # noqa: S608
+        params).all()
+    zones = {}
+    result = []
+    for r in rows:
+        zone = zones.setdefault(r.organization_id, organization_zone(connection, r.organization_id))
+        if r.open_statuses:
+            status = min(r.open_statuses, key=LINE_STATUSES.index)
+        else:
+            status = "cancelled" if r.all_lines else "ordered"
+        result.append(OrderSummary(r.id, r.created_at.astimezone(zone), r.client_name, r.lines, r.total, r.to_pay,
+                                   status))
+    return result
+
+
+def orders_of_patient(connection: Connection, patient_id: int) -> list[OrderSummary]:
+    """The client's latest 200 orders, newest first, in one query."""
+    return _summaries(connection, "o.patient_id = :p", {"p": patient_id})
 
 
 def recent_anonymous_orders(connection: Connection, organization_id: int, *, days: int = 30) -> list[OrderSummary]:
-    ids = connection.execute(text(
-        "SELECT id FROM orders WHERE organization_id = :o AND patient_id IS NULL "
-        "AND created_at > now() - make_interval(days => :d) ORDER BY created_at DESC LIMIT 200"),
-        {"o": organization_id, "d": days}).scalars().all()
-    return [_summary(order(connection, i)) for i in ids]
+    return _summaries(connection, "o.organization_id = :o AND o.patient_id IS NULL "
+                      "AND o.created_at > now() - make_interval(days => :d)", {"o": organization_id, "d": days})
 
 
 def _summary(info: OrderInfo) -> OrderSummary:
@@ -279,6 +305,10 @@ def quote_line(connection: Connection, order_id: int, service_id: int, *, payer_
     head = _order_head(connection, order_id)
     if not isinstance(quantity, int) or not 1 <= quantity <= 100:
         raise _refused(BAD_QUANTITY)
+    zone = organization_zone(connection, head.organization_id)
+    if head.patient_id is not None:
+        bk.check_patient(connection, service_id, head.patient_id, (moment or dt.datetime.now(dt.UTC)).astimezone(
+            zone).date())
     return resolve_price(connection, service_id, payer_id=payer_id, agreement_id=agreement_id,
                          patient_id=head.patient_id, quantity=quantity,
                          moment=moment or dt.datetime.now(dt.UTC), zone=organization_zone(connection,
@@ -300,9 +330,6 @@ def add_line(connection: Connection, order_id: int, service_id: int, *, payer_id
     with `QuotaExceeded` when one has no room (unless ``override_quota`` by a job allowed to)."""
     head = _order_head(connection, order_id)
     moment = moment or dt.datetime.now(dt.UTC)
-    zone = organization_zone(connection, head.organization_id)
-    if head.patient_id is not None:
-        bk.check_patient(connection, service_id, head.patient_id, moment.astimezone(zone).date())
     quote = quote_line(connection, order_id, service_id, payer_id=payer_id, agreement_id=agreement_id,
                        quantity=quantity, moment=moment)
     steps = connection.execute(text(
@@ -377,7 +404,7 @@ def _quota_exceeded(connection: Connection, quota_id: int) -> QuotaExceeded:
     return QuotaExceeded(
         can_override=bool(jobs & {"head_of_registry", "contracts", "head"}),
         quota=row.name if row else "?", count="\u221e" if row is None or row.c is None else max(0, row.c),
-        amount="\u221e" if row is None or row.a is None else max(Decimal(0), row.a))
+        amount="\u221e" if row is None or row.a is None else format_money(max(Decimal(0), row.a)))
 
 
 def _line_for_update(connection: Connection, line_id: int, version: int):
@@ -413,8 +440,9 @@ def apply_manual_discount(connection: Connection, line_id: int, version: int, pe
                 "INSERT INTO order_line_discounts (organization_id, order_line_id, manual, percent, amount, reason) "
                 "VALUES (:o, :l, true, :p, :a, :r)"),
                 {"o": line.organization_id, "l": line_id, "p": value, "a": discount, "r": reason.strip()})
-            reasons = list(line.price_reason) + [{"text": R_MANUAL, "params": {"percent": str(value),
-                                                                                 "reason": reason.strip()}}]
+            # The manual discount replaces an earlier one or a rule's discount (they do not add up).
+            reasons = [r for r in line.price_reason if r.get("text") not in (R_MANUAL, R_RULE)]
+            reasons.append({"text": R_MANUAL, "params": {"percent": str(value), "reason": reason.strip()}})
             connection.execute(text(
                 "UPDATE order_lines SET discount_amount = :d, amount = price * quantity - :d, "
                 "price_reason = CAST(:why AS jsonb), version = version + 1, updated_at = now() WHERE id = :id"),
@@ -488,6 +516,11 @@ def personalize_order(connection: Connection, order_id: int, version: int, patie
         raise stale(connection, "orders", order_id, row is not None)
     if row.patient_id is not None:
         raise _refused(ALREADY_PERSONAL)
+    today = dt.datetime.now(dt.UTC).date()
+    for service_id in connection.execute(text(
+            "SELECT DISTINCT service_id FROM order_lines WHERE order_id = :id AND status <> 'cancelled'"),
+            {"id": order_id}).scalars():
+        bk.check_patient(connection, service_id, patient_id, today)  # the client must fit every service
     connection.execute(text(
         "UPDATE orders SET patient_id = :p, version = version + 1, updated_at = now() WHERE id = :id"),
         {"p": patient_id, "id": order_id})

@@ -119,7 +119,8 @@ class Quote:
         return any(not q.fits for q in self.quotas)
 
 
-def _money(value: Decimal) -> str:
+def format_money(value: Decimal) -> str:
+    """"1\u00a0200,50": how amounts read in messages and reasons."""
     return f"{value:,.2f}".replace(",", "\u00a0").replace(".", ",")
 
 
@@ -329,7 +330,7 @@ def resolve_price(connection: Connection, service_id: int, *, payer_id: int | No
             raise PriceNotResolved(NO_PRICE_LIST)
         base, list_name = _list_price(connection, list_id, service, day)
         reasons.append(Reason(R_RETAIL, {"list": list_name}))
-        reasons.append(Reason(R_LIST_PRICE, {"list": list_name, "day": _day(day), "price": _money(base)}))
+        reasons.append(Reason(R_LIST_PRICE, {"list": list_name, "day": _day(day), "price": format_money(base)}))
         adjustment = Decimal(0)
         used_list, used_agreement = list_id, None
     else:
@@ -342,19 +343,19 @@ def resolve_price(connection: Connection, service_id: int, *, payer_id: int | No
                                                 "period": _period(row.valid_from, row.valid_to)}))
         if row.own_price is not None:
             base, used_list = row.own_price, None
-            reasons.append(Reason(R_OWN_PRICE, {"price": _money(base)}))
+            reasons.append(Reason(R_OWN_PRICE, {"price": format_money(base)}))
         else:
             used_list = row.price_list_id or connection.scalar(text(
                 "SELECT id FROM price_lists WHERE organization_id = :o AND is_default"), {"o": service.organization_id})
             if used_list is None:
                 raise PriceNotResolved(NO_PRICE_LIST)
             base, list_name = _list_price(connection, used_list, service, day)
-            reasons.append(Reason(R_LIST_PRICE, {"list": list_name, "day": _day(day), "price": _money(base)}))
+            reasons.append(Reason(R_LIST_PRICE, {"list": list_name, "day": _day(day), "price": format_money(base)}))
         adjustment = row.own_adjustment if row.own_adjustment is not None else row.adjustment_percent
     price = _round(base * (1 + adjustment / 100))
     if adjustment:
         reasons.append(Reason(R_MARKUP if adjustment > 0 else R_DISCOUNT,
-                              {"percent": f"{adjustment:+}", "price": _money(price)}))
+                              {"percent": f"{adjustment:+}", "price": format_money(price)}))
     rule = _best_rule(connection, service, used_agreement, paid_personally,
                       _patient(connection, patient_id, service.organization_id), local)
     discount, rule_percent = Decimal(0), Decimal(0)
@@ -362,11 +363,11 @@ def resolve_price(connection: Connection, service_id: int, *, payer_id: int | No
         rule_percent = rule.percent
         if rule.percent > 0:
             discount = _round(price * quantity * rule.percent / 100)
-            reasons.append(Reason(R_RULE, {"rule": rule.name, "percent": rule.percent, "amount": _money(discount)}))
+            reasons.append(Reason(R_RULE, {"rule": rule.name, "percent": rule.percent, "amount": format_money(discount)}))
         else:
             price = _round(price * (1 - rule.percent / 100))
             reasons.append(Reason(R_RULE_MARKUP, {"rule": rule.name, "percent": -rule.percent,
-                                                  "price": _money(price)}))
+                                                  "price": format_money(price)}))
     amount = price * quantity - discount
     checks = quota_checks(connection, service.organization_id, service_id=service.id, group_id=service.group_id,
                           department_id=service.department_id, payer_id=payer_id, agreement_id=used_agreement,
@@ -375,7 +376,7 @@ def resolve_price(connection: Connection, service_id: int, *, payer_id: int | No
         reasons.append(Reason(R_QUOTA, {"quota": check.name,
                                         "count": "\u221e" if check.remaining_count is None else check.remaining_count,
                                         "amount": "\u221e" if check.remaining_amount is None
-                                        else _money(check.remaining_amount)}))
+                                        else format_money(check.remaining_amount)}))
     return Quote(service_id=service.id, quantity=quantity, payer_id=payer_id, agreement_id=used_agreement,
                  price_list_id=used_list, base_price=base, adjustment_percent=adjustment, price=price,
                  discount_rule_id=rule.id if rule is not None else None, discount_percent=rule_percent,

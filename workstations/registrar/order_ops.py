@@ -70,40 +70,27 @@ class PayerChoice:
 # --- Reading -------------------------------------------------------------------------------------
 
 
-def _local_order(conn: Connection, info: od.OrderInfo) -> od.OrderInfo:
-    zone = organization_zone(conn, info.organization_id)
-    lines = tuple(replace(line, starts_at=line.starts_at.astimezone(zone) if line.starts_at else None,
-                          performed_at=line.performed_at.astimezone(zone) if line.performed_at else None)
-                  for line in info.lines)
-    return replace(info, created_at=info.created_at.astimezone(zone), lines=lines)
-
-
 def read_order(conn: Connection, order_id: int) -> od.OrderInfo:
     """The order with its lines, times in the organization's zone."""
-    return _local_order(conn, od.order(conn, order_id))
+    return od.order(conn, order_id)
 
 
 def load_order(*, parent: QWidget, session: AppSession, order_id: int) -> BackgroundOp[od.OrderInfo]:
     return _op(parent, session, lambda conn: read_order(conn, order_id), commit=False)
 
 
-def _local_summaries(conn: Connection, session: AppSession, rows) -> tuple[od.OrderSummary, ...]:
-    zone = organization_zone(conn, _organization(session))
-    return tuple(replace(r, created_at=r.created_at.astimezone(zone)) for r in rows)
-
-
 def client_orders(*, parent: QWidget, session: AppSession,
                   patient_id: int) -> BackgroundOp[tuple[od.OrderSummary, ...]]:
     """The client's orders, the latest first."""
-    return _op(parent, session, lambda conn: _local_summaries(conn, session, od.orders_of_patient(conn, patient_id)),
+    return _op(parent, session, lambda conn: tuple(od.orders_of_patient(conn, patient_id)),
                commit=False)
 
 
 def anonymous_orders(*, parent: QWidget, session: AppSession,
                      days: int = 30) -> BackgroundOp[tuple[od.OrderSummary, ...]]:
     """Orders made for callers without a client card in the last ``days`` days, the latest first."""
-    return _op(parent, session, lambda conn: _local_summaries(
-        conn, session, od.recent_anonymous_orders(conn, _organization(session), days=days)), commit=False)
+    return _op(parent, session, lambda conn: tuple(
+        od.recent_anonymous_orders(conn, _organization(session), days=days)), commit=False)
 
 
 def payer_choices(conn: Connection, organization_id: int, today: dt.date) -> tuple[PayerChoice, ...]:
