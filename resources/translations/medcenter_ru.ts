@@ -25,6 +25,406 @@
     </message>
 </context>
 <context>
+    <name>AgreementForm</name>
+    <message>
+        <location filename="../../workstations/contracts/agreements_page.py" line="+326"/>
+        <source>{name} (inactive)</source>
+        <translation>{name} (неактивен)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+60"/>
+        <location line="+6"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <location line="+66"/>
+        <source>— the default list —</source>
+        <translation>— прейскурант по умолчанию —</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Number</source>
+        <translation>&amp;Номер</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>N&amp;ame</source>
+        <translation>Наи&amp;менование</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Payer</source>
+        <translation>&amp;Плательщик</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Model</source>
+        <translation>&amp;Типовой договор</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Valid from</source>
+        <translation>&amp;Действует с</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Price &amp;list</source>
+        <translation>П&amp;рейскурант</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mar&amp;kup, %</source>
+        <translation>На&amp;ценка, %</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Payment &amp;due</source>
+        <translation>Срок оп&amp;латы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment &amp;terms</source>
+        <translation>Условия опл&amp;аты</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>N&amp;ote</source>
+        <translation>Прим&amp;ечание</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Status</source>
+        <translation>&amp;Статус</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>si&amp;gned on</source>
+        <translation>подп&amp;исан</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;until</source>
+        <translation>п&amp;о</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>to the list&apos;s prices; negative for a discount, e.g. −5</source>
+        <translation>к ценам прейскуранта; отрицательная — скидка, например −5</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Covers &amp;every service of the price list (not only those listed)</source>
+        <translation>Распространяется на все &amp;услуги прейскуранта (не только перечисленные)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;ublic offer (accepted by paying)</source>
+        <translation>Публичная о&amp;ферта (акцепт путём оплаты)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>days after the invoice</source>
+        <translation>дн. после выставления счёта</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As printed on the agreement</source>
+        <translation>Как указано в договоре</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type part of the payer&apos;s name…</source>
+        <translation>Введите часть наименования плательщика…</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementServicesEditor</name>
+    <message>
+        <location line="+112"/>
+        <source>Choose the service to add.</source>
+        <translation>Выберите услугу, которую нужно добавить.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The agreement already names this service.</source>
+        <translation>Эта услуга уже указана в договоре.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The services the agreement names. An own price replaces the price list&apos;s; an own markup (negative: a discount), in percent, replaces the agreement&apos;s. Leave both empty to use the list&apos;s price with the agreement&apos;s markup. Double-click a cell to type in it.</source>
+        <translation>Услуги, указанные в договоре. Собственная цена заменяет цену прейскуранта; собственная наценка в процентах (отрицательная — скидка) заменяет наценку договора. Оставьте оба поля пустыми, чтобы применялась цена прейскуранта с наценкой договора. Чтобы ввести значение, дважды щёлкните ячейку.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Service</source>
+        <translation>Услуга</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Own price, ₽</source>
+        <translation>Своя цена, ₽</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Own markup, %</source>
+        <translation>Своя наценка, %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a ser&amp;vice:</source>
+        <translation>Добавить у&amp;слугу:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type part of a code or name…</source>
+        <translation>Введите часть кода или наименования…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Добавить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove the service</source>
+        <translation>&amp;Убрать услугу</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save the services</source>
+        <translation>Со&amp;хранить услуги</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementsPage</name>
+    <message>
+        <location line="+427"/>
+        <location line="+74"/>
+        <location line="+53"/>
+        <source>Agreements</source>
+        <extracomment>The agreement in the editor (None: a new one, not saved yet).</extracomment>
+        <translation>Договоры</translation>
+    </message>
+    <message>
+        <location line="-126"/>
+        <source>All kinds</source>
+        <translation>Все виды</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{kind} agreements</source>
+        <translation>Вид: {kind}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+28"/>
+        <source>All payers</source>
+        <translation>Все плательщики</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>Find by number or name…</source>
+        <translation>Поиск по номеру или наименованию…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New agreement</source>
+        <translation>&amp;Новый договор</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create from a &amp;model…</source>
+        <translation>Создать по &amp;типовому договору…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement</source>
+        <translation>Договор</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Services and prices</source>
+        <translation>Услуги и цены</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment schedule</source>
+        <translation>График платежей</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save the agreement</source>
+        <translation>&amp;Сохранить договор</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo the changes</source>
+        <translation>Отменить изменения</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Shown: {shown}</source>
+        <translation>Показано: {shown}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The agreement has unsaved changes. Leave them unsaved?</source>
+        <translation>В договоре есть несохранённые изменения. Отказаться от них?</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The agreement no longer exists.</source>
+        <translation>Этого договора больше нет.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Choose an agreement on the left, or create one.</source>
+        <translation>Выберите договор в списке слева или создайте новый.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New agreement</source>
+        <translation>Новый договор</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill in the card and save it (Ctrl+S); then list its services and payments.</source>
+        <translation>Заполните карточку и сохраните её (Ctrl+S), затем укажите услуги и платежи.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{kind} agreement</source>
+        <translation>{kind} договор</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>from the model {number}</source>
+        <translation>по типовому договору {number}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The agreement is saved.</source>
+        <translation>Договор сохранён.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Only one public offer may be in force at a time: close {number} first, or save this one as a draft.</source>
+        <translation>Одновременно может действовать только одна публичная оферта: сначала закройте {number} или сохраните этот договор как черновик.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The agreement is created from the model as a draft. Check its fields, services and payment terms.</source>
+        <translation>Договор создан по типовому как черновик. Проверьте его поля, услуги и условия оплаты.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The services of the agreement are saved.</source>
+        <translation>Услуги договора сохранены.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The payment is added to the schedule.</source>
+        <translation>Платёж добавлен в график.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The received amount is recorded.</source>
+        <translation>Поступившая сумма учтена.</translation>
+    </message>
+</context>
+<context>
+    <name>AnonymousOrderDialog</name>
+    <message>
+        <location filename="../../workstations/registrar/order_dialogs.py" line="+366"/>
+        <source>Order without a client card</source>
+        <extracomment>What was chosen: (&quot;new&quot;, name, phone) or (&quot;open&quot;, order id).</extracomment>
+        <translation>Заказ без карты пациента</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Who is coming</source>
+        <translation>Кто придёт</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>To call back</source>
+        <translation>Для обратного звонка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New order (Enter)</source>
+        <translation>&amp;Новый заказ (Enter)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New order</source>
+        <translation>Новый заказ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Name</source>
+        <translation>Ф&amp;ИО</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Phone</source>
+        <translation>&amp;Телефон</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Open the order</source>
+        <translation>&amp;Открыть заказ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Orders without a card, last 30 days</source>
+        <translation>Заказы без карты за последние 30 дней</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Give the name and the phone of who is coming.</source>
+        <translation>Укажите ФИО и телефон того, кто придёт.</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundOp</name>
     <message>
         <location filename="../../medcenter_desktop/operations.py" line="+180"/>
@@ -42,35 +442,35 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+371"/>
+        <location line="+377"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location line="-370"/>
-        <location line="+537"/>
+        <location line="-376"/>
+        <location line="+532"/>
         <source>Service</source>
         <translation>Услуга</translation>
     </message>
     <message>
-        <location line="-536"/>
-        <location line="+370"/>
+        <location line="-531"/>
+        <location line="+376"/>
         <source>Doctor</source>
         <translation>Врач</translation>
     </message>
     <message>
-        <location line="-369"/>
+        <location line="-375"/>
         <source>Office</source>
         <translation>Кабинет</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+369"/>
+        <location line="+375"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location line="-364"/>
+        <location line="-370"/>
         <source>Confirmed</source>
         <extracomment>Statuses set by a button, with the button&apos;s text.</extracomment>
         <translation>Подтвердил</translation>
@@ -143,7 +543,7 @@
         <translation>Лист ожидания…</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+97"/>
         <location line="+21"/>
         <source>Cancel the appointment</source>
         <translation>Отменить запись</translation>
@@ -174,7 +574,7 @@
         <translation>Укажите причину отмены записи.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+24"/>
         <source>History of the appointment</source>
         <translation>История записи</translation>
     </message>
@@ -270,13 +670,13 @@
         <translation>Любой врач</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+15"/>
         <source>from {day}</source>
         <translation>с {day}</translation>
     </message>
     <message>
-        <location line="-90"/>
-        <location line="+94"/>
+        <location line="-79"/>
+        <location line="+83"/>
         <source>Client</source>
         <translation>Пациент</translation>
     </message>
@@ -797,9 +1197,191 @@ to {new}?</source>
     </message>
 </context>
 <context>
+    <name>CancelLineDialog</name>
+    <message>
+        <location filename="../../workstations/registrar/order_dialogs.py" line="-227"/>
+        <location line="+18"/>
+        <source>Cancel the line</source>
+        <translation>Отменить строку</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Required: choose or type the reason</source>
+        <translation>Обязательно: выберите или введите причину</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The appointment {when} is cancelled too.</source>
+        <translation>Запись на приём {when} тоже будет отменена.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Appointment</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason</source>
+        <translation>&amp;Причина</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keep it</source>
+        <translation>Не отменять</translation>
+    </message>
+</context>
+<context>
+    <name>CataloguePage</name>
+    <message>
+        <location filename="../../workstations/contracts/catalogue_page.py" line="+784"/>
+        <source>Groups</source>
+        <translation>Группы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Services</source>
+        <translation>Услуги</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;group…</source>
+        <translation>Новая &amp;группа…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rena&amp;me the group…</source>
+        <translation>&amp;Переименовать группу…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find by code or name…</source>
+        <translation>Поиск по коду или наименованию…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New service</source>
+        <translation>&amp;Новая услуга</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save the service</source>
+        <translation>&amp;Сохранить услугу</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo the changes</source>
+        <translation>Отменить изменения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catalogue card</source>
+        <translation>Карточка услуги</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Specification (steps)</source>
+        <translation>Спецификация (этапы)</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>All services</source>
+        <translation>Все услуги</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Without a group</source>
+        <translation>Без группы</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Shown: {shown} of {total}</source>
+        <translation>Показано: {shown} из {total}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Catalogue</source>
+        <translation>Справочник услуг</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The service has unsaved changes. Leave them unsaved?</source>
+        <translation>В услуге есть несохранённые изменения. Отказаться от них?</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>The service no longer exists.</source>
+        <translation>Этой услуги больше нет.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>New service</source>
+        <translation>Новая услуга</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill in the card and save it (Ctrl+S).</source>
+        <translation>Заполните карточку и сохраните её (Ctrl+S).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{minutes} min</source>
+        <translation>{minutes} мин</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not provided</source>
+        <translation>не оказывается</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save the service as complex first; then list its steps here.</source>
+        <translation>Сначала сохраните услугу как комплексную, затем укажите здесь её этапы.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A simple service has no steps. Choose the kind “Complex” on the card to make it a set of services performed together, like a check-up.</source>
+        <translation>У простой услуги нет этапов. Чтобы сделать её набором услуг, выполняемых вместе (например, профосмотр), выберите на карточке вид «Комплексная».</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The service is saved.</source>
+        <translation>Услуга сохранена.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The service is saved. Now list its steps on the “Specification” tab.</source>
+        <translation>Услуга сохранена. Теперь укажите её этапы на вкладке «Спецификация».</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The specification is saved: {count} steps.</source>
+        <translation>Спецификация сохранена, этапов: {count}.</translation>
+    </message>
+</context>
+<context>
     <name>ClientCard</name>
     <message>
-        <location filename="../../workstations/registrar/client_page.py" line="+46"/>
+        <location filename="../../workstations/registrar/client_page.py" line="+47"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
@@ -819,18 +1401,18 @@ to {new}?</source>
         <translation>Бумажная карта</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+116"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+84"/>
+        <location line="+23"/>
+        <location line="+86"/>
         <source>Correct the marked fields.</source>
         <translation>Исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-82"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
@@ -883,6 +1465,11 @@ to {new}?</source>
         <location line="+2"/>
         <source>Appointments</source>
         <translation>Записи</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Orders</source>
+        <translation>Заказы</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -1313,6 +1900,358 @@ to {new}?</source>
     </message>
 </context>
 <context>
+    <name>ClientPickerDialog</name>
+    <message>
+        <location filename="../../workstations/registrar/order_dialogs.py" line="+52"/>
+        <source>Surname and initials, birth date, phone, SNILS or card number</source>
+        <extracomment>The client chosen (set when the dialog accepts).</extracomment>
+        <translation>Фамилия и инициалы, дата рождения, телефон, СНИЛС или номер карты</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose (Enter)</source>
+        <translation>Выбрать (Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Found: {count}</source>
+        <translation>Найдено: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>ContractsPages</name>
+    <message>
+        <location filename="../../workstations/contracts/_pages_common.py" line="+212"/>
+        <source>always</source>
+        <extracomment>Operation-bus names of what these pages change (other open screens refresh on them). What the catalogue, payers and agreements pages announce: the lists these pages choose from change.</extracomment>
+        <translation>бессрочно</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from {first}</source>
+        <translation>с {first}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>until {last}</source>
+        <translation>по {last}</translation>
+    </message>
+</context>
+<context>
+    <name>ContractsTexts</name>
+    <message>
+        <location filename="../../workstations/contracts/_page_kit.py" line="+53"/>
+        <location filename="../../workstations/contracts/catalogue_page.py" line="-904"/>
+        <source>Simple</source>
+        <translation>Простая</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complex (several steps)</source>
+        <translation>Комплексная (несколько этапов)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exempt from VAT</source>
+        <translation>Без НДС</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VAT 0 %</source>
+        <translation>НДС 0 %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VAT 5 %</source>
+        <translation>НДС 5 %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VAT 7 %</source>
+        <translation>НДС 7 %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VAT 10 %</source>
+        <translation>НДС 10 %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VAT 20 %</source>
+        <translation>НДС 20 %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VAT 22 %</source>
+        <translation>НДС 22 %</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Any</source>
+        <translation>Всем</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Men only</source>
+        <translation>Только мужчинам</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Women only</source>
+        <translation>Только женщинам</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Company</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insurer (voluntary insurance)</source>
+        <translation>Страховая компания (ДМС)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compulsory insurance fund</source>
+        <translation>Фонд ОМС (ТФОМС)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private person</source>
+        <translation>Физическое лицо</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Model</source>
+        <translation>Типовой</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Individual</source>
+        <translation>Индивидуальный</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Draft</source>
+        <translation>Черновик</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In force</source>
+        <translation>Действует</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>Закрыт</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Due</source>
+        <translation>К оплате</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid</source>
+        <translation>Оплачен</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>Просрочен</translation>
+    </message>
+    <message>
+        <location line="+350"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../workstations/contracts/agreements_page.py" line="-1083"/>
+        <source>from {start}</source>
+        <translation>с {start}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../workstations/contracts/catalogue_page.py" line="+533"/>
+        <source>Name</source>
+        <translation>Наименование</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../workstations/contracts/payers_page.py" line="+272"/>
+        <source>Payer</source>
+        <extracomment>The payer in the editor (None: a new one, not saved yet).</extracomment>
+        <translation>Плательщик</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(model agreement)</source>
+        <translation>(типовой договор)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid</source>
+        <translation>Срок действия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+495"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Due on</source>
+        <translation>Срок оплаты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount, ₽</source>
+        <translation>Сумма, ₽</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid, ₽</source>
+        <translation>Оплачено, ₽</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid on</source>
+        <translation>Дата оплаты</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <location filename="../../workstations/contracts/catalogue_page.py" line="-532"/>
+        <source>Complex</source>
+        <translation>Комплексная</translation>
+    </message>
+    <message>
+        <location line="+531"/>
+        <location filename="../../workstations/contracts/prices_page.py" line="+140"/>
+        <source>Code</source>
+        <extracomment>The service in the editor (None: a new one, not saved yet).</extracomment>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../workstations/contracts/payers_page.py" line="+1"/>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Min.</source>
+        <translation>Мин.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provided</source>
+        <translation>Оказывается</translation>
+    </message>
+    <message>
+        <location filename="../../workstations/contracts/payers_page.py" line="+1"/>
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>Действует</translation>
+    </message>
+    <message>
+        <location filename="../../workstations/contracts/prices_page.py" line="-4"/>
+        <source>Price list</source>
+        <translation>Прейскурант</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default</source>
+        <translation>По умолчанию</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Service</source>
+        <translation>Услуга</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Until</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price, ₽</source>
+        <translation>Цена, ₽</translation>
+    </message>
+</context>
+<context>
+    <name>ContractsWindow</name>
+    <message>
+        <location filename="../../workstations/contracts/window.py" line="+42"/>
+        <source>This part of the workstation is not available in this version.</source>
+        <translation>Этот раздел рабочего места недоступен в данной версии.</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>Catalogue</source>
+        <translation>Справочник услуг</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Price lists</source>
+        <translation>Прейскуранты</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Payers</source>
+        <translation>Плательщики</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreements</source>
+        <translation>Договоры</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Discounts</source>
+        <translation>Скидки</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quotas</source>
+        <translation>Квоты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registers</source>
+        <translation>Реестры</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+{number}</source>
+        <translation>Ctrl+{number}</translation>
+    </message>
+</context>
+<context>
     <name>CreateUserDialog</name>
     <message>
         <location filename="../../workstations/administrator/user_dialogs.py" line="+264"/>
@@ -1343,6 +2282,422 @@ to {new}?</source>
         <location line="+10"/>
         <source>Create</source>
         <translation>Создать</translation>
+    </message>
+</context>
+<context>
+    <name>DiscountDialog</name>
+    <message>
+        <location filename="../../workstations/registrar/order_dialogs.py" line="-235"/>
+        <source>Manual discount</source>
+        <extracomment>The order as stored after the discount (set when the dialog accepts).</extracomment>
+        <translation>Ручная скидка</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Required: why the discount is given</source>
+        <translation>Обязательно: укажите причину скидки</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Service</source>
+        <translation>Услуга</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price × quantity</source>
+        <translation>Цена × количество</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Discount</source>
+        <translation>&amp;Скидка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason</source>
+        <translation>&amp;Причина</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New amount</source>
+        <translation>Новая сумма</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Apply the discount</source>
+        <translation>Применить скидку</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Say why the discount is given.</source>
+        <translation>Укажите причину скидки.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{amount} ({off} off)</source>
+        <translation>{amount} (скидка {off})</translation>
+    </message>
+</context>
+<context>
+    <name>DiscountsPage</name>
+    <message>
+        <location filename="../../workstations/contracts/discounts_page.py" line="+58"/>
+        <source>men</source>
+        <translation>мужчины</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>women</source>
+        <translation>женщины</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none (not set)</source>
+        <translation>нет (не задан)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{percent} % surcharge</source>
+        <translation>наценка {percent} %</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{percent} % off</source>
+        <translation>скидка {percent} %</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>aged {low}+</source>
+        <translation>возраст {low}+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>aged up to {high}</source>
+        <translation>возраст до {high}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>aged {low}–{high}</source>
+        <translation>возраст {low}–{high}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>anyone, any time</source>
+        <translation>все, в любое время</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>all services</source>
+        <translation>все услуги</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>agreement {name}</source>
+        <translation>договор {name}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Rule</source>
+        <translation>Правило</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discount</source>
+        <translation>Скидка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>Активно</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid</source>
+        <translation>Срок действия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applies to</source>
+        <translation>Применяется к</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who and when</source>
+        <translation>Кому и когда</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Job</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At most</source>
+        <translation>Не более</translation>
+    </message>
+    <message>
+        <location line="+259"/>
+        <source>Type the time of day as HH:MM (for example 08:00 and 10:30), or leave both times empty for any time.</source>
+        <translation>Введите время суток в виде ЧЧ:ММ (например, 08:00 и 10:30) или оставьте оба поля пустыми — тогда в любое время.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tick at least one day of the week.</source>
+        <translation>Отметьте хотя бы один день недели.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Discount rules</source>
+        <translation>Правила скидок</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A rule lowers (or, with a negative percentage, raises) the price of the services it names when all its conditions hold; the price engine applies the best matching active rule by itself. Rules are not deleted: clear “Active” to stop one.</source>
+        <translation>Правило снижает (а при отрицательном проценте — повышает) цену указанных в нём услуг, когда выполнены все его условия; механизм расчёта цен сам применяет наиболее подходящее действующее правило. Правила не удаляются: чтобы отключить правило, снимите флажок «Активно».</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ne&amp;w rule</source>
+        <translation>Новое п&amp;равило</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;fresh</source>
+        <translation>О&amp;бновить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show &amp;inactive</source>
+        <translation>Пока&amp;зывать неактивные</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manual discounts by job</source>
+        <translation>Ручные скидки по должностям</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The largest discount a person of each job may give by hand, with a reason. Double-click or press F2 on a percentage to change it; a job without a limit may give none.</source>
+        <translation>Наибольшая скидка, которую сотрудник в каждой должности может дать вручную с указанием причины. Чтобы изменить процент, дважды щёлкните его или нажмите F2; должность без лимита не может давать ручные скидки.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Название</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Percent</source>
+        <translation>&amp;Процент</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Service &amp;group</source>
+        <translation>&amp;Группа услуг</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ser&amp;vice</source>
+        <translation>&amp;Услуга</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ag&amp;reement</source>
+        <translation>&amp;Договор</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Card type</source>
+        <translation>&amp;Тип карты</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Se&amp;x</source>
+        <translation>По&amp;л</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ag&amp;e from</source>
+        <translation>&amp;Возраст с</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Days</source>
+        <translation>Дн&amp;и</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Time from</source>
+        <translation>Вр&amp;емя с</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Va&amp;lid</source>
+        <translation>Сро&amp;к действия</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For example: Students, weekday mornings</source>
+        <translation>Например: студенты, утро будних дней</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 10</source>
+        <translation>например, 10</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>positive: a discount; negative: a surcharge</source>
+        <translation>положительный — скидка, отрицательный — наценка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any group</source>
+        <translation>любая группа</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any service of the group</source>
+        <translation>любая услуга группы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any agreement or none</source>
+        <translation>любой договор или без договора</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any card</source>
+        <translation>любая карта</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>either</source>
+        <translation>любой</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>male</source>
+        <translation>мужской</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>female</source>
+        <translation>женский</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>any</source>
+        <translation>любой</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> y.</source>
+        <translation> лет</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>t&amp;o</source>
+        <translation>п&amp;о</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>HH:MM</source>
+        <translation>ЧЧ:ММ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>до</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>from</source>
+        <translation>с</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Active: the price engine applies this rule</source>
+        <translation>&amp;Активно: правило применяется при расчёте цен</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save rule</source>
+        <translation>&amp;Сохранить правило</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo changes</source>
+        <translation>Отменить из&amp;менения</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>No discount rules yet: press “New rule”.</source>
+        <translation>Правил скидок пока нет: нажмите «Новое правило».</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>New rule</source>
+        <translation>Новое правило</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rule “{name}”</source>
+        <translation>Правило «{name}»</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The rule is saved.</source>
+        <translation>Правило сохранено.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The manual-discount limit of “{job}” is saved.</source>
+        <translation>Лимит ручной скидки для должности «{job}» сохранён.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPreviewDialog</name>
+    <message>
+        <location filename="../../workstations/registrar/document_preview.py" line="+189"/>
+        <source>Pages: {count}</source>
+        <translation>Страниц: {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save PDF… (Ctrl+S)</source>
+        <translation>Со&amp;хранить PDF… (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open in viewer</source>
+        <translation>&amp;Открыть в программе просмотра</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Print… (Ctrl+P)</source>
+        <translation>&amp;Печать… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Save PDF</source>
+        <translation>Сохранение PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1738,6 +3093,7 @@ to {new}?</source>
     <message>
         <location line="+5"/>
         <location line="+114"/>
+        <location filename="../../shared/services/contracts.py" line="+59"/>
         <source>The period ends before it starts.</source>
         <translation>Период заканчивается раньше, чем начинается.</translation>
     </message>
@@ -1919,7 +3275,7 @@ to {new}?</source>
         <translation>Подразделение не может входить само в себя или в собственное подчинённое подразделение.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../shared/services/concurrency.py" line="+15"/>
         <source>This record was changed by {user} at {time} while you were editing it. Reload it and make your changes again.</source>
         <translation>Пока вы редактировали запись, её изменил(а) {user} в {time}. Загрузите её заново и внесите свои изменения ещё раз.</translation>
     </message>
@@ -1934,7 +3290,7 @@ to {new}?</source>
         <translation>Этой записи больше нет: её кто-то удалил. Обновите список.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../shared/services/reference_admin.py" line="+4"/>
         <source>Records of this list cannot be deactivated.</source>
         <translation>Записи этого справочника нельзя сделать неактивными.</translation>
     </message>
@@ -2071,7 +3427,9 @@ Bus names announced after a change.</extracomment>
     </message>
     <message>
         <location line="+8"/>
+        <location filename="../../workstations/registrar/document_preview.py" line="-187"/>
         <source>The printer could not be started. Check it and try again.</source>
+        <extracomment>Print resolution cap: enough for small print on an invoice, modest for the printer&apos;s memory. What the last `show_document` did (tests look): the preview dialog, or the path of the file opened.</extracomment>
         <translation>Не удалось начать печать. Проверьте принтер и повторите попытку.</translation>
     </message>
     <message>
@@ -2150,7 +3508,7 @@ Bus names announced after a change.</extracomment>
         <translation>запись пациента объединена с другой.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>This time has just been taken by someone else. The nearest free times are offered instead.</source>
         <translation>Это время только что занял другой пользователь. Предлагается ближайшее свободное время.</translation>
     </message>
@@ -2176,6 +3534,7 @@ Bus names announced after a change.</extracomment>
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../../shared/services/orders.py" line="+82"/>
         <source>booked</source>
         <translation>записан</translation>
     </message>
@@ -2206,6 +3565,7 @@ Bus names announced after a change.</extracomment>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../shared/services/orders.py" line="+4"/>
         <source>cancelled</source>
         <translation>отменён</translation>
     </message>
@@ -2225,7 +3585,7 @@ Bus names announced after a change.</extracomment>
         <translation>Желаемый период заканчивается раньше, чем начинается.</translation>
     </message>
     <message>
-        <location line="+569"/>
+        <location line="+633"/>
         <source>This booking already belongs to a client&apos;s record.</source>
         <translation>Эта запись уже привязана к карте пациента.</translation>
     </message>
@@ -2330,12 +3690,113 @@ Bus names announced after a change.</extracomment>
         <translation>Шаблон расписания больше не существует.</translation>
     </message>
     <message>
+        <location filename="../../shared/services/pricing.py" line="+54"/>
+        <source>The client pays personally: retail price list “{list}”.</source>
+        <translation>Пациент оплачивает сам: розничный прейскурант «{list}».</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>The client pays personally under the public offer {number}.</source>
+        <translation>Пациент оплачивает сам по публичной оферте {number}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid by {payer} under agreement {number} valid {period}.</source>
+        <translation>Оплачивает {payer} по договору {number}, срок действия: {period}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} agreements with this payer apply; {number} was chosen as the one signed last.</source>
+        <translation>С этим плательщиком действует несколько договоров ({count}); выбран {number} как подписанный последним.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The agreement&apos;s own price of the service: {price}.</source>
+        <translation>Собственная цена услуги по договору: {price}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price list “{list}” on {day}: {price}.</source>
+        <translation>Прейскурант «{list}» на {day}: {price}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Markup of the agreement {percent}%: {price}.</source>
+        <translation>Наценка по договору {percent}%: {price}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discount of the agreement {percent}%: {price}.</source>
+        <translation>Скидка по договору {percent}%: {price}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discount “{rule}” {percent}%: {amount} off.</source>
+        <translation>Скидка «{rule}» {percent}%: минус {amount}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Surcharge “{rule}” {percent}%: {price}.</source>
+        <translation>Наценка «{rule}» {percent}%: {price}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quota “{quota}”: {count} services and {amount} roubles left before this line.</source>
+        <translation>Квота «{quota}»: до этой строки оставалось услуг — {count}, сумма — {amount} руб.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No active agreement with {payer} covers “{service}” on {day}.</source>
+        <translation>Нет действующего договора с плательщиком {payer}, который распространялся бы на услугу «{service}» на дату {day}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The agreement {number} with {payer} is valid {period}: it does not cover {day}.</source>
+        <translation>Договор {number} с плательщиком {payer} действует {period} и не распространяется на {day}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The agreement {number} is not in force (a draft or closed): it cannot be used for orders.</source>
+        <translation>Договор {number} не действует (черновик или закрыт): по нему нельзя оформлять заказы.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The agreement {number} is not an agreement with {payer}.</source>
+        <translation>Договор {number} заключён не с плательщиком {payer}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The agreement {number} does not cover “{service}”.</source>
+        <translation>Договор {number} не распространяется на услугу «{service}».</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{service}” has no price in the price list “{list}” on {day}.</source>
+        <translation>У услуги «{service}» нет цены в прейскуранте «{list}» на {day}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The organization has no default price list: the contracts department sets one up.</source>
+        <translation>У организации нет прейскуранта по умолчанию: его задаёт договорной отдел.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{service}” is not provided on {day}.</source>
+        <translation>Услуга «{service}» на {day} не оказывается.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../shared/services/schedules.py" line="+1"/>
         <source>The service no longer exists or is not available to you.</source>
         <translation>Услуга больше не существует или недоступна вам.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>The payer no longer exists or is inactive.</source>
+        <translation>Плательщика больше нет, или он неактивен.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/services/schedules.py" line="+1"/>
         <source>The schedule exception no longer exists.</source>
         <translation>Исключение в расписании больше не существует.</translation>
     </message>
@@ -2393,6 +3854,672 @@ Bus names announced after a change.</extracomment>
         <location line="+136"/>
         <source>the generated working hours of one resource overlap; check its templates and changed days.</source>
         <translation>сформированные часы работы одного ресурса пересекаются; проверьте его шаблоны и изменённые дни.</translation>
+    </message>
+    <message>
+        <location filename="../../workstations/contracts/registers_page.py" line="+121"/>
+        <source>The register could not be written to {path}: {reason}. Choose another folder or file name.</source>
+        <translation>Не удалось записать реестр в файл {path}: {reason}. Выберите другую папку или другое имя файла.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/services/catalogue.py" line="+30"/>
+        <source>Enter the code and the name of the service.</source>
+        <translation>Введите код и наименование услуги.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the code and the name of the group.</source>
+        <translation>Введите код и наименование группы.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The code {code} is already used by another entry of the catalogue.</source>
+        <translation>Код {code} уже используется другой записью справочника услуг.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The duration is a whole number of minutes from 1 to 1440.</source>
+        <translation>Длительность — целое число минут от 1 до 1440.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../shared/services/contracts.py" line="+1"/>
+        <source>The age limits are whole years from 0 to 150, the lower not above the upper.</source>
+        <translation>Возрастные ограничения — целое число лет от 0 до 150, нижняя граница не больше верхней.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The service stops being provided before it starts.</source>
+        <translation>Дата окончания оказания услуги раньше даты начала.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown kind of service or VAT rate.</source>
+        <translation>Неизвестный вид услуги или ставка НДС.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A specification lists simple services of the same organization, each once, in order; a complex service cannot be its own step.</source>
+        <translation>В спецификацию входят простые услуги той же организации, каждая по одному разу, по порядку; комплексная услуга не может быть собственным этапом.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This service is a step of a complex service or has a specification of its own: change the specification first.</source>
+        <translation>Эта услуга — этап комплексной услуги или имеет собственную спецификацию: сначала измените спецификацию.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the name of the price list.</source>
+        <translation>Введите наименование прейскуранта.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A price list named {name} already exists.</source>
+        <translation>Прейскурант с наименованием {name} уже существует.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A price is an amount of roubles and kopecks from 0 to 9 999 999.99 (entered: {value}).</source>
+        <translation>Цена — сумма в рублях и копейках от 0 до 9 999 999,99 (введено: {value}).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The price list already has a price of this service for part of that period (from {start}). Change that price&apos;s period first.</source>
+        <translation>В прейскуранте уже есть цена этой услуги на часть этого периода (с {start}). Сначала измените период действия той цены.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The price&apos;s period ends before it starts.</source>
+        <translation>Период действия цены заканчивается раньше, чем начинается.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/services/contracts.py" line="-30"/>
+        <source>Enter the payer&apos;s name.</source>
+        <translation>Введите наименование плательщика.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown kind of payer.</source>
+        <translation>Неизвестный вид плательщика.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The INN {inn} is not valid: check the digits.</source>
+        <translation>ИНН {inn} указан неверно: проверьте цифры.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A company, an insurer or the insurance fund needs its INN.</source>
+        <translation>Для организации, страховой компании или фонда ОМС нужно указать ИНН.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The KPP is nine characters: four digits, two digits or capital letters, three digits.</source>
+        <translation>КПП состоит из девяти символов: четыре цифры, две цифры или прописные буквы, три цифры.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The OGRN {ogrn} is not valid: check the digits.</source>
+        <translation>ОГРН {ogrn} указан неверно: проверьте цифры.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the number and the name of the agreement.</source>
+        <translation>Укажите номер и наименование договора.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An agreement numbered {number} already exists.</source>
+        <translation>Договор с номером {number} уже существует.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The agreement expires ({end}) before it starts ({start}).</source>
+        <translation>Срок действия договора заканчивается ({end}) раньше, чем начинается ({start}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An individual agreement needs a payer.</source>
+        <translation>Для индивидуального договора нужно указать плательщика.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A markup or discount is a percentage above -100 and at most 1000 (entered: {value}).</source>
+        <translation>Наценка или скидка — процент больше -100 и не более 1000 (введено: {value}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown status of the agreement.</source>
+        <translation>Неизвестный статус договора.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Individual agreements are created from a model agreement.</source>
+        <translation>Индивидуальные договоры создаются на основе типового договора.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The model agreement is closed: agreements are no longer made from it.</source>
+        <translation>Типовой договор закрыт: договоры на его основе больше не заключаются.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The payer is inactive or no longer exists.</source>
+        <translation>Плательщик неактивен или больше не существует.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only one public offer may be in force at a time: close the one in force first.</source>
+        <translation>Одновременно может действовать только одна публичная оферта: сначала закройте действующую.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A service is listed twice in the agreement.</source>
+        <translation>Услуга указана в договоре дважды.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The payment term is a number of days from 0 to 365.</source>
+        <translation>Срок оплаты — число дней от 0 до 365.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A scheduled payment needs a due date and an amount above zero; the paid amount cannot exceed it.</source>
+        <translation>Для платежа по графику нужны срок оплаты и сумма больше нуля; оплаченная сумма не может её превышать.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the name of the rule.</source>
+        <translation>Укажите название правила.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A discount is a percentage from -100 to 100 other than zero (entered: {value}).</source>
+        <translation>Скидка — процент от -100 до 100, не равный нулю (введено: {value}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The time of day is from 00:00 to 24:00, the end after the start.</source>
+        <translation>Время суток — от 00:00 до 24:00, конец позже начала.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weekdays are numbers from 1 (Monday) to 7 (Sunday).</source>
+        <translation>Дни недели — числа от 1 (понедельник) до 7 (воскресенье).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A discount limit is a percentage from 0 to 100.</source>
+        <translation>Лимит скидки — процент от 0 до 100.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the name of the quota.</source>
+        <translation>Укажите название квоты.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A quota limits the number of services, the amount of money, or both; neither may be negative.</source>
+        <translation>Квота ограничивает количество услуг, сумму или и то и другое; отрицательные значения недопустимы.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown source of the quota.</source>
+        <translation>Неизвестный источник квоты.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The quota is already used for {count} services and {amount} roubles: the limit cannot be set below that.</source>
+        <translation>По квоте уже использовано: услуг — {count}, на сумму {amount} руб. Лимит нельзя установить ниже.</translation>
+    </message>
+    <message>
+        <location line="+513"/>
+        <source>This entry is already used by orders: switch it off (“Active”) instead of deleting it.</source>
+        <translation>Эта запись уже используется в заказах: вместо удаления снимите флажок «Действует».</translation>
+    </message>
+    <message>
+        <location filename="../../shared/services/orders.py" line="-49"/>
+        <source>An order is for a client, or for a caller whose name and phone are given.</source>
+        <translation>Заказ оформляется на пациента или на обратившегося с указанием ФИО и телефона.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown order channel.</source>
+        <translation>Неизвестный канал оформления заказа.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The quantity is a whole number from 1 to 100.</source>
+        <translation>Количество — целое число от 1 до 100.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This line is {status}: it can no longer be changed.</source>
+        <translation>Строка в статусе «{status}»: её больше нельзя изменить.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Say why the line is cancelled.</source>
+        <translation>Укажите причину отмены строки.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say why the discount is given.</source>
+        <translation>Укажите причину скидки.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A discount is a percentage above 0 and at most 100 (entered: {value}).</source>
+        <translation>Скидка — процент больше 0 и не более 100 (введено: {value}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only an ordered line can be booked; this one is {status}.</source>
+        <translation>Записать на приём можно только по заказанной строке; статус этой строки — «{status}».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The booking is for another service or another client.</source>
+        <translation>Запись на приём относится к другой услуге или другому пациенту.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The order already belongs to a client.</source>
+        <translation>Заказ уже привязан к пациенту.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A {status} line cannot be marked performed.</source>
+        <translation>Строку в статусе «{status}» нельзя отметить как выполненную.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The client has not paid for this service and no agreement covers it.</source>
+        <translation>Пациент не оплатил эту услугу, и она не покрывается ни одним договором.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The order has no lines to invoice for this payer.</source>
+        <translation>В заказе нет строк, по которым можно выставить счёт этому плательщику.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A complex service is ordered one at a time: add it again for another patient visit.</source>
+        <translation>Комплексная услуга заказывается по одной: для следующего посещения пациента добавьте её ещё раз.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A step of a complex service is priced in the complex service: discount that line instead.</source>
+        <translation>Цена этапа входит в цену комплексной услуги: дайте скидку на строку комплексной услуги.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The quota “{quota}” has no room for this line ({count} services and {amount} roubles left). A head of registry or the contracts department may allow it over the limit.</source>
+        <translation>В квоте «{quota}» не хватает места для этой строки (осталось: услуг — {count}, на сумму {amount} руб.). Разрешить превышение лимита может заведующий регистратурой или договорной отдел.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Only a head of registry, the contracts department or the head may go over a quota.</source>
+        <translation>Превысить квоту может только заведующий регистратурой, договорной отдел или руководитель.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your job allows manual discounts up to {limit}%; ask a colleague who may give more.</source>
+        <translation>Ваша должностная роль позволяет давать ручные скидки не более {limit}%; обратитесь к коллеге, которому разрешено больше.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ordered</source>
+        <translation>заказана</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>paid</source>
+        <translation>оплачена</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>performed</source>
+        <translation>выполнена</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>closed</source>
+        <translation>закрыта</translation>
+    </message>
+    <message>
+        <location line="+293"/>
+        <source>Step {position} of “{service}”: priced in the complex service.</source>
+        <translation>Этап {position} услуги «{service}»: цена входит в комплексную услугу.</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Manual discount {percent}% ({reason}).</source>
+        <translation>Ручная скидка {percent}% ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../shared/services/register_rules.py" line="+51"/>
+        <source>The mapping rule cannot be saved: {reason}</source>
+        <translation>Правило сопоставления нельзя сохранить: {reason}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>enter the payer&apos;s service code.</source>
+        <translation>укажите код услуги плательщика.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>enter the payer&apos;s service name.</source>
+        <translation>укажите наименование услуги плательщика.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an age cannot be negative.</source>
+        <translation>возраст не может быть отрицательным.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an age is a whole number of years from 0 to 150.</source>
+        <translation>возраст — целое число лет от 0 до 150.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the lowest age is greater than the highest age.</source>
+        <translation>минимальный возраст больше максимального.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the payer&apos;s price cannot be negative.</source>
+        <translation>цена плательщика не может быть отрицательной.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the payer&apos;s price must be less than 10,000,000: check for extra digits.</source>
+        <translation>цена плательщика должна быть меньше 10 000 000: проверьте, нет ли лишних цифр.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the payer&apos;s price is not a number.</source>
+        <translation>цена плательщика не является числом.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the sex must be male, female or any.</source>
+        <translation>пол должен быть мужским, женским или любым.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the policy kind must be OMS, DMS or any.</source>
+        <translation>вид полиса должен быть ОМС, ДМС или любой.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a service code or service group condition is blank; leave it unset to mean any.</source>
+        <translation>условие по коду услуги или группе услуг не заполнено; если подходит любое значение, не задавайте условие.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The register format setting “{key}” is wrong: {reason}</source>
+        <translation>Параметр формата реестра «{key}» задан неверно: {reason}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the settings must be a set of named values.</source>
+        <translation>настройки должны быть набором именованных значений.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>there is no such setting.</source>
+        <translation>такого параметра нет.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the format must be “xml” or “csv”.</source>
+        <translation>формат должен быть «xml» или «csv».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the encoding must be “utf-8” or “cp1251”.</source>
+        <translation>кодировка должна быть «utf-8» или «cp1251».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the delimiter must be one character that is not a letter, a digit, a quote or a line break.</source>
+        <translation>разделитель — один символ, который не является буквой, цифрой, кавычкой или переводом строки.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the delimiter cannot be written in the chosen encoding.</source>
+        <translation>разделитель нельзя записать в выбранной кодировке.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the columns must be a list of column names.</source>
+        <translation>столбцы должны быть заданы списком имён столбцов.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>choose at least one column.</source>
+        <translation>выберите хотя бы один столбец.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a column is not one of payer_code, payer_name, service_code, service_name, patient_name, birth_date, sex, policy_number, performed_on, quantity, price, amount, result_code, order_line_id.</source>
+        <translation>столбец не входит в список допустимых: payer_code, payer_name, service_code, service_name, patient_name, birth_date, sex, policy_number, performed_on, quantity, price, amount, result_code, order_line_id.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a column is listed twice.</source>
+        <translation>столбец указан дважды.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an XML element name starts with a letter or an underscore and contains only letters, digits, hyphens, underscores and dots (no spaces, no colons, not starting with “xml”).</source>
+        <translation>имя элемента XML начинается с буквы или подчёркивания и содержит только буквы, цифры, дефисы, подчёркивания и точки (без пробелов и двоеточий, не начинается с «xml»).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the element name cannot be written in the chosen encoding.</source>
+        <translation>имя элемента нельзя записать в выбранной кодировке.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the register and line elements need different names.</source>
+        <translation>у элементов реестра и строки должны быть разные имена.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the value must be true or false.</source>
+        <translation>значение должно быть true или false.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Order line {order_line_id} ({service_name}) cannot go into the register: {reason}</source>
+        <translation>Строку заказа {order_line_id} ({service_name}) нельзя включить в реестр: {reason}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no mapping rule gives it a service code of the payer.</source>
+        <translation>ни одно правило сопоставления не задаёт для неё код услуги плательщика.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mapping rules of equal priority give it different service codes or prices of the payer.</source>
+        <translation>правила сопоставления с одинаковым приоритетом задают для неё разные коды услуг или цены плательщика.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its service code of the payer is blank.</source>
+        <translation>у неё не заполнен код услуги плательщика.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Line {line} of the register (order line {order_line_id}) cannot be written in {encoding}: the {column} “{text}” contains the character “{character}” ({codepoint}). Correct the text or choose UTF-8 for this payer.</source>
+        <translation>Строку {line} реестра (строка заказа {order_line_id}) нельзя записать в кодировке {encoding}: {column} «{text}» содержит символ «{character}» ({codepoint}). Исправьте текст или выберите для этого плательщика кодировку UTF-8.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The register header cannot be written in {encoding}: the {column} “{text}” contains the character “{character}” ({codepoint}). Correct the text or choose UTF-8 for this payer.</source>
+        <translation>Заголовок реестра нельзя записать в кодировке {encoding}: {column} «{text}» содержит символ «{character}» ({codepoint}). Исправьте текст или выберите для этого плательщика кодировку UTF-8.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Line {line} of the register (order line {order_line_id}): the {column} “{text}” contains an invisible control character ({codepoint}) that the register file cannot carry. Correct the text.</source>
+        <translation>Строка {line} реестра (строка заказа {order_line_id}): {column} «{text}» содержит невидимый управляющий символ ({codepoint}), который нельзя записать в файл реестра. Исправьте текст.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The register header: the {column} “{text}” contains an invisible control character ({codepoint}) that the register file cannot carry. Correct the text.</source>
+        <translation>Заголовок реестра: {column} «{text}» содержит невидимый управляющий символ ({codepoint}), который нельзя записать в файл реестра. Исправьте текст.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The register period ends before it starts.</source>
+        <translation>Период реестра заканчивается раньше, чем начинается.</translation>
+    </message>
+    <message>
+        <location line="+351"/>
+        <source>payer&apos;s service code</source>
+        <translation>код услуги плательщика</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>payer&apos;s service name</source>
+        <translation>наименование услуги плательщика</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>service code</source>
+        <translation>код услуги</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>service name</source>
+        <translation>наименование услуги</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>patient name</source>
+        <translation>ФИО пациента</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>birth date</source>
+        <translation>дата рождения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sex</source>
+        <translation>пол</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>policy number</source>
+        <translation>номер полиса</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>date performed</source>
+        <translation>дата выполнения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>quantity</source>
+        <translation>количество</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>price</source>
+        <translation>цена</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>amount</source>
+        <translation>сумма</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>result code</source>
+        <translation>код результата</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>order line</source>
+        <translation>строка заказа</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>payer name</source>
+        <translation>наименование плательщика</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>payer INN</source>
+        <translation>ИНН плательщика</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>agreement number</source>
+        <translation>номер договора</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>register number</source>
+        <translation>номер реестра</translation>
+    </message>
+    <message>
+        <location filename="../../shared/services/registers.py" line="+35"/>
+        <source>The register is locked: it can no longer be changed.</source>
+        <translation>Реестр закрыт: изменить его больше нельзя.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock the register before exporting it.</source>
+        <translation>Перед выгрузкой закройте реестр.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} lines of the register are unmapped or conflicting: map or exclude them before locking.</source>
+        <translation>Строк реестра без правила сопоставления или с конфликтом правил: {count}. Сопоставьте или исключите их, прежде чем закрывать реестр.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The register&apos;s period ends before it starts.</source>
+        <translation>Период реестра заканчивается раньше, чем начинается.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say why the line is excluded from the register.</source>
+        <translation>Укажите причину исключения строки из реестра.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the payer&apos;s code and name of the service.</source>
+        <translation>Укажите код и наименование услуги плательщика.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A register is built for an agreement with a payer.</source>
+        <translation>Реестр формируется по договору с плательщиком.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another register took some of these services at the same time. Rebuild this one.</source>
+        <translation>Часть этих услуг одновременно попала в другой реестр. Сформируйте этот реестр заново.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The register has no mapped lines to export.</source>
+        <translation>В реестре нет сопоставленных строк для выгрузки.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No services performed under this agreement in {start}–{end} are left outside registers.</source>
+        <translation>Все услуги, выполненные по этому договору за {start}–{end}, уже включены в реестры.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The payer belongs to another organization.</source>
+        <translation>Плательщик относится к другой организации.</translation>
     </message>
 </context>
 <context>
@@ -2505,9 +4632,72 @@ Bus names announced after a change.</extracomment>
     </message>
 </context>
 <context>
+    <name>FromModelDialog</name>
+    <message>
+        <location filename="../../workstations/contracts/agreements_page.py" line="-427"/>
+        <source>There is no model agreement to start from.</source>
+        <translation>Нет типового договора, на основе которого можно создать договор.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the payer of the agreement.</source>
+        <translation>Выберите плательщика по договору.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Agreement from a model</source>
+        <translation>Договор на основе типового</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Model</source>
+        <translation>&amp;Типовой договор</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Number</source>
+        <translation>&amp;Номер</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>N&amp;ame</source>
+        <translation>Н&amp;аименование</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Payer</source>
+        <translation>&amp;Плательщик</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Signed on</source>
+        <translation>&amp;Дата подписания</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For example: K-2026/15</source>
+        <translation>Например: K-2026/15</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type part of the payer&apos;s name…</source>
+        <translation>Введите часть наименования плательщика…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Create</source>
+        <translation>&amp;Создать</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Copied from the model: the price list, the markup or discount ({adjustment}), the services with their own prices, the payment terms. The agreement starts as a draft and takes effect on the signing date.</source>
+        <translation>Из типового договора копируются: прейскурант, наценка или скидка ({adjustment}), услуги с собственными ценами, условия оплаты. Договор создаётся как черновик и вступает в силу с даты подписания.</translation>
+    </message>
+</context>
+<context>
     <name>GenerateDialog</name>
     <message>
-        <location line="+222"/>
+        <location filename="../../workstations/head_of_registry/schedule_page.py" line="+222"/>
         <source>Generating the schedule…</source>
         <translation>Формирование расписания…</translation>
     </message>
@@ -2553,6 +4743,44 @@ Bus names announced after a change.</extracomment>
     </message>
 </context>
 <context>
+    <name>GroupDialog</name>
+    <message>
+        <location filename="../../workstations/contracts/catalogue_page.py" line="-488"/>
+        <source>Rename the group</source>
+        <translation>Переименование группы</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New service group</source>
+        <translation>Новая группа услуг</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Code</source>
+        <translation>&amp;Код</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Наименование</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For example: LAB</source>
+        <translation>Например: LAB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For example: Laboratory tests</source>
+        <translation>Например: Лабораторные исследования</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>Со&amp;хранить</translation>
+    </message>
+</context>
+<context>
     <name>GuiFlow</name>
     <message>
         <location filename="../../medcenter_desktop/app.py" line="+99"/>
@@ -2568,7 +4796,7 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>HeadOfRegistryWindow</name>
     <message>
-        <location filename="../../workstations/head_of_registry/window.py" line="+117"/>
+        <location filename="../../workstations/head_of_registry/window.py" line="+93"/>
         <location line="+6"/>
         <source>History of actions</source>
         <translation>История действий</translation>
@@ -3397,6 +5625,79 @@ Bus names announced after a change.</extracomment>
     </message>
 </context>
 <context>
+    <name>LineDialog</name>
+    <message>
+        <location filename="../../workstations/contracts/registers_page.py" line="+314"/>
+        <source>Exclude a line from the register</source>
+        <translation>Исключение строки из реестра</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correct a line of the register</source>
+        <translation>Исправление строки реестра</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{code} {service}, {patient}, performed {day}; the clinic&apos;s amount {amount}.</source>
+        <translation>{code} {service}, {patient}, выполнена {day}; сумма по данным клиники: {amount}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rules of equal priority give the codes {codes}: choose one.</source>
+        <translation>Правила с одинаковым приоритетом задают коды {codes}: выберите один.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Payer&apos;s &amp;code</source>
+        <translation>&amp;Код у плательщика</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Payer&apos;s ser&amp;vice</source>
+        <translation>&amp;Услуга у плательщика</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Amount</source>
+        <translation>&amp;Сумма</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Why</source>
+        <translation>&amp;Причина</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Note</source>
+        <translation>&amp;Примечание</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For example: the payer does not cover this service</source>
+        <translation>Например: плательщик не оплачивает эту услугу</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: why it is mapped so</source>
+        <translation>Необязательно: почему сопоставлено именно так</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xclude</source>
+        <translation>&amp;Исключить</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Save</source>
+        <translation>Со&amp;хранить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
     <name>LoadRateDialog</name>
     <message>
         <location filename="../../workstations/head_of_registry/schedule_page.py" line="+100"/>
@@ -3719,6 +6020,514 @@ Bus names announced after a change.</extracomment>
     </message>
 </context>
 <context>
+    <name>OrderDialogs</name>
+    <message>
+        <location filename="../../workstations/registrar/order_dialogs.py" line="-111"/>
+        <source>Regular client</source>
+        <translation>Постоянный пациент</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compensation for a long wait</source>
+        <translation>Компенсация за долгое ожидание</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff member&apos;s relative</source>
+        <translation>Родственник сотрудника</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promotion</source>
+        <translation>Акция</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The client changed their mind</source>
+        <translation>Пациент передумал</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ordered by mistake</source>
+        <translation>Заказано по ошибке</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The doctor is not available</source>
+        <translation>Врач отсутствует</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replaced by another service</source>
+        <translation>Заменена другой услугой</translation>
+    </message>
+    <message>
+        <location line="+292"/>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Made</source>
+        <translation>Оформлен</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caller</source>
+        <translation>Обратившийся</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lines</source>
+        <translation>Строк</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>Итого</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+</context>
+<context>
+    <name>OrderPage</name>
+    <message>
+        <location filename="../../workstations/registrar/order_page.py" line="+477"/>
+        <source>Choose a service from the list: type part of its code or name.</source>
+        <extracomment>The order was given to a client (personalized): patient id. The order on screen (None while it is new and has no line yet). The dialog open now (discount, cancel, booking, client): tests drive it. The last PDF built for printing (tests check its bytes), and the last Print menu shown.</extracomment>
+        <translation>Выберите услугу из списка: введите часть её кода или наименования.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Nobody performs “{service}” by appointment: it is not booked.</source>
+        <translation>Услугу «{service}» никто не оказывает по записи: записывать на неё не нужно.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Discount applied: {service} now costs {amount}.</source>
+        <translation>Скидка применена: {service} теперь стоит {amount}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancelled: {service}.</source>
+        <translation>Строка отменена: {service}.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Route sheet</source>
+        <translation>Маршрутный лист</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Invoice for payment: {payer} ({amount})</source>
+        <translation>Счёт на оплату: {payer} ({amount})</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Route sheet, order No. {number}</source>
+        <translation>Маршрутный лист, заказ № {number}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Invoice for payment, order No. {number}</source>
+        <translation>Счёт на оплату, заказ № {number}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Attach the order to a client</source>
+        <translation>Привязать заказ к пациенту</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>← Back (Esc)</source>
+        <translation>← Назад (Esc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Attach to a client…</source>
+        <translation>&amp;Привязать к пациенту…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a service (Ins)</source>
+        <translation>Добавить услугу (Ins)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Service</source>
+        <translation>&amp;Услуга</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pa&amp;yer</source>
+        <translation>Пл&amp;ательщик</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Qty</source>
+        <translation>&amp;Кол-во</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type part of the code or the name</source>
+        <translation>Введите часть кода или наименования</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add (Enter)</source>
+        <translation>Добавить (Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add over the quota</source>
+        <translation>Добавить сверх квоты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why this price</source>
+        <translation>Почему такая цена</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Book… (F5)</source>
+        <translation>Записать… (F5)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Discount…</source>
+        <translation>&amp;Скидка…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel line… (Del)</source>
+        <translation>Отменить строку… (Del)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print… (Ctrl+P)</source>
+        <translation>Печать… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No services yet: type a service above and press Enter.</source>
+        <translation>Услуг пока нет: введите услугу выше и нажмите Enter.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ins add a service · F5 book the line · Del cancel the line · Ctrl+P print · Esc back</source>
+        <translation>Ins — добавить услугу · F5 — записать по строке · Del — отменить строку · Ctrl+P — печать · Esc — назад</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Preparation: {text}</source>
+        <translation>Подготовка: {text}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not booked by appointment.</source>
+        <translation>Без записи на приём.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Choose a service: its price for the payer, and why, shows here before it is added.</source>
+        <translation>Выберите услугу: до добавления здесь будет показана её цена для плательщика и обоснование этой цены.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{quantity} × {price} = {amount}</source>
+        <translation>{quantity} × {price} = {amount}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{quantity} × {price} − {discount} = {amount}</source>
+        <translation>{quantity} × {price} − {discount} = {amount}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The quota “{quota}” has no room for this line.</source>
+        <translation>В квоте «{quota}» не хватает места для этой строки.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Added: {service} — {amount}.</source>
+        <translation>Добавлено: {service} — {amount}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Its {count} steps are lines of their own: book each one.</source>
+        <translation>Этапы услуги ({count}) добавлены отдельными строками: запишите пациента на каждый.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Over the quota: the override is on record.</source>
+        <translation>Добавлено сверх квоты: разрешение на превышение зафиксировано.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Booked: {service}, {when}. Ctrl+P prints the route sheet.</source>
+        <translation>Запись создана: {service}, {when}. Ctrl+P — печать маршрутного листа.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The order now belongs to {client}.</source>
+        <translation>Теперь заказ привязан к пациенту {client}.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>New order for {client}</source>
+        <translation>Новый заказ: {client}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Order</source>
+        <translation>Заказ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order No. {number}</source>
+        <translation>Заказ № {number}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order No. {number} of {day} — {client}</source>
+        <translation>Заказ № {number} от {day} — {client}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Without a client card: {name}, {phone}. When the client comes, attach the order to their card.</source>
+        <translation>Без карты пациента: {name}, {phone}. Когда пациент придёт, привяжите заказ к его карте.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+2"/>
+        <source>Total: {amount}</source>
+        <translation>Итого: {amount}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To pay by the client: {amount}</source>
+        <translation>К оплате пациентом: {amount}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The client&apos;s services: {amount}</source>
+        <translation>За счёт пациента: {amount}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paid by {payer}: {amount}</source>
+        <translation>Оплачивает {payer}: {amount}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Select a line to see how its price was found.</source>
+        <translation>Выберите строку, чтобы увидеть, как определена её цена.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Payer</source>
+        <translation>Плательщик</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agreement</source>
+        <translation>Договор</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Package</source>
+        <translation>Комплексная услуга</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Base price</source>
+        <translation>Базовая цена</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Discount</source>
+        <translation>Скидка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Appointment</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled because</source>
+        <translation>Причина отмены</translation>
+    </message>
+</context>
+<context>
+    <name>Orders</name>
+    <message>
+        <location line="-831"/>
+        <source>(optional)</source>
+        <translation>(необязательно)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service</source>
+        <translation>Услуга</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qty</source>
+        <translation>Кол-во</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discount</source>
+        <translation>Скидка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payer</source>
+        <translation>Плательщик</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement</source>
+        <translation>Договор</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../workstations/registrar/orders_panel.py" line="+33"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appointment</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Why this price:</source>
+        <extracomment>The widest the long columns start (elided beyond; the side panel has them whole).</extracomment>
+        <translation>Почему такая цена:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancelled: {reason}</source>
+        <translation>Отменена: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../workstations/registrar/order_texts.py" line="+62"/>
+        <source>Client</source>
+        <extracomment>Status colours (text, background) of lines and orders.</extracomment>
+        <translation>Пациент</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>from {day}</source>
+        <translation>с {day}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Client personally</source>
+        <translation>Пациент лично</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>public offer {number}</source>
+        <translation>публичная оферта {number}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Valid {period}</source>
+        <translation>Действует {period}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Covers every service</source>
+        <translation>Распространяется на все услуги</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Covers the services listed in the agreement</source>
+        <translation>Распространяется на услуги, перечисленные в договоре</translation>
+    </message>
+    <message>
+        <location filename="../../workstations/registrar/orders_panel.py" line="-5"/>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Services</source>
+        <translation>Услуги</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <translation>Итого</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To pay</source>
+        <translation>К оплате</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPanel</name>
+    <message>
+        <location line="+76"/>
+        <source>New order… (Ins)</source>
+        <extracomment>Start a new order for this client: patient id. Open this order: order id.</extracomment>
+        <translation>Новый заказ… (Ins)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open (Enter)</source>
+        <translation>Открыть (Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No orders yet.</source>
+        <translation>Заказов пока нет.</translation>
+    </message>
+</context>
+<context>
     <name>OrphansPanel</name>
     <message>
         <location filename="../../workstations/head_of_registry/schedule_page.py" line="-265"/>
@@ -3958,6 +6767,419 @@ Bus names announced after a change.</extracomment>
     </message>
 </context>
 <context>
+    <name>PayersPage</name>
+    <message>
+        <location filename="../../workstations/contracts/payers_page.py" line="+201"/>
+        <location line="+69"/>
+        <source>Payers</source>
+        <translation>Плательщики</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <source>All kinds</source>
+        <translation>Все виды</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Find by name or INN…</source>
+        <translation>Поиск по наименованию или ИНН…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show &amp;inactive</source>
+        <translation>Показывать н&amp;еактивных</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New payer</source>
+        <translation>&amp;Новый плательщик</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>N&amp;ame</source>
+        <translation>Наи&amp;менование</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;INN</source>
+        <translation>&amp;ИНН</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add&amp;ress</source>
+        <translation>&amp;Адрес</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Phone</source>
+        <translation>&amp;Телефон</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No&amp;te</source>
+        <translation>&amp;Примечание</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>KP&amp;P</source>
+        <translation>&amp;КПП</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;OGRN</source>
+        <translation>&amp;ОГРН</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;E-mail</source>
+        <translation>&amp;Эл. почта</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full name as in the agreement</source>
+        <translation>Полное наименование, как в договоре</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>10 or 12 digits</source>
+        <translation>10 или 12 цифр</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;ctive: may be chosen for new agreements and orders</source>
+        <translation>&amp;Действует: можно выбирать в новых договорах и заказах</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save the payer</source>
+        <translation>&amp;Сохранить плательщика</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo the changes</source>
+        <translation>Отменить изменения</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Shown: {shown}</source>
+        <translation>Показано: {shown}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The payer has unsaved changes. Leave them unsaved?</source>
+        <translation>Изменения плательщика не сохранены. Уйти без сохранения?</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>New payer</source>
+        <translation>Новый плательщик</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The payer is saved.</source>
+        <translation>Плательщик сохранён.</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentScheduleEditor</name>
+    <message>
+        <location filename="../../workstations/contracts/agreements_page.py" line="+474"/>
+        <source>New scheduled payment</source>
+        <translation>Новый платёж по графику</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&amp;ue on</source>
+        <translation>&amp;Срок оплаты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;mount, ₽</source>
+        <translation>С&amp;умма, ₽</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;ote</source>
+        <translation>&amp;Примечание</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For example: for March</source>
+        <translation>Например: за март</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add the payment</source>
+        <translation>&amp;Добавить платёж</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received from the payer (the chosen payment)</source>
+        <translation>Получено от плательщика (выбранный платёж)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paid, ₽</source>
+        <translation>&amp;Оплачено, ₽</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>o&amp;n</source>
+        <translation>д&amp;ата</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Record</source>
+        <translation>&amp;Внести</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid in &amp;full</source>
+        <translation>Оплачено пол&amp;ностью</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No payments are scheduled.</source>
+        <translation>Платежи в графике не запланированы.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Scheduled: {total} ₽ · paid: {paid} ₽ · overdue: {overdue} ₽</source>
+        <translation>По графику: {total} ₽ · оплачено: {paid} ₽ · просрочено: {overdue} ₽</translation>
+    </message>
+</context>
+<context>
+    <name>PriceListDialog</name>
+    <message>
+        <location filename="../../workstations/contracts/prices_page.py" line="-35"/>
+        <source>Rename the price list</source>
+        <translation>Переименование прейскуранта</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New price list</source>
+        <translation>Новый прейскурант</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Наименование</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;ote</source>
+        <translation>&amp;Примечание</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For example: Prices for companies</source>
+        <translation>Например: Цены для организаций</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who the list is for</source>
+        <translation>Для кого прейскурант</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The &amp;default list (for patients paying themselves)</source>
+        <translation>Прейскурант по &amp;умолчанию (для пациентов, оплачивающих услуги сами)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>Со&amp;хранить</translation>
+    </message>
+</context>
+<context>
+    <name>PricesPage</name>
+    <message>
+        <location line="+231"/>
+        <source>Choose the service the price is for.</source>
+        <translation>Выберите услугу, для которой задаётся цена.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Delete the price {amount} ₽ of “{service}” valid {period}?
+
+An earlier price of the service keeps its end date: add a price for the days left without one.</source>
+        <translation>Удалить цену {amount} ₽ услуги «{service}», действующую {period}?
+
+У предыдущей цены услуги сохранится дата окончания: добавьте цену на оставшиеся без цены дни.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+25"/>
+        <source>Price lists</source>
+        <translation>Прейскуранты</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>The price is deleted.</source>
+        <translation>Цена удалена.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>“{name}” is now the default price list.</source>
+        <translation>«{name}» теперь прейскурант по умолчанию.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;New price list…</source>
+        <translation>&amp;Новый прейскурант…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rena&amp;me…</source>
+        <translation>Переи&amp;меновать…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make it the de&amp;fault</source>
+        <translation>Сделать &amp;основным</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The default list prices the services of patients paying themselves</source>
+        <translation>По основному прейскуранту оплачивают услуги пациенты, платящие сами за себя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In force &amp;on</source>
+        <translation>&amp;Действуют на</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;All periods</source>
+        <translation>&amp;Все периоды</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find by code or name…</source>
+        <translation>Поиск по коду или наименованию…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete the price…</source>
+        <translation>Уд&amp;алить цену…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New price</source>
+        <translation>Новая цена</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;ervice</source>
+        <translation>&amp;Услуга</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Price</source>
+        <translation>Ц&amp;ена</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;from</source>
+        <translation>&amp;с</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>₽</source>
+        <translation>₽</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;until</source>
+        <translation>&amp;по</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 500,00</source>
+        <translation>1 500,00</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type part of a code or name…</source>
+        <translation>Введите часть кода или наименования…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the pri&amp;ce</source>
+        <translation>Добавить &amp;цену</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A price in force until changed that started earlier ends the day before the new one. Leave “until” clear for a price in force until changed.</source>
+        <translation>Бессрочная цена, действовавшая ранее, заканчивает действовать накануне начала новой. Для бессрочной цены оставьте поле «по» пустым.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Prices</source>
+        <translation>Цены</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prices: {name}</source>
+        <translation>Цены: {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The default list: patients paying themselves.</source>
+        <translation>Основной прейскурант: для пациентов, оплачивающих услуги самостоятельно.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Prices in force on {day}: {count}</source>
+        <translation>Цен, действующих на {day}: {count}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prices of every period: {count}</source>
+        <translation>Цен за все периоды: {count}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>from {start}</source>
+        <translation>с {start}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The price of “{service}” is added from {start}.</source>
+        <translation>Цена услуги «{service}» добавлена с {start}.</translation>
+    </message>
+</context>
+<context>
     <name>PrintSchedulePage</name>
     <message>
         <location filename="../../workstations/head_of_registry/print_page.py" line="+350"/>
@@ -4093,6 +7315,382 @@ Bus names announced after a change.</extracomment>
             <numerusform>Отправлено на печать: %n страницы.</numerusform>
             <numerusform>Отправлено на печать: %n страниц.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>QuotaDialog</name>
+    <message>
+        <location filename="../../workstations/contracts/quotas_page.py" line="+348"/>
+        <source>The number of services is a whole number (leave it empty for no limit).</source>
+        <translation>Количество услуг — целое число (оставьте поле пустым, если лимита нет).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The amount is a number of roubles, such as 150000 or 150000.50 (leave it empty for no limit).</source>
+        <translation>Сумма указывается в рублях, например 150000 или 150000.50 (оставьте поле пустым, если лимита нет).</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Quota “{name}”</source>
+        <translation>Квота «{name}»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New quota</source>
+        <translation>Новая квота</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Название</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sou&amp;rce</source>
+        <translation>&amp;Источник</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Agr&amp;eement</source>
+        <translation>&amp;Договор</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Payer</source>
+        <translation>&amp;Плательщик</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service &amp;group</source>
+        <translation>&amp;Группа услуг</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ser&amp;vice</source>
+        <translation>&amp;Услуга</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Department</source>
+        <translation>П&amp;одразделение</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Peri&amp;od</source>
+        <translation>П&amp;ериод</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Services, at &amp;most</source>
+        <translation>Услуг, не &amp;более</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ro&amp;ubles, at most</source>
+        <translation>&amp;Рублей, не более</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For example: Fictional fund, X-ray volumes of the month</source>
+        <translation>Например: Условный фонд, объёмы рентгенографии за месяц</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>any agreement</source>
+        <translation>любой договор</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any payer</source>
+        <translation>любой плательщик</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any group</source>
+        <translation>любая группа</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any service</source>
+        <translation>любая услуга</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any department</source>
+        <translation>любое подразделение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Whole month</source>
+        <translation>&amp;Весь месяц</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From the first to the last day of the month the period starts in</source>
+        <translation>С первого по последний день месяца, в котором начинается период</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>no limit</source>
+        <translation>без лимита</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>used: {count}</source>
+        <translation>использовано: {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>used: {amount}</source>
+        <translation>использовано: {amount}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give the number of services, the amount, or both; leave a field empty for no limit. A limit cannot be set below what is already used.</source>
+        <translation>Укажите количество услуг, сумму или и то и другое; оставьте поле пустым, если лимита нет. Лимит нельзя установить меньше уже использованного.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Active: orders count against this quota</source>
+        <translation>Квота &amp;активна: заказы расходуют её</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>Со&amp;хранить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>QuotasPage</name>
+    <message>
+        <location line="-344"/>
+        <source>External (the payer&apos;s volumes)</source>
+        <extracomment>How often the usage is read again while the page is shown (ms). Changes after which the usage is read at once (orders charge quotas).</extracomment>
+        <translation>Внешняя (объёмы плательщика)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Own (the clinic&apos;s plan)</source>
+        <translation>Собственная (план клиники)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>external</source>
+        <translation>внешняя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>own</source>
+        <translation>собственная</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>under 80 %</source>
+        <extracomment>(level, bar colour, cell background, meaning), from the emptiest to the fullest.</extracomment>
+        <translation>менее 80 %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>80–100 %</source>
+        <translation>80–100 %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>over 100 % (allowed over the limit)</source>
+        <translation>более 100 % (разрешено сверх лимита)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>every order</source>
+        <translation>все заказы</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Quota</source>
+        <translation>Квота</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Applies to</source>
+        <translation>Распространяется на</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Services
+limit</source>
+        <translation>Услуги:
+лимит</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Services
+used</source>
+        <translation>Услуги:
+использовано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Services
+left</source>
+        <translation>Услуги:
+осталось</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roubles
+limit</source>
+        <translation>Рубли:
+лимит</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roubles
+used</source>
+        <translation>Рубли:
+использовано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roubles
+left</source>
+        <translation>Рубли:
+осталось</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load</source>
+        <translation>Загрузка</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Services: {used} of {limit} used, {left} left</source>
+        <translation>Услуги: использовано {used} из {limit}, осталось {left}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Services: {used} used, no limit</source>
+        <translation>Услуги: использовано {used}, без лимита</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Roubles: {used} of {limit} used, {left} left</source>
+        <translation>Рубли: использовано {used} из {limit}, осталось {left}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Roubles: {used} used, no limit</source>
+        <translation>Рубли: использовано {used}, без лимита</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Load: {percent} %</source>
+        <translation>Загрузка: {percent} %</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gone over the limit: orders were allowed over it.</source>
+        <translation>Лимит превышен: заказы были разрешены сверх лимита.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not active: orders do not count against it.</source>
+        <translation>Не активна: заказы не расходуют квоту.</translation>
+    </message>
+    <message>
+        <location line="+377"/>
+        <source>Quotas and their usage</source>
+        <translation>Квоты и их использование</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every order line under a quota uses it at once; a line with no room left is refused unless a head of registry or the contracts department allows it over the limit. Hover over a row for details; press Enter or double-click to change a quota.</source>
+        <translation>Каждая строка заказа, подпадающая под квоту, сразу расходует её; если квота исчерпана, строка не принимается, пока заведующий регистратурой или договорной отдел не разрешит её сверх лимита. Подробности — при наведении на строку; чтобы изменить квоту, нажмите Enter или дважды щёлкните.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In force &amp;on</source>
+        <translation>&amp;Действуют на</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Today</source>
+        <translation>С&amp;егодня</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;All periods</source>
+        <translation>&amp;Все периоды</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update every 30 s</source>
+        <translation>Обновлять каждые 30 с</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New quota…</source>
+        <translation>&amp;Новая квота…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Change…</source>
+        <translation>&amp;Изменить…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load:</source>
+        <translation>Загрузка:</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>No quotas are in force on {day}.</source>
+        <translation>На {day} действующих квот нет.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No quotas yet.</source>
+        <translation>Квот пока нет.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No quotas</source>
+        <translation>Нет квот</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Updated at {time}</source>
+        <translation>Обновлено в {time}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The quota is saved.</source>
+        <translation>Квота сохранена.</translation>
     </message>
 </context>
 <context>
@@ -4624,6 +8222,593 @@ Bus names announced after a change.</extracomment>
     </message>
 </context>
 <context>
+    <name>RegisterFormatEditor</name>
+    <message>
+        <location filename="../../workstations/contracts/payers_page.py" line="-443"/>
+        <location line="+33"/>
+        <location line="+25"/>
+        <location line="+3"/>
+        <source>Tab</source>
+        <extracomment>Payers whose registers are exported (a private person pays at the cash desk or by invoice).</extracomment>
+        <translation>Табуляция</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>Register export</source>
+        <translation>Выгрузка реестра</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Format</source>
+        <translation>&amp;Формат</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Delimiter</source>
+        <translation>&amp;Разделитель</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Register &amp;element</source>
+        <translation>&amp;Элемент реестра</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Line element</source>
+        <translation>Элемент &amp;строки</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Colu&amp;mns</source>
+        <translation>&amp;Колонки</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E&amp;ncoding</source>
+        <translation>Ко&amp;дировка</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>First line with the column &amp;names</source>
+        <translation>Первая строка — &amp;названия колонок</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Up</source>
+        <translation>Вверх</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down</source>
+        <translation>Вниз</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All, standard order</source>
+        <translation>Все, стандартный порядок</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checked columns go into the register in this order. Ask the payer for the format its program reads.</source>
+        <translation>Отмеченные колонки выгружаются в реестр в этом порядке. Уточните у плательщика, какой формат читает его программа.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistersPage</name>
+    <message>
+        <location filename="../../workstations/contracts/registers_page.py" line="-380"/>
+        <source>draft</source>
+        <translation>черновик</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>locked</source>
+        <translation>закрыт</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exported</source>
+        <translation>выгружен</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>mapped</source>
+        <translation>сопоставлено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no rule</source>
+        <translation>без правила</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>conflict</source>
+        <translation>конфликт правил</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>excluded</source>
+        <translation>исключено</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>All lines (those needing attention first)</source>
+        <extracomment>The line filter: (key, states asked for, label).</extracomment>
+        <translation>Все строки (сначала требующие внимания)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needing attention</source>
+        <translation>Требующие внимания</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+70"/>
+        <source>No rule</source>
+        <translation>Без правила</translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <location line="+70"/>
+        <source>Conflicts</source>
+        <translation>Конфликты</translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <location line="+67"/>
+        <source>Mapped</source>
+        <translation>Сопоставлено</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <location line="+69"/>
+        <source>Excluded</source>
+        <translation>Исключено</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <source>clinic&apos;s amount</source>
+        <translation>сумма клиники</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>male</source>
+        <extracomment>At most this many lines are shown at once (a busy month is 100,000 lines); the filter narrows them.</extracomment>
+        <translation>мужской</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>female</source>
+        <translation>женский</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OMS</source>
+        <translation>ОМС</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>DMS</source>
+        <translation>ДМС</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>draft, built {when}</source>
+        <translation>черновик, сформирован {when}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Register</source>
+        <translation>Реестр</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payer</source>
+        <translation>Плательщик</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+51"/>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Built {when} by {who}</source>
+        <translation>Сформирован {when}, {who}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Locked {when} by {who}</source>
+        <translation>Закрыт {when}, {who}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exported {when}</source>
+        <translation>Выгружен {when}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+79"/>
+        <source>Payer&apos;s code</source>
+        <translation>Код плательщика</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <location line="+82"/>
+        <source>Payer&apos;s service</source>
+        <translation>Услуга плательщика</translation>
+    </message>
+    <message>
+        <location line="-80"/>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service</source>
+        <translation>Услуга</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qty</source>
+        <translation>Кол-во</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Performed</source>
+        <translation>Выполнена</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient</source>
+        <translation>Пациент</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Born</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Policy</source>
+        <translation>Полис</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>No mapping rule gives this service a code of the payer: correct it by hand or add a rule and rebuild.</source>
+        <translation>Ни одно правило сопоставления не даёт этой услуге код плательщика: исправьте строку вручную или добавьте правило и переформируйте реестр.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rules of equal priority give different codes: {codes}. Correct it by hand or fix the rules and rebuild.</source>
+        <translation>Правила с одинаковым приоритетом дают разные коды: {codes}. Исправьте строку вручную или исправьте правила и переформируйте реестр.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Excluded: {note}</source>
+        <translation>Исключена: {note}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Corrected by hand by {who}</source>
+        <translation>Исправлена вручную: {who}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>group {name}</source>
+        <translation>группа {name}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>aged {low}–{high}</source>
+        <translation>возраст {low}–{high}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{kind} policy</source>
+        <translation>полис {kind}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>result “{code}”</source>
+        <translation>результат «{code}»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any service (catch-all)</source>
+        <translation>любая услуга (общее правило)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+34"/>
+        <source>Priority</source>
+        <translation>Приоритет</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>When</source>
+        <translation>Условия</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Payer&apos;s price</source>
+        <translation>Цена плательщика</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>One rule</source>
+        <translation>Правило</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contradicts</source>
+        <translation>Противоречит</translation>
+    </message>
+    <message>
+        <location line="+577"/>
+        <source>Building the register…</source>
+        <translation>Формирование реестра…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The register is mapped again with the current rules; lines corrected or excluded by hand are kept.</source>
+        <translation>Реестр заново сопоставлен по текущим правилам; строки, исправленные или исключённые вручную, сохранены.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rebuilding the register…</source>
+        <translation>Переформирование реестра…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The register is locked: it can be exported now.</source>
+        <translation>Реестр закрыт: теперь его можно выгрузить.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Registers</source>
+        <translation>Реестры</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard the draft register {number}? Its services become free for another register.</source>
+        <translation>Удалить черновик реестра {number}? Его услуги можно будет включить в другой реестр.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The draft register is discarded.</source>
+        <translation>Черновик реестра удалён.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Export the register</source>
+        <translation>Выгрузка реестра</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register files (*.{extension});;All files (*)</source>
+        <translation>Файлы реестров (*.{extension});;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Exporting the register…</source>
+        <translation>Выгрузка реестра…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+235"/>
+        <source>The line is corrected.</source>
+        <translation>Строка исправлена.</translation>
+    </message>
+    <message>
+        <location line="-231"/>
+        <location line="+230"/>
+        <source>The line is excluded from the register.</source>
+        <translation>Строка исключена из реестра.</translation>
+    </message>
+    <message>
+        <location line="-193"/>
+        <source>Mapping rules</source>
+        <translation>Правила сопоставления</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the rule giving {code} ({when})? Registers already built keep their lines.</source>
+        <translation>Удалить правило, дающее код {code} ({when})? В уже сформированных реестрах строки сохранятся.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The rule is deleted.</source>
+        <translation>Правило удалено.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Payer registers</source>
+        <translation>Реестры для плательщиков</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A register lists the services performed in a month under an agreement, in the payer&apos;s own codes. Build it, correct or exclude the lines no rule maps, lock it and export it to a file.</source>
+        <translation>Реестр содержит услуги, выполненные за месяц по договору, в кодах плательщика. Сформируйте реестр, исправьте или исключите строки, не сопоставленные ни одним правилом, закройте его и выгрузите в файл.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Registers</source>
+        <translation>&amp;Реестры</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mapp&amp;ing rules</source>
+        <translation>П&amp;равила сопоставления</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Agreement</source>
+        <translation>&amp;Договор</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mo&amp;nth</source>
+        <translation>&amp;Месяц</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Build</source>
+        <translation>&amp;Сформировать</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refres&amp;h</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reb&amp;uild</source>
+        <translation>П&amp;ереформировать</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Map the draft again with the current rules and add services performed since; hand corrections are kept</source>
+        <translation>Заново сопоставить черновик по текущим правилам и добавить услуги, выполненные с тех пор; ручные исправления сохраняются</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Lock</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Freeze the register for export (every line mapped or excluded)</source>
+        <translation>Зафиксировать реестр для выгрузки (все строки сопоставлены или исключены)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xport…</source>
+        <translation>&amp;Выгрузить…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard dra&amp;ft</source>
+        <translation>Удалить &amp;черновик</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Show</source>
+        <translation>&amp;Показать</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Correct…</source>
+        <translation>&amp;Исправить…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exclu&amp;de…</source>
+        <translation>Искл&amp;ючить…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Red: no rule maps the service; amber: rules contradict each other. Enter or a double click corrects a line.</source>
+        <translation>Красный — услуга не сопоставлена ни одним правилом; жёлтый — правила противоречат друг другу. Enter или двойной щелчок — исправить строку.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Payer</source>
+        <translation>&amp;Плательщик</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add rule…</source>
+        <translation>&amp;Добавить правило…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hange…</source>
+        <translation>&amp;Изменить…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&amp;elete</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contradicting rules</source>
+        <translation>Противоречащие правила</translation>
+    </message>
+    <message>
+        <location line="+138"/>
+        <source>Lines</source>
+        <translation>Строки</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lines of {number}: {open} need attention</source>
+        <translation>Строки реестра {number}: требуют внимания — {open}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lines of {number}</source>
+        <translation>Строки реестра {number}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(the first {count} shown: choose what to show)</source>
+        <translation>(показаны первые {count}: выберите, что показать)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The draft register is built: check the lines needing attention, then lock it.</source>
+        <translation>Черновик реестра сформирован: проверьте строки, требующие внимания, затем закройте реестр.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The register is exported to {path} ({size} bytes).</source>
+        <translation>Реестр выгружен в файл {path} ({size} байт).</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>The rule is saved. Rebuild draft registers of this payer to apply it.</source>
+        <translation>Правило сохранено. Чтобы применить его, переформируйте черновики реестров этого плательщика.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>These pairs of rules of one priority can both match a service but give different codes or prices: such services become conflicts in a register. Give one rule a lower priority number, narrow its conditions or make them agree. Enter on a pair shows its first rule.</source>
+        <translation>Эти пары правил с одинаковым приоритетом могут обе подойти к услуге, но дают разные коды или цены: такие услуги попадут в реестр как конфликт правил. Задайте одному из правил меньший номер приоритета, сузьте его условия или согласуйте правила. Enter на паре показывает её первое правило.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No rules of this payer contradict each other.</source>
+        <translation>Правила этого плательщика не противоречат друг другу.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Register file: {format}, {encoding}</source>
+        <translation>Файл реестра: {format}, {encoding}</translation>
+    </message>
+</context>
+<context>
     <name>RegistrarSearch</name>
     <message>
         <location filename="../../workstations/registrar/search_page.py" line="+40"/>
@@ -4721,13 +8906,13 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>RegistrarWindow</name>
     <message>
-        <location filename="../../workstations/registrar/window.py" line="+73"/>
-        <location line="+118"/>
+        <location filename="../../workstations/registrar/window.py" line="+86"/>
+        <location line="+172"/>
         <source>The changes to this client are not saved. Leave without saving?</source>
         <translation>Изменения не сохранены. Уйти без сохранения?</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-60"/>
         <source>Reload the client and drop the changes not saved?</source>
         <translation>Загрузить данные заново и отбросить несохранённые изменения?</translation>
     </message>
@@ -4762,7 +8947,12 @@ Bus names announced after a change.</extracomment>
         <translation>Конец дня: невозвращённые карты</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+1"/>
+        <source>Order without a card…</source>
+        <translation>Заказ без карты…</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>Registry</source>
         <translation>Регистратура</translation>
     </message>
@@ -4831,6 +9021,149 @@ Bus names announced after a change.</extracomment>
         <location line="+4"/>
         <source>&amp;Staff member:</source>
         <translation>&amp;Сотрудник:</translation>
+    </message>
+</context>
+<context>
+    <name>RuleDialog</name>
+    <message>
+        <location filename="../../workstations/contracts/registers_page.py" line="-736"/>
+        <source>Mapping rule</source>
+        <translation>Правило сопоставления</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New mapping rule</source>
+        <translation>Новое правило сопоставления</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A performed service becomes the payer&apos;s service given here when every condition set holds. Of the rules that match, those with the lowest priority number decide.</source>
+        <translation>Выполненная услуга становится указанной здесь услугой плательщика, если выполнены все заданные условия. Из подходящих правил применяются те, у которых номер приоритета меньше.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Priority</source>
+        <translation>&amp;Приоритет</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clinic&apos;s ser&amp;vice</source>
+        <translation>&amp;Услуга клиники</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Service &amp;group</source>
+        <translation>&amp;Группа услуг</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Se&amp;x</source>
+        <translation>П&amp;ол</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ag&amp;e from</source>
+        <translation>&amp;Возраст от</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Polic&amp;y</source>
+        <translation>Пол&amp;ис</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Result</source>
+        <translation>&amp;Результат</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Payer&apos;s &amp;code</source>
+        <translation>&amp;Код плательщика</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payer&apos;s &amp;name</source>
+        <translation>&amp;Наименование у плательщика</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Payer&apos;s pr&amp;ice</source>
+        <translation>&amp;Цена плательщика</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>any service</source>
+        <translation>любая услуга</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any group</source>
+        <translation>любая группа</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>either</source>
+        <translation>любой</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>male</source>
+        <translation>мужской</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>female</source>
+        <translation>женский</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>any or none</source>
+        <translation>любой или без полиса</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>OMS</source>
+        <translation>ОМС</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>DMS</source>
+        <translation>ДМС</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>any</source>
+        <translation>любой</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>t&amp;o</source>
+        <translation>&amp;до</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only with the result code</source>
+        <translation>только с кодом результата</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>empty = none</source>
+        <translation>пусто — без кода</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the clinic&apos;s amount</source>
+        <translation>сумма клиники</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>Со&amp;хранить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
     </message>
 </context>
 <context>
@@ -5394,6 +9727,313 @@ Bus names announced after a change.</extracomment>
         <location line="+1"/>
         <source>cancelled</source>
         <translation>отменён</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceForm</name>
+    <message>
+        <location filename="../../workstations/contracts/catalogue_page.py" line="+134"/>
+        <location line="+2"/>
+        <location line="+62"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>&amp;Code</source>
+        <translation>&amp;Код</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Наименование</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Group</source>
+        <translation>&amp;Группа</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Department</source>
+        <translation>По&amp;дразделение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&amp;uration, min</source>
+        <translation>Д&amp;лительность, мин</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Who may have it</source>
+        <translation>Пол и во&amp;зраст</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pro&amp;vided</source>
+        <translation>Период &amp;оказания</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Preparation</source>
+        <translation>Подго&amp;товка</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Indications</source>
+        <translation>&amp;Показания</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contraindicati&amp;ons</source>
+        <translation>Противопоказани&amp;я</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;VAT</source>
+        <translation>НД&amp;С</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>aged from</source>
+        <translation>возраст от</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to</source>
+        <translation>до</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>any</source>
+        <translation>любой</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>from</source>
+        <translation>с</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>until</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The service is &amp;provided (shown to the registry)</source>
+        <translation>Услуга ок&amp;азывается (видна регистратуре)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For example: B01.047.001</source>
+        <translation>Например: B01.047.001</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As the patient and the payer see it</source>
+        <translation>Как её видят пациент и плательщик</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the patient does before coming</source>
+        <translation>Что пациенту нужно сделать перед визитом</translation>
+    </message>
+</context>
+<context>
+    <name>SlotChooserDialog</name>
+    <message>
+        <location filename="../../workstations/registrar/slot_dialog.py" line="+70"/>
+        <source>Book: {service}</source>
+        <extracomment>What the booking made (set when the dialog accepts).</extracomment>
+        <translation>Запись: {service}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{service} for {client}</source>
+        <translation>{service} — {client}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Any doctor</source>
+        <translation>Любой врач</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Find (Enter)</source>
+        <translation>Найти (Enter)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First free (F4)</source>
+        <translation>Первое свободное (F4)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Doctor</source>
+        <translation>&amp;Врач</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fro&amp;m</source>
+        <translation>&amp;Начиная с</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Da&amp;ys</source>
+        <translation>&amp;Дней</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Book (Enter)</source>
+        <translation>Записать (Enter)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel (Esc)</source>
+        <translation>Отмена (Esc)</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Choose a free time in the grid first.</source>
+        <translation>Сначала выберите свободное время в сетке.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>No free time for this service in the next three months.</source>
+        <translation>На эту услугу нет свободного времени в ближайшие три месяца.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{day} · {free} free</source>
+        <translation>{day} · свободно: {free}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No free time on these days. Press F4 for the first free time.</source>
+        <translation>На эти дни нет свободного времени. Нажмите F4, чтобы найти первое свободное время.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>This time has just been taken by someone else, and there is no free time near it.</source>
+        <translation>Это время только что занял кто-то другой, а рядом с ним свободного времени нет.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Choose a free time: arrows or a click, then Enter.</source>
+        <translation>Выберите свободное время стрелками или щелчком, затем нажмите Enter.</translation>
+    </message>
+</context>
+<context>
+    <name>SpecificationEditor</name>
+    <message>
+        <location filename="../../workstations/contracts/catalogue_page.py" line="+134"/>
+        <source>Choose the service to add as a step.</source>
+        <translation>Выберите услугу, которую нужно добавить как этап.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This service is already a step.</source>
+        <translation>Эта услуга уже входит в этапы.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The steps of the complex service in the order they are performed. An optional step may be left out for a patient; the minutes replace the step&apos;s own duration when set.</source>
+        <translation>Этапы комплексной услуги в порядке выполнения. Необязательный этап можно не назначать пациенту; если указаны минуты, они заменяют собственную длительность этапа.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Service</source>
+        <translation>Услуга</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional</source>
+        <translation>Необязательный</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Minutes</source>
+        <translation>Минуты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a s&amp;tep:</source>
+        <translation>Добавить &amp;этап:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type part of a code or name…</source>
+        <translation>Введите часть кода или наименования…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Добавить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move &amp;up</source>
+        <translation>Переместить &amp;вверх</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Up</source>
+        <translation>Ctrl+Up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move do&amp;wn</source>
+        <translation>Переместить в&amp;низ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Down</source>
+        <translation>Ctrl+Down</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove the step</source>
+        <translation>&amp;Удалить этап</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save the specification</source>
+        <translation>&amp;Сохранить спецификацию</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>optional</source>
+        <translation>необязательный</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>as the service</source>
+        <translation>как у услуги</translation>
     </message>
 </context>
 <context>
