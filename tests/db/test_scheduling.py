@@ -212,6 +212,16 @@ def test_free_slots_first_free_and_restrictions(registrar, plan):
         assert mine[0].starts_at == at(MONDAY, 8) and mine[9].starts_at == at(MONDAY, 11, 30)
         first = bk.first_free(c, plan.org, plan.service, first_day=dt.date(2027, 3, 6), now=NOW)
         assert first.starts_at == at(MONDAY + dt.timedelta(days=8), 8), "after the weekend and the holiday"
+        # A month before the schedule starts: the empty fortnight widens the search, which still finds the
+        # first working morning.
+        early = dt.datetime(2027, 1, 25, 9, 0, tzinfo=UTC)
+        first = bk.first_free(c, plan.org, plan.service, first_day=early.date(), now=early)
+        assert first.starts_at == at(MONDAY, 8)
+        # A day booked to the full is skipped without computing its gaps; the next day is offered.
+        for slot in bk.find_slots(c, plan.org, plan.service, first_day=MONDAY, resource_id=plan.doctors[0], now=NOW):
+            bk.book(c, _request(plan, slot.starts_at), now=NOW)
+        first = bk.first_free(c, plan.org, plan.service, first_day=MONDAY, resource_id=plan.doctors[0], now=NOW)
+        assert first.starts_at == at(MONDAY + dt.timedelta(days=1), 8)
         with pytest.raises(bk.BookingRefused) as info:
             bk.find_slots(c, plan.org, plan.women_only, first_day=MONDAY, patient_id=plan.patients["M"], now=NOW)
         assert "women only" in str(info.value)
