@@ -1,0 +1,1 @@
+"""In-process and pseudo-terminal emulators of the cash desk devices, for tests and demos."""
