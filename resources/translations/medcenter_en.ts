@@ -4519,6 +4519,148 @@ Bus names announced after a change.</extracomment>
         <source>The payer belongs to another organization.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../shared/devices/protocols.py" line="+115"/>
+        <source>The device reported an error: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The device does not answer on {port}: check its power and cable, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../shared/devices/shtrih/commands.py" line="+492"/>
+        <source>The fiscal registrar is out of receipt paper: load a new roll, close the cover, then repeat the operation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The fiscal registrar&apos;s cover is open: close it until it clicks, then repeat the operation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The shift has been open for more than 24 hours: close it with a Z-report, open a new shift, then repeat the operation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The shift is closed: open a shift first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A shift is already open on the fiscal registrar: close it with a Z-report first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A receipt is still open on the fiscal registrar: cancel it, then repeat the operation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There is not enough cash in the drawer for this operation: check the amount or make a cash-in first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The payments do not cover the receipt total: check the amounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The fiscal drive is full or its resource is exhausted: send the documents to the OFD and have the service engineer replace the drive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The fiscal drive has expired: have the service engineer replace it and re-register the registrar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The fiscal drive does not work (code {code_hex}): call the service engineer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The fiscal registrar refused the operator password: check the password in the device settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The fiscal registrar is still printing the previous document: wait a moment, then repeat the operation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The fiscal registrar refused the operation (code {code_hex}: {detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../shared/devices/telium.py" line="+65"/>
+        <source>The card terminal on {port} took the request but gave no answer. The operation&apos;s outcome is unknown: check the terminal before trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The card terminal&apos;s answer on {port} could not be read. The operation&apos;s outcome is unknown: check the terminal before trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The card terminal on {port} did not accept the request: check that it is idle, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This card terminal closes its bank day by itself or from its own menu, not on the cash desk&apos;s command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../shared/devices/upos.py" line="+79"/>
+        <source>There is no card operation to cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../shared/devices/upos.py" line="+1"/>
+        <source>The card operation amount {amount} is invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../shared/devices/upos.py" line="-15"/>
+        <source>The card terminal program {program} could not be started ({reason}): check the acquiring settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The card terminal did not finish within {seconds} seconds and was stopped. The operation&apos;s outcome is unknown: check the terminal&apos;s last operation before trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The card terminal has no connection with the bank ({error}: {text}). Try again in a few minutes; if it persists, call the bank&apos;s support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The card terminal asks to close the bank day (settlement) first ({error}: {text}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The card terminal reported error {error}: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The card operation reference number (RRN) {rrn} is invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DtoTableModel</name>

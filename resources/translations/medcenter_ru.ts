@@ -4521,6 +4521,148 @@ Bus names announced after a change.</extracomment>
         <source>The payer belongs to another organization.</source>
         <translation>Плательщик относится к другой организации.</translation>
     </message>
+    <message>
+        <location filename="../../shared/devices/protocols.py" line="+115"/>
+        <source>The device reported an error: {detail}</source>
+        <translation>Устройство сообщило об ошибке: {detail}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The device does not answer on {port}: check its power and cable, then try again.</source>
+        <translation>Устройство на {port} не отвечает: проверьте питание и кабель, затем повторите попытку.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/devices/shtrih/commands.py" line="+492"/>
+        <source>The fiscal registrar is out of receipt paper: load a new roll, close the cover, then repeat the operation.</source>
+        <translation>В фискальном регистраторе закончилась чековая лента: вставьте новый рулон, закройте крышку и повторите операцию.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The fiscal registrar&apos;s cover is open: close it until it clicks, then repeat the operation.</source>
+        <translation>Открыта крышка фискального регистратора: закройте её до щелчка и повторите операцию.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The shift has been open for more than 24 hours: close it with a Z-report, open a new shift, then repeat the operation.</source>
+        <translation>Смена открыта более 24 часов: закройте её Z-отчётом, откройте новую смену и повторите операцию.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The shift is closed: open a shift first.</source>
+        <translation>Смена закрыта: сначала откройте смену.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A shift is already open on the fiscal registrar: close it with a Z-report first.</source>
+        <translation>На фискальном регистраторе уже открыта смена: сначала закройте её Z-отчётом.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A receipt is still open on the fiscal registrar: cancel it, then repeat the operation.</source>
+        <translation>На фискальном регистраторе открыт чек: аннулируйте его и повторите операцию.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There is not enough cash in the drawer for this operation: check the amount or make a cash-in first.</source>
+        <translation>В денежном ящике недостаточно наличных для этой операции: проверьте сумму или сначала сделайте внесение.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The payments do not cover the receipt total: check the amounts.</source>
+        <translation>Сумма оплат меньше итога чека: проверьте суммы.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The fiscal drive is full or its resource is exhausted: send the documents to the OFD and have the service engineer replace the drive.</source>
+        <translation>Фискальный накопитель заполнен или исчерпал ресурс: передайте документы в ОФД и вызовите инженера для замены накопителя.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The fiscal drive has expired: have the service engineer replace it and re-register the registrar.</source>
+        <translation>Срок действия фискального накопителя истёк: вызовите инженера для его замены и перерегистрации кассы.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The fiscal drive does not work (code {code_hex}): call the service engineer.</source>
+        <translation>Фискальный накопитель не работает (код {code_hex}): вызовите сервисного инженера.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The fiscal registrar refused the operator password: check the password in the device settings.</source>
+        <translation>Фискальный регистратор не принял пароль оператора: проверьте пароль в настройках устройства.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The fiscal registrar is still printing the previous document: wait a moment, then repeat the operation.</source>
+        <translation>Фискальный регистратор ещё печатает предыдущий документ: подождите немного и повторите операцию.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The fiscal registrar refused the operation (code {code_hex}: {detail}).</source>
+        <translation>Фискальный регистратор отказал в операции (код {code_hex}: {detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../shared/devices/telium.py" line="+65"/>
+        <source>The card terminal on {port} took the request but gave no answer. The operation&apos;s outcome is unknown: check the terminal before trying again.</source>
+        <translation>Платёжный терминал на {port} принял запрос, но не ответил. Результат операции неизвестен: проверьте терминал, прежде чем повторять.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The card terminal&apos;s answer on {port} could not be read. The operation&apos;s outcome is unknown: check the terminal before trying again.</source>
+        <translation>Ответ платёжного терминала на {port} не удалось прочитать. Результат операции неизвестен: проверьте терминал, прежде чем повторять.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The card terminal on {port} did not accept the request: check that it is idle, then try again.</source>
+        <translation>Платёжный терминал на {port} не принял запрос: убедитесь, что он в режиме ожидания, и повторите попытку.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This card terminal closes its bank day by itself or from its own menu, not on the cash desk&apos;s command.</source>
+        <translation>Этот платёжный терминал закрывает банковский день сам или из своего меню, а не по команде кассы.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../shared/devices/upos.py" line="+79"/>
+        <source>There is no card operation to cancel.</source>
+        <translation>Нет операции по карте, которую можно отменить.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../shared/devices/upos.py" line="+1"/>
+        <source>The card operation amount {amount} is invalid.</source>
+        <translation>Недопустимая сумма операции по карте: {amount}.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/devices/upos.py" line="-15"/>
+        <source>The card terminal program {program} could not be started ({reason}): check the acquiring settings.</source>
+        <translation>Не удалось запустить программу платёжного терминала {program} ({reason}): проверьте настройки эквайринга.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The card terminal did not finish within {seconds} seconds and was stopped. The operation&apos;s outcome is unknown: check the terminal&apos;s last operation before trying again.</source>
+        <translation>Платёжный терминал не завершил работу за {seconds} с и был остановлен. Результат операции неизвестен: проверьте последнюю операцию терминала, прежде чем повторять.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The card terminal has no connection with the bank ({error}: {text}). Try again in a few minutes; if it persists, call the bank&apos;s support.</source>
+        <translation>У платёжного терминала нет связи с банком ({error}: {text}). Повторите попытку через несколько минут; если не поможет, позвоните в поддержку банка.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The card terminal asks to close the bank day (settlement) first ({error}: {text}).</source>
+        <translation>Платёжный терминал требует сначала закрыть банковский день (сверку итогов) ({error}: {text}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The card terminal reported error {error}: {text}</source>
+        <translation>Платёжный терминал сообщил об ошибке {error}: {text}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The card operation reference number (RRN) {rrn} is invalid.</source>
+        <translation>Недопустимый номер ссылки операции по карте (RRN): {rrn}.</translation>
+    </message>
 </context>
 <context>
     <name>DtoTableModel</name>
