@@ -45,7 +45,7 @@ from shared.errors import QT_TRANSLATE_NOOP
 from shared.models.billing import AGREEMENT_STATUSES
 from shared.services.catalogue import ServiceEntry
 from shared.services.contracts import (
-    AGREEMENT_NUMBER_TAKEN,
+    ONE_PUBLIC_OFFER,
     AgreementEntry,
     AgreementServiceEntry,
     InvalidContractEntry,
@@ -1131,22 +1131,13 @@ class AgreementsPage(QWidget):
     def _refused(self, exc: Exception, entry: AgreementEntry | None = None) -> None:
         self.save_button.setEnabled(True)
         text = error_text(exc)
-        if entry is not None and self._second_public_offer(exc, entry):
-            # The contracts service reports every uniqueness refusal as a taken number; the database also
-            # allows a single public offer in force.
+        if entry is not None and isinstance(exc, InvalidContractEntry) and exc.message == ONE_PUBLIC_OFFER:
+            # Name the offer in force, which the service does not know to say.
             offer = next((a for a in self.lists.agreements if a.is_public_offer and a.status == "active"
                           and a.id != entry.id), None)
             text = self.tr("Only one public offer may be in force at a time: close {number} first, or save this "
                            "one as a draft.").format(number=offer.number if offer else "")
         set_status(self.form_status, text, error=True)
-
-    def _second_public_offer(self, exc: Exception, entry: AgreementEntry) -> bool:
-        if not isinstance(exc, InvalidContractEntry) or exc.message != AGREEMENT_NUMBER_TAKEN:
-            return False
-        if not (entry.is_public_offer and entry.status == "active"):
-            return False
-        number = entry.number.strip()
-        return not any(a.number == number and a.id != entry.id for a in self.lists.agreements)
 
     def _created(self, agreement_id: int | None) -> None:
         if agreement_id is None:
