@@ -345,12 +345,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Only one public offer may be in force at a time: close {number} first, or save this one as a draft.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+10"/>
         <source>The agreement is created from the model as a draft. Check its fields, services and payment terms.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2069,7 +2069,7 @@ to {new}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workstations/contracts/agreements_page.py" line="-1083"/>
+        <location filename="../../workstations/contracts/agreements_page.py" line="-1074"/>
         <source>from {start}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2663,8 +2663,9 @@ to {new}?</source>
 <context>
     <name>DocumentPreviewDialog</name>
     <message>
-        <location filename="../../workstations/registrar/document_preview.py" line="+189"/>
+        <location filename="../../workstations/registrar/document_preview.py" line="+62"/>
         <source>Pages: {count}</source>
+        <extracomment>What the last `show_document` did (tests look): the preview dialog, or the path of the file opened.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2688,7 +2689,7 @@ to {new}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>Save PDF</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3418,16 +3419,14 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workstations/head_of_registry/print_page.py" line="+67"/>
+        <location filename="../../medcenter_desktop/pdf_view.py" line="+27"/>
         <source>This installation cannot draw PDF pages (Qt&apos;s PDF module is missing). Save the PDF and print it from a PDF viewer.</source>
-        <extracomment>Print resolution cap: enough for text on a poster, modest for the printer&apos;s memory.</extracomment>
+        <extracomment>Print resolution cap: enough for small print, modest for the printer&apos;s memory.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../../workstations/registrar/document_preview.py" line="-187"/>
         <source>The printer could not be started. Check it and try again.</source>
-        <extracomment>Print resolution cap: enough for small print on an invoice, modest for the printer&apos;s memory. What the last `show_document` did (tests look): the preview dialog, or the path of the file opened.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7320,9 +7319,9 @@ An earlier price of the service keeps its end date: add a price for the days lef
 <context>
     <name>PrintSchedulePage</name>
     <message>
-        <location filename="../../workstations/head_of_registry/print_page.py" line="+350"/>
+        <location filename="../../workstations/head_of_registry/print_page.py" line="+156"/>
         <source>work-schedule-{date}.pdf</source>
-        <extracomment>Tried in this order; QtPdf first, as it ships with Qt. Fit whole pages into the view instead of the view&apos;s width. The PDF last built and the Monday of its week.</extracomment>
+        <extracomment>The PDF last built and the Monday of its week.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

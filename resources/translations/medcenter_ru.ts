@@ -345,12 +345,12 @@
         <translation>Договор сохранён.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Only one public offer may be in force at a time: close {number} first, or save this one as a draft.</source>
         <translation>Одновременно может действовать только одна публичная оферта: сначала закройте {number} или сохраните этот договор как черновик.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+10"/>
         <source>The agreement is created from the model as a draft. Check its fields, services and payment terms.</source>
         <translation>Договор создан по типовому как черновик. Проверьте его поля, услуги и условия оплаты.</translation>
     </message>
@@ -2071,7 +2071,7 @@ to {new}?</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../workstations/contracts/agreements_page.py" line="-1083"/>
+        <location filename="../../workstations/contracts/agreements_page.py" line="-1074"/>
         <source>from {start}</source>
         <translation>с {start}</translation>
     </message>
@@ -2665,8 +2665,9 @@ to {new}?</source>
 <context>
     <name>DocumentPreviewDialog</name>
     <message>
-        <location filename="../../workstations/registrar/document_preview.py" line="+189"/>
+        <location filename="../../workstations/registrar/document_preview.py" line="+62"/>
         <source>Pages: {count}</source>
+        <extracomment>What the last `show_document` did (tests look): the preview dialog, or the path of the file opened.</extracomment>
         <translation>Страниц: {count}</translation>
     </message>
     <message>
@@ -2690,7 +2691,7 @@ to {new}?</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>Save PDF</source>
         <translation>Сохранение PDF</translation>
     </message>
@@ -3420,16 +3421,14 @@ Bus names announced after a change.</extracomment>
         <translation>Вы пока не работаете ни в одной медицинской организации: попросите администратора добавить вас в организацию.</translation>
     </message>
     <message>
-        <location filename="../../workstations/head_of_registry/print_page.py" line="+67"/>
+        <location filename="../../medcenter_desktop/pdf_view.py" line="+27"/>
         <source>This installation cannot draw PDF pages (Qt&apos;s PDF module is missing). Save the PDF and print it from a PDF viewer.</source>
-        <extracomment>Print resolution cap: enough for text on a poster, modest for the printer&apos;s memory.</extracomment>
+        <extracomment>Print resolution cap: enough for small print, modest for the printer&apos;s memory.</extracomment>
         <translation>В этой установке программы нельзя отрисовать страницы PDF (нет модуля Qt PDF). Сохраните PDF и распечатайте его из программы просмотра PDF.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../../workstations/registrar/document_preview.py" line="-187"/>
         <source>The printer could not be started. Check it and try again.</source>
-        <extracomment>Print resolution cap: enough for small print on an invoice, modest for the printer&apos;s memory. What the last `show_document` did (tests look): the preview dialog, or the path of the file opened.</extracomment>
         <translation>Не удалось начать печать. Проверьте принтер и повторите попытку.</translation>
     </message>
     <message>
@@ -7324,9 +7323,9 @@ An earlier price of the service keeps its end date: add a price for the days lef
 <context>
     <name>PrintSchedulePage</name>
     <message>
-        <location filename="../../workstations/head_of_registry/print_page.py" line="+350"/>
+        <location filename="../../workstations/head_of_registry/print_page.py" line="+156"/>
         <source>work-schedule-{date}.pdf</source>
-        <extracomment>Tried in this order; QtPdf first, as it ships with Qt. Fit whole pages into the view instead of the view&apos;s width. The PDF last built and the Monday of its week.</extracomment>
+        <extracomment>The PDF last built and the Monday of its week.</extracomment>
         <translation>график-работы-{date}.pdf</translation>
     </message>
     <message>

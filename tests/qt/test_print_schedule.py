@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen import canvas
 
+from medcenter_desktop import pdf_view
 from medcenter_desktop.login_service import log_in
 from medcenter_desktop.operations import wait_for_background_ops
 from medcenter_desktop.settings import Settings
@@ -105,7 +106,7 @@ def test_rasterizers_draw_the_page_where_it_is(backend):
     drawing.showPage()
     drawing.save()
     try:
-        pages = getattr(print_page, backend)(buffer.getvalue())
+        pages = getattr(pdf_view, backend)(buffer.getvalue())
     except ImportError:
         pytest.skip(f"{backend}: its library is not installed")
     try:
@@ -197,7 +198,7 @@ def test_preview_save_and_print(qtbot, page, session, clinic, tmp_path, no_messa
 
 
 def test_without_a_rasterizer_the_pdf_goes_to_the_system_viewer(qtbot, page, monkeypatch, tmp_path):
-    monkeypatch.setattr(print_page, "PDF_BACKENDS", [])
+    monkeypatch.setattr(pdf_view, "PDF_BACKENDS", [])
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile())))
     page.preview_button.click()
