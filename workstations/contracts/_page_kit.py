@@ -136,10 +136,10 @@ def pydate(edit: QDateEdit) -> dt.date:
     return dt.date(d.year(), d.month(), d.day())
 
 
-def date_edit(parent: QWidget, value: dt.date | None = None) -> QDateEdit:
+def date_edit(parent: QWidget, value: dt.date | None = None, display_format: str = DATE_FORMAT) -> QDateEdit:
     edit = QDateEdit(qdate(value or dt.date.today()), parent)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setDisplayFormat(display_format)
     edit.setMinimumWidth(120)
     return edit
 
@@ -300,10 +300,10 @@ def section_title(parent: QWidget) -> QLabel:
     return label
 
 
-def muted_label(parent: QWidget) -> QLabel:
+def muted_label(parent: QWidget, *, wrap: bool = True) -> QLabel:
     label = QLabel(parent)
     label.setObjectName("mutedLabel")
-    label.setWordWrap(True)
+    label.setWordWrap(wrap)
     return label
 
 

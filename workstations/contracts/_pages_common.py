@@ -7,33 +7,44 @@ combos with an "any" entry).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QCompleter,
-    QDateEdit,
-    QHeaderView,
     QLabel,
-    QMessageBox,
     QSpinBox,
-    QTableView,
     QWidget,
 )
 
 from medcenter_desktop.operations import BackgroundOp, in_uow
 from shared.services import calendar, catalogue, contracts, reference
 
+# The pages' shared widgets and formats live in the workstation's one kit.
+from workstations.contracts._page_kit import (  # noqa: F401 - re-exported for the pages
+    DATE_FORMAT,
+    confirm,
+    date_edit,
+    day_text,
+    error_label,
+    form_labels,
+    money_text,
+    muted_label,
+    pydate,
+    qdate,
+    show_message,
+)
+from workstations.contracts._page_kit import make_table as table  # noqa: F401
+
 if TYPE_CHECKING:
     from medcenter_desktop.login_service import AppSession
 
 CONTEXT = "ContractsPages"
-DAY_FORMAT = "dd.MM.yyyy"
+DAY_FORMAT = DATE_FORMAT
 
 #: Operation-bus names of what these pages change (other open screens refresh on them).
 DISCOUNT_CHANGES = "discounts"
@@ -126,33 +137,10 @@ def session_call(parent: QWidget, session: AppSession, fn, *changes: str, commit
 # --- Widgets ------------------------------------------------------------------------------------------
 
 
-def table(parent: QWidget, model, *, stretch_last: bool = True) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.setTabKeyNavigation(False)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(26)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(stretch_last)
-    return view
 
 
-def error_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName("errorLabel")
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
-def show_message(label: QLabel, text: str) -> None:
-    label.setText(text)
-    label.setVisible(bool(text))
 
 
 def set_status(label: QLabel, text: str, *, error: bool = False) -> None:
@@ -163,48 +151,18 @@ def set_status(label: QLabel, text: str, *, error: bool = False) -> None:
     label.setText(text)
 
 
-def muted_label(parent: QWidget, *, wrap: bool = True) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName("mutedLabel")
-    label.setWordWrap(wrap)
-    return label
 
 
-def form_labels(parent: QWidget, buddies: Sequence[QWidget]) -> list[QLabel]:
-    labels = []
-    for buddy in buddies:
-        label = QLabel(parent)
-        label.setBuddy(buddy)
-        labels.append(label)
-    return labels
 
 
-def confirm(parent: QWidget, title: str, question: str) -> bool:
-    answer = QMessageBox.question(parent, title, question,
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
 
 
-def qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
 
 
-def pydate(edit: QDateEdit) -> dt.date:
-    d = edit.date()
-    return dt.date(d.year(), d.month(), d.day())
 
 
-def date_edit(parent: QWidget, value: dt.date, display_format: str = DAY_FORMAT) -> QDateEdit:
-    edit = QDateEdit(qdate(value), parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(display_format)
-    edit.setMinimumWidth(120)
-    return edit
 
 
-def day_text(value: dt.date | None) -> str:
-    return value.strftime("%d.%m.%Y") if value else ""
 
 
 def period_text(first: dt.date | None, last: dt.date | None) -> str:
@@ -217,11 +175,6 @@ def period_text(first: dt.date | None, last: dt.date | None) -> str:
     return f"{day_text(first)} – {day_text(last)}"
 
 
-def money_text(value: Decimal | None) -> str:
-    """``12 500.00`` (narrow no-break spaces between thousands); '' for None."""
-    if value is None:
-        return ""
-    return f"{value:,.2f}".replace(",", "\u202f")
 
 
 def parse_decimal(text: str) -> Decimal | str | None:
