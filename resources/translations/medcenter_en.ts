@@ -1241,7 +1241,7 @@ to {new}?</source>
 <context>
     <name>CataloguePage</name>
     <message>
-        <location filename="../../workstations/contracts/catalogue_page.py" line="+784"/>
+        <location filename="../../workstations/contracts/catalogue_page.py" line="+811"/>
         <source>Groups</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1301,7 +1301,7 @@ to {new}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>All services</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1924,7 +1924,7 @@ to {new}?</source>
 <context>
     <name>ContractsPages</name>
     <message>
-        <location filename="../../workstations/contracts/_pages_common.py" line="+212"/>
+        <location filename="../../workstations/contracts/_pages_common.py" line="+170"/>
         <source>always</source>
         <extracomment>Operation-bus names of what these pages change (other open screens refresh on them). What the catalogue, payers and agreements pages announce: the lists these pages choose from change.</extracomment>
         <translation type="unfinished"></translation>
@@ -1944,7 +1944,7 @@ to {new}?</source>
     <name>ContractsTexts</name>
     <message>
         <location filename="../../workstations/contracts/_page_kit.py" line="+53"/>
-        <location filename="../../workstations/contracts/catalogue_page.py" line="-904"/>
+        <location filename="../../workstations/contracts/catalogue_page.py" line="-932"/>
         <source>Simple</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2080,7 +2080,7 @@ to {new}?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../workstations/contracts/catalogue_page.py" line="+533"/>
+        <location filename="../../workstations/contracts/catalogue_page.py" line="+560"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2133,12 +2133,12 @@ to {new}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workstations/contracts/catalogue_page.py" line="-532"/>
+        <location filename="../../workstations/contracts/catalogue_page.py" line="-559"/>
         <source>Complex</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+531"/>
+        <location line="+558"/>
         <location filename="../../workstations/contracts/prices_page.py" line="+140"/>
         <source>Code</source>
         <extracomment>The service in the editor (None: a new one, not saved yet).</extracomment>
@@ -4884,7 +4884,7 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>GroupDialog</name>
     <message>
-        <location filename="../../workstations/contracts/catalogue_page.py" line="-488"/>
+        <location filename="../../workstations/contracts/catalogue_page.py" line="-515"/>
         <source>Rename the group</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10060,8 +10060,9 @@ left</source>
 <context>
     <name>SpecificationEditor</name>
     <message>
-        <location filename="../../workstations/contracts/catalogue_page.py" line="+134"/>
+        <location filename="../../workstations/contracts/catalogue_page.py" line="+143"/>
         <source>Choose the service to add as a step.</source>
+        <extracomment>Who a step may need: (specialty_id, resource_id, name) choices besides &quot;whoever performs it&quot;.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -10071,11 +10072,11 @@ left</source>
     </message>
     <message>
         <location line="+31"/>
-        <source>The steps of the complex service in the order they are performed. An optional step may be left out for a patient; the minutes replace the step&apos;s own duration when set.</source>
+        <source>The steps of the complex service in the order they are performed. A step may need a specialty or one office or device; an optional step may be left out for a patient; the minutes replace the step&apos;s own duration when set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>No.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10097,6 +10098,11 @@ left</source>
     <message>
         <location line="+0"/>
         <source>Minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Performed by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -10155,13 +10161,23 @@ left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>optional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>as the service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>whoever performs the service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>specialty: {name}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

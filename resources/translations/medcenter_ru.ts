@@ -1243,7 +1243,7 @@ to {new}?</source>
 <context>
     <name>CataloguePage</name>
     <message>
-        <location filename="../../workstations/contracts/catalogue_page.py" line="+784"/>
+        <location filename="../../workstations/contracts/catalogue_page.py" line="+811"/>
         <source>Groups</source>
         <translation>Группы</translation>
     </message>
@@ -1303,7 +1303,7 @@ to {new}?</source>
         <translation>Спецификация (этапы)</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>All services</source>
         <translation>Все услуги</translation>
     </message>
@@ -1926,7 +1926,7 @@ to {new}?</source>
 <context>
     <name>ContractsPages</name>
     <message>
-        <location filename="../../workstations/contracts/_pages_common.py" line="+212"/>
+        <location filename="../../workstations/contracts/_pages_common.py" line="+170"/>
         <source>always</source>
         <extracomment>Operation-bus names of what these pages change (other open screens refresh on them). What the catalogue, payers and agreements pages announce: the lists these pages choose from change.</extracomment>
         <translation>бессрочно</translation>
@@ -1946,7 +1946,7 @@ to {new}?</source>
     <name>ContractsTexts</name>
     <message>
         <location filename="../../workstations/contracts/_page_kit.py" line="+53"/>
-        <location filename="../../workstations/contracts/catalogue_page.py" line="-904"/>
+        <location filename="../../workstations/contracts/catalogue_page.py" line="-932"/>
         <source>Simple</source>
         <translation>Простая</translation>
     </message>
@@ -2082,7 +2082,7 @@ to {new}?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../workstations/contracts/catalogue_page.py" line="+533"/>
+        <location filename="../../workstations/contracts/catalogue_page.py" line="+560"/>
         <source>Name</source>
         <translation>Наименование</translation>
     </message>
@@ -2135,12 +2135,12 @@ to {new}?</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../workstations/contracts/catalogue_page.py" line="-532"/>
+        <location filename="../../workstations/contracts/catalogue_page.py" line="-559"/>
         <source>Complex</source>
         <translation>Комплексная</translation>
     </message>
     <message>
-        <location line="+531"/>
+        <location line="+558"/>
         <location filename="../../workstations/contracts/prices_page.py" line="+140"/>
         <source>Code</source>
         <extracomment>The service in the editor (None: a new one, not saved yet).</extracomment>
@@ -4886,7 +4886,7 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>GroupDialog</name>
     <message>
-        <location filename="../../workstations/contracts/catalogue_page.py" line="-488"/>
+        <location filename="../../workstations/contracts/catalogue_page.py" line="-515"/>
         <source>Rename the group</source>
         <translation>Переименование группы</translation>
     </message>
@@ -10072,8 +10072,9 @@ left</source>
 <context>
     <name>SpecificationEditor</name>
     <message>
-        <location filename="../../workstations/contracts/catalogue_page.py" line="+134"/>
+        <location filename="../../workstations/contracts/catalogue_page.py" line="+143"/>
         <source>Choose the service to add as a step.</source>
+        <extracomment>Who a step may need: (specialty_id, resource_id, name) choices besides &quot;whoever performs it&quot;.</extracomment>
         <translation>Выберите услугу, которую нужно добавить как этап.</translation>
     </message>
     <message>
@@ -10083,11 +10084,11 @@ left</source>
     </message>
     <message>
         <location line="+31"/>
-        <source>The steps of the complex service in the order they are performed. An optional step may be left out for a patient; the minutes replace the step&apos;s own duration when set.</source>
-        <translation>Этапы комплексной услуги в порядке выполнения. Необязательный этап можно не назначать пациенту; если указаны минуты, они заменяют собственную длительность этапа.</translation>
+        <source>The steps of the complex service in the order they are performed. A step may need a specialty or one office or device; an optional step may be left out for a patient; the minutes replace the step&apos;s own duration when set.</source>
+        <translation>Этапы комплексной услуги в порядке выполнения. Этапу может требоваться специальность врача или определённый кабинет либо аппарат; необязательный этап можно не выполнять для пациента; минуты, если указаны, заменяют длительность самой услуги этапа.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>No.</source>
         <translation>№</translation>
     </message>
@@ -10110,6 +10111,11 @@ left</source>
         <location line="+0"/>
         <source>Minutes</source>
         <translation>Минуты</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Performed by</source>
+        <translation>Кто выполняет</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -10167,14 +10173,24 @@ left</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>optional</source>
         <translation>необязательный</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>as the service</source>
         <translation>как у услуги</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>whoever performs the service</source>
+        <translation>любой, кто оказывает услугу</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>specialty: {name}</source>
+        <translation>специальность: {name}</translation>
     </message>
 </context>
 <context>

@@ -225,6 +225,27 @@ def specification(connection: Connection, complex_service_id: int) -> list[Compo
     return [Component(**r) for r in rows]
 
 
+@dataclass(frozen=True)
+class StepPerformer:
+    """Who a step of a specification needs: a specialty (any doctor of it), or one resource (an office, a
+    device, a particular doctor)."""
+
+    specialty_id: int | None
+    resource_id: int | None
+    name: str
+
+
+def step_performers(connection: Connection, organization_id: int) -> list[StepPerformer]:
+    """The specialties of the organization's staff, then its bookable resources, by name."""
+    from shared.services.schedules import resources
+
+    specialties = [StepPerformer(r.id, None, r.name) for r in connection.execute(text(
+        "SELECT DISTINCT sp.id, sp.name FROM specialties sp JOIN staff_members s ON s.specialty_id = sp.id "
+        "WHERE s.organization_id = :o ORDER BY sp.name"), {"o": organization_id})]
+    return specialties + sorted((StepPerformer(None, r.id, r.name) for r in resources(connection, organization_id)),
+                                key=lambda p: p.name)
+
+
 def save_specification(connection: Connection, complex_service_id: int, steps: Sequence[Component]) -> None:
     """Replaces the specification of a complex service with ``steps`` in their order."""
     ids = [s.service_id for s in steps]

@@ -158,11 +158,20 @@ def test_catalogue_service_and_complex_service(qtbot, window, clerk):
     assert [s.service_code for s in spec.steps] == ["B01.047.001", "ZZ99.001"]
     spec.table.item(1, spec.OPTIONAL).setCheckState(Qt.CheckState.Checked)
     spec.table.cellWidget(1, spec.MINUTES).setValue(40)
+    # The first step needs a therapist: a specialty, not one doctor.
+    performer = spec.table.cellWidget(0, spec.PERFORMER)
+    therapy = next(i for i in range(performer.count()) if "специальность" in performer.itemText(i).lower()
+                   or "specialty" in performer.itemText(i).lower())
+    performer.setCurrentIndex(therapy)
+    wanted = performer.currentData()
     page.save_specification()
     settle(qtbot, lambda: "saved" in spec.status_label.text())
     steps = read(clerk, lambda c: cat.specification(c, complex_service.id))
     assert [(s.service_code, s.optional, s.duration_minutes) for s in steps] == [
         ("B01.047.001", False, None), ("ZZ99.001", True, 40)]
+    assert (steps[0].specialty_id, steps[0].resource_id) == wanted and wanted[0] is not None
+    spec.set_steps(steps)  # read back: the combo shows what is stored
+    assert spec.table.cellWidget(0, spec.PERFORMER).currentData() == wanted
     shoot(window, "catalogue-specification")
 
 

@@ -40,6 +40,7 @@ class CatalogueData:
     groups: tuple[cat.ServiceGroupInfo, ...] = ()
     services: tuple[cat.ServiceEntry, ...] = ()
     departments: tuple[tuple[int, str], ...] = ()
+    performers: tuple[cat.StepPerformer, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def load_catalogue(*, parent: QWidget, session: AppSession) -> BackgroundOp[Cata
         if org is None:
             return CatalogueData()
         return CatalogueData(tuple(cat.groups(conn, org)), tuple(cat.services(conn, org)),
-                             tuple(calendar.departments(conn, org)))
+                             tuple(calendar.departments(conn, org)), tuple(cat.step_performers(conn, org)))
 
     return _op(parent, session, run, commit=False)
 

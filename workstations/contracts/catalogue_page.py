@@ -350,17 +350,19 @@ class ServiceForm(QWidget):
 class SpecificationEditor(QWidget):
     """The ordered steps of a complex service: added, removed, moved, then saved as a whole."""
 
-    NUMBER, CODE, NAME, OPTIONAL, MINUTES = range(5)
+    NUMBER, CODE, NAME, PERFORMER, OPTIONAL, MINUTES = range(6)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.steps: list[Component] = []
+        #: Who a step may need: (specialty_id, resource_id, name) choices besides "whoever performs it".
+        self.performers: list = []
         self.dirty = False
         self.hint = muted_label(self)
         self.notice = QLabel(self)
         self.notice.setObjectName("notice")
         self.notice.setWordWrap(True)
-        self.table = QTableWidget(0, 5, self)
+        self.table = QTableWidget(0, 6, self)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -372,7 +374,8 @@ class SpecificationEditor(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(self.NAME, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
-        for column, width in ((self.NUMBER, 36), (self.CODE, 100), (self.OPTIONAL, 100), (self.MINUTES, 125)):
+        for column, width in ((self.NUMBER, 36), (self.CODE, 100), (self.PERFORMER, 220), (self.OPTIONAL, 100),
+                              (self.MINUTES, 125)):
             self.table.setColumnWidth(column, width)
         self.table.itemChanged.connect(self._item_changed)
         self.add_combo = searchable(QComboBox(self))
@@ -426,6 +429,12 @@ class SpecificationEditor(QWidget):
         self.body.setVisible(available)
         self.notice.setVisible(not available)
         self.notice.setText(notice)
+
+    def set_performers(self, performers: Sequence) -> None:
+        """Who a step may require (`catalogue.StepPerformer`): a specialty or one resource."""
+        self._read_back()
+        self.performers = list(performers)
+        self._rebuild(select=self.table.currentRow())
 
     def set_choices(self, services: Sequence[ServiceEntry], own_id: int | None) -> None:
         """The simple services of the catalogue that may become a step."""
@@ -487,10 +496,11 @@ class SpecificationEditor(QWidget):
 
     def retranslate_ui(self) -> None:
         self.hint.setText(self.tr(
-            "The steps of the complex service in the order they are performed. An optional step may be left "
-            "out for a patient; the minutes replace the step's own duration when set."))
+            "The steps of the complex service in the order they are performed. A step may need a specialty or "
+            "one office or device; an optional step may be left out for a patient; the minutes replace the "
+            "step's own duration when set."))
         self.table.setHorizontalHeaderLabels([self.tr("No."), self.tr("Code"), self.tr("Service"),
-                                              self.tr("Optional"), self.tr("Minutes")])
+                                              self.tr("Performed by"), self.tr("Optional"), self.tr("Minutes")])
         self.add_label.setText(self.tr("Add a s&tep:"))
         self.add_combo.lineEdit().setPlaceholderText(self.tr("Type part of a code or name…"))
         self.add_button.setText(self.tr("&Add"))
@@ -516,11 +526,14 @@ class SpecificationEditor(QWidget):
         for row, step in enumerate(self.steps):
             optional_item = self.table.item(row, self.OPTIONAL)
             spin = self.table.cellWidget(row, self.MINUTES)
+            performer = self.table.cellWidget(row, self.PERFORMER)
             if optional_item is None or not isinstance(spin, QSpinBox):
                 continue
             minutes = spin.value() or None
+            specialty_id, resource_id = (performer.currentData() if isinstance(performer, QComboBox)
+                                         and performer.currentData() else (step.specialty_id, step.resource_id))
             self.steps[row] = Component(
-                service_id=step.service_id, resource_id=step.resource_id, specialty_id=step.specialty_id,
+                service_id=step.service_id, resource_id=resource_id, specialty_id=specialty_id,
                 duration_minutes=minutes, optional=optional_item.checkState() == Qt.CheckState.Checked,
                 service_code=step.service_code, service_name=step.service_name)
 
@@ -541,6 +554,7 @@ class SpecificationEditor(QWidget):
                               | Qt.ItemFlag.ItemIsUserCheckable)
             optional.setCheckState(Qt.CheckState.Checked if step.optional else Qt.CheckState.Unchecked)
             self.table.setItem(row, self.OPTIONAL, optional)
+            self.table.setCellWidget(row, self.PERFORMER, self._performer_combo(step))
             spin = QSpinBox(self.table)
             spin.setRange(0, 1440)
             spin.setSpecialValueText(self.tr("as the service"))
@@ -554,6 +568,19 @@ class SpecificationEditor(QWidget):
         enabled = bool(self.steps)
         for button in (self.up_button, self.down_button, self.remove_button):
             button.setEnabled(enabled)
+
+    def _performer_combo(self, step: Component) -> QComboBox:
+        combo = QComboBox(self.table)
+        combo.addItem(self.tr("whoever performs the service"), (None, None))
+        for performer in self.performers:
+            text = (self.tr("specialty: {name}").format(name=performer.name) if performer.specialty_id
+                    else performer.name)
+            combo.addItem(text, (performer.specialty_id, performer.resource_id))
+        # findData compares wrapped Python tuples by identity: look for an equal pair instead.
+        wanted = (step.specialty_id, step.resource_id)
+        combo.setCurrentIndex(next((i for i in range(combo.count()) if combo.itemData(i) == wanted), 0))
+        combo.currentIndexChanged.connect(lambda _i: self._mark_dirty())
+        return combo
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if item.column() == self.OPTIONAL:
@@ -815,6 +842,7 @@ class CataloguePage(QWidget):
         self._fill_groups()
         self.form.set_choices(data.groups, data.departments)  # keeps what is chosen
         self.specification.set_choices(data.services, self.current.id if self.current else None)
+        self.specification.set_performers(data.performers)
         self.service_model.set_rows(data.services)
         self.service_view.resizeColumnToContents(0)
         self._apply_filter()
