@@ -985,20 +985,15 @@ to {new}?</source>
         <translation>каб. {number}</translation>
     </message>
     <message>
-        <location filename="../../workstations/registrar/slip_preview.py" line="+38"/>
+        <location filename="../../workstations/registrar/slip_preview.py" line="+25"/>
         <source>Appointment slip No. {number}</source>
-        <extracomment>What the last `show_pdf` did (tests look): the preview dialog, or the path of the file opened.</extracomment>
         <translation>Талон на приём № {number}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../../workstations/registrar/document_preview.py" line="+43"/>
         <source>No program to show PDF files was found. The slip is saved as {path}.</source>
+        <extracomment>What the last `show_document` did (tests look): the preview dialog, or the path of the file opened.</extracomment>
         <translation>Не найдена программа для просмотра PDF. Талон сохранён в файл {path}.</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>&amp;Print…</source>
-        <translation>&amp;Печать…</translation>
     </message>
 </context>
 <context>
@@ -2665,9 +2660,8 @@ to {new}?</source>
 <context>
     <name>DocumentPreviewDialog</name>
     <message>
-        <location filename="../../workstations/registrar/document_preview.py" line="+62"/>
+        <location filename="../../workstations/registrar/document_preview.py" line="+25"/>
         <source>Pages: {count}</source>
-        <extracomment>What the last `show_document` did (tests look): the preview dialog, or the path of the file opened.</extracomment>
         <translation>Страниц: {count}</translation>
     </message>
     <message>

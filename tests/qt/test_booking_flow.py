@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from medcenter_desktop import pdf_view
 from medcenter_desktop.login_service import log_in
 from medcenter_desktop.operations import wait_for_background_ops
 from medcenter_desktop.settings import Settings
@@ -26,7 +27,7 @@ from shared.demo.generator import DEMO_PASSWORD
 from shared.services import booking as bk
 from shared.services import patients
 from shared.services.patient_input import PatientInput
-from workstations.registrar import booking_ops, slip_preview
+from workstations.registrar import booking_ops, document_preview
 from workstations.registrar.booking_page import BOOKED, BOOKING_MIME, BookingPage
 from workstations.registrar.window import RegistrarWindow
 
@@ -457,11 +458,11 @@ def test_cancel_needs_a_reason_and_statuses_and_slip(qtbot, window, client, db, 
         pdf = booking_ops.booking_slip_pdf(uow.session.connection(), made.id, "Регистратор")
     assert pdf.startswith(b"%PDF")
     opened = []
-    monkeypatch.setattr(slip_preview, "pdf_preview_available", lambda: False)
+    monkeypatch.setattr(pdf_view, "PDF_BACKENDS", [])
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
     panel.print_button.click()
     qtbot.waitUntil(lambda: bool(opened), timeout=TIMEOUT)
-    path = slip_preview.last_shown["path"]
+    path = document_preview.last_shown["path"]
     assert path.read_bytes().startswith(b"%PDF") and opened[0].toLocalFile() == str(path)
     path.unlink()
 

@@ -2,7 +2,7 @@
 screen, Save PDF… (Ctrl+S), Print… (Ctrl+P), Open in the PDF viewer.
 
 The pages are drawn and printed by the shell's `medcenter_desktop.pdf_view` (QtPdf when installed,
-else pypdfium2). Without either the form opens in the system's PDF viewer, as the slip does.
+else pypdfium2). Without either the form opens in the system's PDF viewer. The booking slip is shown here too.
 """
 
 from __future__ import annotations
@@ -10,13 +10,14 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -25,7 +26,6 @@ from PySide6.QtWidgets import (
 from medcenter_desktop import pdf_view
 from medcenter_desktop.error_dialog import show_error
 from shared.errors import DomainError
-from workstations.registrar import slip_preview
 
 #: What the last `show_document` did (tests look): the preview dialog, or the path of the file opened.
 last_shown: dict[str, object] = {}
@@ -35,9 +35,15 @@ def show_document(parent: QWidget, pdf: bytes, title: str, stem: str) -> QDialog
     """The preview dialog (window-modal), or the system's viewer when no renderer is installed."""
     last_shown.clear()
     if not pdf_view.can_draw_pdf():
-        result = slip_preview.show_pdf(parent, pdf, title, stem)
-        last_shown.update(slip_preview.last_shown)
-        return result
+        with tempfile.NamedTemporaryFile(prefix=f"medcenter-{stem}-", suffix=".pdf", delete=False) as file:
+            file.write(pdf)
+            path = Path(file.name)
+        last_shown["path"] = path
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            QMessageBox.information(parent, title, QCoreApplication.translate(
+                "Booking", "No program to show PDF files was found. The slip is saved as {path}.").format(
+                    path=path))
+        return path
     dialog = DocumentPreviewDialog(pdf, title, stem, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
