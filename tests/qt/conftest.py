@@ -104,3 +104,26 @@ def _isolated_keyring(monkeypatch):
 
     for name in ("set_password", "get_password", "delete_password"):
         monkeypatch.setattr(keyring, name, unavailable)
+
+
+@pytest.fixture
+def sessions(clinic):
+    """``sessions(login="registrar", workstation="REG-01")`` logs in to the test clinic; every session
+    is closed after the test, once background work has finished."""
+    from medcenter_desktop.login_service import log_in
+    from medcenter_desktop.operations import wait_for_background_ops
+    from shared.demo.generator import DEMO_PASSWORD
+    from tests.qt.clinic_login import settings_for
+
+    opened = []
+
+    def open_session(login="registrar", workstation="REG-01"):
+        session = log_in(settings_for(clinic, workstation), login, DEMO_PASSWORD)
+        opened.append(session)
+        return session
+
+    yield open_session
+    wait_for_background_ops(30_000)
+    for session in opened:
+        session.close()
+

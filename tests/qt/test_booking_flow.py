@@ -20,10 +20,7 @@ from PySide6.QtGui import QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from medcenter_desktop import pdf_view
-from medcenter_desktop.login_service import log_in
 from medcenter_desktop.operations import wait_for_background_ops
-from medcenter_desktop.settings import Settings
-from shared.demo.generator import DEMO_PASSWORD
 from shared.services import booking as bk
 from shared.services import patients
 from shared.services.patient_input import PatientInput
@@ -38,27 +35,6 @@ UROLOGIST = "B01.053.001"  # men only
 
 CLIENT = PatientInput(last_name="Записькина", first_name="Вера", middle_name="Ивановна", birth_date="05.06.1991",
                       sex="F", phones=("+7 916 555-07-08",))
-
-
-def settings_for(clinic, workstation="REG-01") -> Settings:
-    a = clinic.admin
-    return Settings(host=a.host, port=a.port, database=clinic.database, sslmode=a.sslmode,
-                    role_namespace=clinic.roles.namespace, workstation_name=workstation, language="en")
-
-
-@pytest.fixture
-def sessions(clinic):
-    opened = []
-
-    def open_session(login="registrar", workstation="REG-01"):
-        session = log_in(settings_for(clinic, workstation), login, DEMO_PASSWORD)
-        opened.append(session)
-        return session
-
-    yield open_session
-    wait_for_background_ops(TIMEOUT)
-    for session in opened:
-        session.close()
 
 
 @pytest.fixture

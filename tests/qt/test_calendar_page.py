@@ -18,18 +18,12 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from medcenter_desktop import i18n
 from medcenter_desktop.login_service import log_in
 from medcenter_desktop.operations import wait_for_background_ops
-from medcenter_desktop.settings import Settings
 from shared.demo.generator import DEMO_PASSWORD
+from tests.qt.clinic_login import settings_for
 from workstations.head_of_registry.calendar_page import FILL, CalendarPage
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 TIMEOUT = 30000
-
-
-def settings_for(clinic, workstation) -> Settings:
-    a = clinic.admin
-    return Settings(host=a.host, port=a.port, database=clinic.database, sslmode=a.sslmode,
-                    role_namespace=clinic.roles.namespace, workstation_name=workstation, language="en")
 
 
 @pytest.fixture

@@ -19,11 +19,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
-from medcenter_desktop.login_service import log_in
-from medcenter_desktop.operations import wait_for_background_ops
-from medcenter_desktop.settings import Settings
 from shared.demo.billing import CHECKUP_CODE, CHECKUP_STEPS
-from shared.demo.generator import DEMO_PASSWORD
 from shared.services import patients
 from shared.services.patient_input import PatientInput
 from workstations.registrar import document_preview, order_ops
@@ -40,27 +36,6 @@ SHOTS = Path(os.environ.get("MEDCENTER_ORDER_SHOTS", "/tmp"))
 
 CLIENT = PatientInput(last_name="Заказова", first_name="Ирина", middle_name="Петровна", birth_date="14.03.1986",
                       sex="F", phones=("+7 916 555-31-42",))
-
-
-def settings_for(clinic, workstation="REG-01") -> Settings:
-    a = clinic.admin
-    return Settings(host=a.host, port=a.port, database=clinic.database, sslmode=a.sslmode,
-                    role_namespace=clinic.roles.namespace, workstation_name=workstation, language="en")
-
-
-@pytest.fixture
-def sessions(clinic):
-    opened = []
-
-    def open_session(login="registrar", workstation="REG-01"):
-        session = log_in(settings_for(clinic, workstation), login, DEMO_PASSWORD)
-        opened.append(session)
-        return session
-
-    yield open_session
-    wait_for_background_ops(TIMEOUT)
-    for session in opened:
-        session.close()
 
 
 @pytest.fixture

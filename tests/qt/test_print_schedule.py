@@ -21,19 +21,13 @@ from reportlab.pdfgen import canvas
 from medcenter_desktop import pdf_view
 from medcenter_desktop.login_service import log_in
 from medcenter_desktop.operations import wait_for_background_ops
-from medcenter_desktop.settings import Settings
 from shared.demo.generator import DEMO_PASSWORD
+from tests.qt.clinic_login import settings_for
 from workstations.head_of_registry import print_page
 from workstations.head_of_registry.calendar_ops import monday_of
 from workstations.head_of_registry.print_page import PrintSchedulePage, schedule_pdf
 
 TIMEOUT = 30000
-
-
-def settings_for(clinic, workstation) -> Settings:
-    a = clinic.admin
-    return Settings(host=a.host, port=a.port, database=clinic.database, sslmode=a.sslmode,
-                    role_namespace=clinic.roles.namespace, workstation_name=workstation, language="en")
 
 
 @pytest.fixture

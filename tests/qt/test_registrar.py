@@ -15,10 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import text
 
 from medcenter_desktop import i18n
-from medcenter_desktop.login_service import log_in
 from medcenter_desktop.operations import wait_for_background_ops
-from medcenter_desktop.settings import Settings
-from shared.demo.generator import DEMO_PASSWORD
 from shared.services import patients
 from shared.services.patient_input import PatientInput
 from workstations.registrar.window import RegistrarWindow
@@ -28,27 +25,6 @@ TIMEOUT = 30000
 
 NEW = PatientInput(last_name="Ёлкина", first_name="Дарья", middle_name="Олеговна", birth_date="05.06.1991",
                    sex="F", snils="123-456-789 64", oms_policy="8451999122899990", phones=("+7 916 555-01-02",))
-
-
-def settings_for(clinic, workstation="REG-01") -> Settings:
-    a = clinic.admin
-    return Settings(host=a.host, port=a.port, database=clinic.database, sslmode=a.sslmode,
-                    role_namespace=clinic.roles.namespace, workstation_name=workstation, language="en")
-
-
-@pytest.fixture
-def sessions(clinic):
-    opened = []
-
-    def open_session(login="registrar", workstation="REG-01"):
-        session = log_in(settings_for(clinic, workstation), login, DEMO_PASSWORD)
-        opened.append(session)
-        return session
-
-    yield open_session
-    wait_for_background_ops(TIMEOUT)
-    for session in opened:
-        session.close()
 
 
 @pytest.fixture

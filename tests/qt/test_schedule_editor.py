@@ -18,10 +18,7 @@ import shiboken6
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from medcenter_desktop.login_service import log_in
 from medcenter_desktop.operations import wait_for_background_ops
-from medcenter_desktop.settings import Settings
-from shared.demo.generator import DEMO_PASSWORD
 from shared.services import booking as bk
 from shared.services import calendar, schedules
 from workstations.head_of_registry.schedule_page import (
@@ -34,27 +31,6 @@ from workstations.head_of_registry.schedule_page import (
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 TIMEOUT = 30000
 THERAPY_PRIMARY = "B01.047.001"
-
-
-def settings_for(clinic, workstation) -> Settings:
-    a = clinic.admin
-    return Settings(host=a.host, port=a.port, database=clinic.database, sslmode=a.sslmode,
-                    role_namespace=clinic.roles.namespace, workstation_name=workstation, language="en")
-
-
-@pytest.fixture
-def sessions(clinic):
-    opened = []
-
-    def open_as(login, workstation="HEAD-01"):
-        session = log_in(settings_for(clinic, workstation), login, DEMO_PASSWORD)
-        opened.append(session)
-        return session
-
-    yield open_as
-    wait_for_background_ops(TIMEOUT)
-    for session in opened:
-        session.close()
 
 
 @pytest.fixture

@@ -14,37 +14,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from medcenter_desktop.login_service import log_in
 from medcenter_desktop.operations import wait_for_background_ops
-from medcenter_desktop.settings import Settings
-from shared.demo.generator import DEMO_PASSWORD
 from shared.services import booking as bk
 from shared.services import calendar, schedules
 from workstations.head_of_registry.workload_page import COLOURS, MINUTES, PERCENT, WorkloadModel, WorkloadPage
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 TIMEOUT = 30000
-
-
-def settings_for(clinic, workstation) -> Settings:
-    a = clinic.admin
-    return Settings(host=a.host, port=a.port, database=clinic.database, sslmode=a.sslmode,
-                    role_namespace=clinic.roles.namespace, workstation_name=workstation, language="en")
-
-
-@pytest.fixture
-def sessions(clinic):
-    opened = []
-
-    def open_as(login, workstation="HEAD-01"):
-        session = log_in(settings_for(clinic, workstation), login, DEMO_PASSWORD)
-        opened.append(session)
-        return session
-
-    yield open_as
-    wait_for_background_ops(TIMEOUT)
-    for session in opened:
-        session.close()
 
 
 @pytest.fixture
