@@ -374,9 +374,9 @@ class SpecificationEditor(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(self.NAME, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
-        for column, width in ((self.NUMBER, 36), (self.CODE, 100), (self.PERFORMER, 220), (self.OPTIONAL, 100),
-                              (self.MINUTES, 125)):
+        for column, width in ((self.NUMBER, 36), (self.PERFORMER, 190), (self.OPTIONAL, 100), (self.MINUTES, 120)):
             self.table.setColumnWidth(column, width)
+        self.table.setColumnHidden(self.CODE, True)
         self.table.itemChanged.connect(self._item_changed)
         self.add_combo = searchable(QComboBox(self))
         self.add_combo.setMinimumWidth(260)
@@ -546,7 +546,8 @@ class SpecificationEditor(QWidget):
             number.setTextAlignment(ALIGN_RIGHT)
             self.table.setItem(row, self.NUMBER, number)
             self.table.setItem(row, self.CODE, QTableWidgetItem(step.service_code))
-            name = QTableWidgetItem(step.service_name)
+            # The code leads the service's name (its own column is hidden: the performer needs the room).
+            name = QTableWidgetItem(f"{step.service_code} {step.service_name}".strip())
             name.setToolTip(step.service_name)
             self.table.setItem(row, self.NAME, name)
             optional = QTableWidgetItem(self.tr("optional"))
@@ -579,7 +580,8 @@ class SpecificationEditor(QWidget):
         # findData compares wrapped Python tuples by identity: look for an equal pair instead.
         wanted = (step.specialty_id, step.resource_id)
         combo.setCurrentIndex(next((i for i in range(combo.count()) if combo.itemData(i) == wanted), 0))
-        combo.currentIndexChanged.connect(lambda _i: self._mark_dirty())
+        combo.setToolTip(combo.currentText())
+        combo.currentIndexChanged.connect(lambda _i: (self._mark_dirty(), combo.setToolTip(combo.currentText())))
         return combo
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
