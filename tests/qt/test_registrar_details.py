@@ -11,7 +11,7 @@ from medcenter_desktop import i18n
 from medcenter_desktop.operations import wait_for_background_ops
 from shared.services import client_details
 from shared.services.patient_input import PatientInput
-from tests.qt.test_registrar import TIMEOUT, _open, _register, _save_shot, make_window, sessions  # noqa: F401
+from tests.qt.test_registrar import TIMEOUT, _open, _register, _save_shot, make_window  # noqa: F401
 
 CHILD = PatientInput(last_name="Ёлкин", first_name="Миша", middle_name="Олегович", birth_date="03.04.2019",
                      sex="M", phones=("+7 916 555-01-03",))
