@@ -278,11 +278,6 @@ def recent_anonymous_orders(connection: Connection, organization_id: int, *, day
                       "AND o.created_at > now() - make_interval(days => :d)", {"o": organization_id, "d": days})
 
 
-def _summary(info: OrderInfo) -> OrderSummary:
-    return OrderSummary(info.id, info.created_at, info.client_name, len(info.open_lines), info.total(),
-                        info.to_pay, info.status)
-
-
 # --- writing ----------------------------------------------------------------------------------------------
 
 
