@@ -368,7 +368,7 @@ class OperationV2:
 
     @classmethod
     def decode(cls, data: bytes) -> OperationV2:
-        if len(data) < 30:
+        if len(data) < 26:  # the name is 0..128 bytes
             raise CommandError("operation request too short")
         return cls(type=data[0], quantity=from_le(data, 1, 6), price=from_le(data, 7, 5),
                    amount=from_le(data, 12, 5), tax_amount=from_le(data, 17, 5), tax_rate=data[22],
