@@ -6,18 +6,36 @@ the master side of a pseudo-terminal pair and returns the slave's path, which a 
 port. It keeps a fiscal journal (shifts, receipts, fiscal documents with deterministic fiscal signs,
 totals by payment type, cash in the drawer) and lets tests set paper-out and cover-open states, force
 error codes and disturb the link (NAKs, corrupted answers, silence).
+
+With ``state_path`` the journal lives in a JSON file: loaded at construction (a broken file raises
+`EmulatorStateError` naming it, never a silent new journal) and rewritten atomically after every
+command that changed it, before the answer goes out; so the emulator can be stopped or killed and
+started again with the same shift, numbering and documents. ``on_command(cmd, phase)``, when set, is
+called with phase ``"before"`` (request received, not executed) and ``"after"`` (executed and saved,
+answer not yet sent), e.g. to kill the client at exactly that moment.
+
+``python -m shared.devices.emulators.shtrih --state PATH [--link PATH] [--control PATH]`` runs it as a
+program of its own on a pseudo-terminal: see `main` and `shared.devices.emulators.program`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
+import logging
 import os
 import select
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
+from shared.devices.emulators import journal as j
+from shared.devices.emulators import program
+from shared.devices.emulators.journal import EmulatorStateError
 from shared.devices.shtrih import commands as c
 from shared.devices.shtrih.frames import (
     ACK,
@@ -31,9 +49,17 @@ from shared.devices.shtrih.frames import (
     split_payload,
 )
 
+log = logging.getLogger(__name__)
+
 ADMIN_PASSWORDS = frozenset({30, 29})
 PRINTING = frozenset({c.OPEN_SHIFT, c.FN_CLOSE_CHECK_V2, c.CANCEL_CHECK, c.CASH_IN, c.CASH_OUT, c.X_REPORT,
                       c.Z_REPORT, c.FN_CORRECTION_V2})
+# Commands that never change the journal (everything else that succeeds is saved)
+READ_ONLY = frozenset({c.SHORT_STATUS, c.FULL_STATUS, c.FN_STATUS, c.FN_SHIFT_PARAMS, c.FN_FIND_DOCUMENT,
+                       c.CONTINUE_PRINT})
+
+STATE_FORMAT = "shtrih-emulator"
+STATE_VERSION = 1
 
 
 @dataclass
@@ -62,10 +88,82 @@ class _Check:
         return sum(i.amount for i in self.items)
 
 
+# --- journal file values (bytes as hex, datetimes as ISO text, items as objects) ----------------------
+
+_ITEM_FIELDS = {f.name: (str if f.name == "name" else int) for f in dataclasses.fields(c.OperationV2)}
+
+
+def _tlvs_out(tlvs) -> list[list]:
+    return [[tag, value.hex()] for tag, value in tlvs]
+
+
+def _tlvs_in(raw: list) -> tuple[tuple[int, bytes], ...]:
+    out = []
+    for pair in raw:
+        if (not isinstance(pair, list) or len(pair) != 2 or not isinstance(pair[0], int)
+                or not isinstance(pair[1], str)):
+            raise ValueError(f"a TLV must be [tag, hex], not {pair!r}")
+        try:
+            out.append((pair[0], bytes.fromhex(pair[1])))
+        except ValueError as exc:
+            raise ValueError(f"TLV {pair[0]} holds {pair[1]!r}, not hex") from exc
+    return tuple(out)
+
+
+def _item_out(item: c.OperationV2) -> dict[str, Any]:
+    return dataclasses.asdict(item)
+
+
+def _item_in(raw: Any) -> c.OperationV2:
+    if not isinstance(raw, dict) or set(raw) != set(_ITEM_FIELDS):
+        raise ValueError(f"an item needs exactly the fields {sorted(_ITEM_FIELDS)}")
+    for name, kind in _ITEM_FIELDS.items():
+        if kind is int:
+            j.integer(raw, name)
+        else:
+            j.string(raw, name)
+    return c.OperationV2(**raw)
+
+
+def _datetime(value: Any, name: str) -> dt.datetime:
+    if not isinstance(value, str):
+        raise ValueError(f"{name!r} must be an ISO date and time, not {value!r}")
+    try:
+        return dt.datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise ValueError(f"{name!r} is not an ISO date and time: {value!r}") from exc
+
+
+def _document_out(doc: JournalDocument) -> dict[str, Any]:
+    return {"number": doc.number, "doc_type": doc.doc_type, "at": doc.at.isoformat(),
+            "fiscal_sign": doc.fiscal_sign, "shift_number": doc.shift_number,
+            "receipt_number": doc.receipt_number, "calc_sign": doc.calc_sign, "amount": doc.amount,
+            "sums": list(doc.sums), "tlvs": _tlvs_out(doc.tlvs), "items": [_item_out(i) for i in doc.items]}
+
+
+def _document_in(raw: Any) -> JournalDocument:
+    if not isinstance(raw, dict):
+        raise ValueError(f"a document must be an object, not {type(raw).__name__}")
+    expected = {f.name for f in dataclasses.fields(JournalDocument)}
+    if set(raw) != expected:
+        raise ValueError(f"a document needs exactly the fields {sorted(expected)}")
+    sums = j.array(raw, "sums")
+    if any(not isinstance(v, int) or isinstance(v, bool) or v < 0 for v in sums):
+        raise ValueError(f"'sums' must be non-negative integers, not {sums!r}")
+    return JournalDocument(
+        number=j.integer(raw, "number"), doc_type=j.integer(raw, "doc_type"),
+        at=_datetime(raw["at"], "at"), fiscal_sign=j.integer(raw, "fiscal_sign"),
+        shift_number=j.integer(raw, "shift_number"),
+        receipt_number=j.integer(raw, "receipt_number", optional=True), calc_sign=j.integer(raw, "calc_sign"),
+        amount=j.integer(raw, "amount"), sums=tuple(sums), tlvs=_tlvs_in(j.array(raw, "tlvs")),
+        items=tuple(_item_in(i) for i in j.array(raw, "items")))
+
+
 class ShtrihEmulator:
     def __init__(self, *, serial_number: int = 12345678, fn_number: str = "9999078900012345",
                  clock: Callable[[], dt.datetime] | None = None,
-                 close_variant: c.CloseVariant = c.CloseVariant.ROUNDING_TAXES) -> None:
+                 close_variant: c.CloseVariant = c.CloseVariant.ROUNDING_TAXES,
+                 state_path: str | os.PathLike | None = None) -> None:
         self.serial_number = serial_number
         self.fn_number = fn_number
         self.clock = clock or (lambda: dt.datetime.now().replace(microsecond=0))
@@ -93,11 +191,24 @@ class ShtrihEmulator:
         self.corrupt_answers = 0  # send this many answers with a wrong LRC
         self.silent = False  # answer nothing at all
         self.received: list[bytes] = []  # request payloads executed, in order
+        # called with (command, "before") and (command, "after"); see the module's documentation
+        self.on_command: Callable[[int, str], None] | None = None
         self._lock = threading.RLock()
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
         self._master: int | None = None
         self._slave: int | None = None
+        self.state_path = Path(state_path) if state_path is not None else None
+        if self.state_path is not None:
+            data = j.read_journal(self.state_path, STATE_FORMAT, STATE_VERSION)
+            if data is None:
+                self.state_path.parent.mkdir(parents=True, exist_ok=True)
+                self.save()
+            else:
+                try:
+                    self._restore(data)
+                except (ValueError, TypeError) as exc:
+                    raise EmulatorStateError(self.state_path, str(exc)) from exc
 
     # --- test controls --------------------------------------------------------------------------
 
@@ -111,6 +222,76 @@ class ShtrihEmulator:
         with self._lock:
             assert self.shift_opened_at is not None, "no open shift"
             self.shift_opened_at -= dt.timedelta(hours=25)
+            self.save()
+
+    # --- the journal file ------------------------------------------------------------------------
+
+    def journal_state(self) -> dict[str, Any]:
+        """The fiscal journal as a JSON-ready object (what `save` writes)."""
+        with self._lock:
+            return {
+                "format": STATE_FORMAT, "version": STATE_VERSION,
+                "serial_number": self.serial_number, "fn_number": self.fn_number,
+                "shift_open": self.shift_open, "shift_number": self.shift_number,
+                "shift_opened_at": self.shift_opened_at.isoformat() if self.shift_opened_at else None,
+                "receipt_number": self.receipt_number, "last_document": self.last_document,
+                "kkt_document_number": self.kkt_document_number, "cash_in_drawer": self.cash_in_drawer,
+                "totals": {kind: {str(pos): s for pos, s in sorted(sums.items())}
+                           for kind, sums in self.totals.items()},
+                "cash_ins": self.cash_ins, "cash_outs": self.cash_outs, "x_reports": self.x_reports,
+                "check": None if self.check is None else {
+                    "check_type": self.check.check_type, "items": [_item_out(i) for i in self.check.items],
+                    "tlvs": _tlvs_out(self.check.tlvs)},
+                "pending_tlvs": _tlvs_out(self.pending_tlvs),
+                "documents": [_document_out(d) for _, d in sorted(self.documents.items())],
+            }
+
+    def save(self) -> None:
+        """Writes the journal to ``state_path`` atomically (nothing without one)."""
+        if self.state_path is not None:
+            with self._lock:
+                j.write_journal(self.state_path, self.journal_state())
+
+    def _restore(self, data: dict[str, Any]) -> None:
+        serial, fn = j.integer(data, "serial_number"), j.string(data, "fn_number")
+        if (serial, fn) != (self.serial_number, self.fn_number):
+            raise ValueError(f"it is the journal of registrar {serial} with fiscal drive {fn}, not of "
+                             f"{self.serial_number} with {self.fn_number}")
+        opened = data.get("shift_opened_at")
+        documents = [_document_in(d) for d in j.array(data, "documents")]
+        by_number = {d.number: d for d in documents}
+        if len(by_number) != len(documents):
+            raise ValueError("two documents have the same number")
+        last = j.integer(data, "last_document")
+        if by_number and max(by_number) > last:
+            raise ValueError(f"document {max(by_number)} is after the last document {last}")
+        totals: dict[str, dict[int, int]] = {}
+        raw_totals = j.obj(data, "totals")
+        for kind in ("sale", "return"):
+            sums = j.obj(raw_totals, kind)
+            totals[kind] = {}
+            for pos in sums:
+                if not pos.isdigit() or not 1 <= int(pos) <= 16:
+                    raise ValueError(f"payment position {pos!r} in the {kind} totals is not 1..16")
+                totals[kind][int(pos)] = j.integer(sums, pos)
+        raw_check = j.obj(data, "check", optional=True)
+        check = None if raw_check is None else _Check(
+            j.integer(raw_check, "check_type"), [_item_in(i) for i in j.array(raw_check, "items")],
+            list(_tlvs_in(j.array(raw_check, "tlvs"))))
+        values = {
+            "shift_open": j.boolean(data, "shift_open"), "shift_number": j.integer(data, "shift_number"),
+            "shift_opened_at": None if opened is None else _datetime(opened, "shift_opened_at"),
+            "receipt_number": j.integer(data, "receipt_number"), "last_document": last,
+            "kkt_document_number": j.integer(data, "kkt_document_number"),
+            "cash_in_drawer": j.integer(data, "cash_in_drawer"), "totals": totals,
+            "cash_ins": j.integer(data, "cash_ins"), "cash_outs": j.integer(data, "cash_outs"),
+            "x_reports": j.integer(data, "x_reports"), "check": check,
+            "pending_tlvs": list(_tlvs_in(j.array(data, "pending_tlvs"))), "documents": by_number,
+        }
+        if values["shift_open"] and values["shift_opened_at"] is None:
+            raise ValueError("the shift is open but has no opening time")
+        for name, value in values.items():
+            setattr(self, name, value)
 
     # --- state -------------------------------------------------------------------------------------
 
@@ -156,12 +337,20 @@ class ShtrihEmulator:
                 cmd, data = split_payload(payload)
             except FrameError:
                 return bytes((payload[0] if payload else 0, 0x7E))
+            self._hook(cmd, "before")
             self.received.append(bytes(payload))
             try:
                 code, answer = self._execute(cmd, data)
             except c.CommandError:
                 code, answer = 0x33, b""
+            if code == 0 and cmd not in READ_ONLY:
+                self.save()
+            self._hook(cmd, "after")
             return command_payload(cmd, bytes((code,)) + (answer if code == 0 else b""))
+
+    def _hook(self, cmd: int, phase: str) -> None:
+        if self.on_command is not None:
+            self.on_command(cmd, phase)
 
     def _execute(self, cmd: int, data: bytes) -> tuple[int, bytes]:
         for i, (forced_cmd, code) in enumerate(self.forced):
@@ -457,7 +646,12 @@ class ShtrihEmulator:
                     self._write(bytes((NAK,)))
                     continue
                 self._write(bytes((ACK,)))
-                pending = self._send_answer(self.handle(request))
+                try:
+                    answer = self.handle(request)
+                except Exception:  # a hook or the journal file failed: the host gets no answer
+                    log.exception("Shtrih emulator: request %s failed", request.hex())
+                    continue
+                pending = self._send_answer(answer)
             # anything else (a stray ACK/NAK, noise) is ignored
 
     def _send_answer(self, answer: bytes) -> bytes | None:
@@ -476,3 +670,111 @@ class ShtrihEmulator:
             if reply != bytes((NAK,)):
                 return answer
         return answer
+
+
+# --- the program ---------------------------------------------------------------------------------------
+
+CONTROL_KEYS = {"paper_out", "cover_open", "silent", "nak_frames", "corrupt_answers", "force_error",
+                "expire_shift", "clear"}
+
+
+def command_code(value: Any) -> int:
+    """A command code from JSON: 16 or "0x10", 65349 or "0xFF45"."""
+    try:
+        code = int(value, 0) if isinstance(value, str) else value
+    except ValueError:
+        code = None
+    if not isinstance(code, int) or isinstance(code, bool) or not (0 <= code <= 0xFE or 0xFF00 <= code <= 0xFFFF):
+        raise ValueError(f"not a Shtrih command code: {value!r}")
+    return code
+
+
+def _forced_errors(value: Any) -> list[tuple[int | None, int]]:
+    out: list[tuple[int | None, int]] = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, dict):
+            program.unknown_keys(item, {"code", "command"})
+            code, cmd = item.get("code"), item.get("command")
+            cmd = None if cmd is None else command_code(cmd)
+        else:
+            code, cmd = item, None
+        if isinstance(code, str):
+            code = command_code(code) if code.lower().startswith("0x") else code
+        if not isinstance(code, int) or isinstance(code, bool) or not 1 <= code <= 255:
+            raise ValueError(f"'force_error' takes an error code 1..255 or an object with 'code' and "
+                             f"'command', not {item!r}")
+        out.append((cmd, code))
+    return out
+
+
+def summary(emu: ShtrihEmulator) -> dict[str, Any]:
+    """What the control channel answers: the journal's counters and the test states."""
+    with emu._lock:
+        return {
+            "serial_number": emu.serial_number, "fn_number": emu.fn_number, "shift_open": emu.shift_open,
+            "shift_number": emu.shift_number, "shift_expired": emu.shift_expired,
+            "receipt_number": emu.receipt_number, "receipt_open": emu.check is not None,
+            "last_document": emu.last_document, "cash_in_drawer": emu.cash_in_drawer,
+            "paper_out": emu.paper_out, "cover_open": emu.cover_open, "silent": emu.silent,
+            "nak_frames": emu.nak_frames, "corrupt_answers": emu.corrupt_answers,
+            "forced_errors": [[cmd, code] for cmd, code in emu.forced],
+        }
+
+
+def control(emu: ShtrihEmulator, message: dict[str, Any]) -> dict[str, Any]:
+    """Applies one control message (checked whole first) and returns `summary`. Keys:
+
+    ``paper_out``, ``cover_open``, ``silent`` (true/false); ``nak_frames``, ``corrupt_answers`` (counts);
+    ``force_error``: a code (the next command fails with it), ``{"code": 0x14, "command": "0xFF45"}``
+    (the next such command) or a list of these, JSON numbers or "0x.." strings; ``expire_shift``: true
+    (the open shift becomes 25 hours older); ``clear``: true (no faults, no forced errors), applied
+    before the other keys of the same message.
+    """
+    program.unknown_keys(message, CONTROL_KEYS)
+    states = {k: program.flag(message[k], k) for k in ("paper_out", "cover_open", "silent") if k in message}
+    counts = {k: program.count(message[k], k) for k in ("nak_frames", "corrupt_answers") if k in message}
+    forced = _forced_errors(message["force_error"]) if "force_error" in message else []
+    expire = program.flag(message.get("expire_shift", False), "expire_shift")
+    clear = program.flag(message.get("clear", False), "clear")
+    with emu._lock:
+        if expire and not emu.shift_open:
+            raise ValueError("'expire_shift': no shift is open")
+        if clear:
+            emu.paper_out = emu.cover_open = emu.silent = False
+            emu.nak_frames = emu.corrupt_answers = 0
+            emu.forced.clear()
+        for key, value in {**states, **counts}.items():
+            setattr(emu, key, value)
+        emu.forced.extend(forced)
+        if expire:
+            emu.expire_shift()
+        return summary(emu)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m shared.devices.emulators.shtrih --state PATH [--link PATH] [--control PATH]
+    [--serial-number N] [--fn-number DIGITS] [--close-variant rounding-taxes|discount-groups]
+    [--byte-timeout SEC] [--exit-with-parent] [--lock-timeout SEC]``; the control keys are `control`'s."""
+    parser = program.parser("python -m shared.devices.emulators.shtrih",
+                            "A Shtrih-M fiscal registrar emulator with a persistent journal, on a pseudo-terminal.")
+    parser.add_argument("--serial-number", type=int, default=12345678)
+    parser.add_argument("--fn-number", default="9999078900012345", help="the fiscal drive's number")
+    parser.add_argument("--close-variant", choices=[v.value for v in c.CloseVariant],
+                        default=c.CloseVariant.ROUNDING_TAXES.value, help="the firmware's FF45 layout")
+    parser.add_argument("--byte-timeout", type=float, default=0.5,
+                        help="how long to wait for the host's ACK and for each byte of a frame")
+    args = parser.parse_args(argv)
+
+    def open_emulator(killer: program.Killer) -> program.Served:
+        emu = ShtrihEmulator(serial_number=args.serial_number, fn_number=args.fn_number,
+                             close_variant=c.CloseVariant(args.close_variant), state_path=args.state)
+        emu.on_command = killer
+        port = emu.serve_pty(byte_timeout=args.byte_timeout)
+        return program.Served(port=port, stop=emu.stop, control=lambda message: control(emu, message),
+                              parse_command=command_code)
+
+    return program.run(args, "shtrih-emulator", open_emulator)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
