@@ -21,11 +21,14 @@ one line back, ``{"ok": true, "state": {...}}`` or ``{"ok": false, "error": "...
 are checked first and applied together (``{}`` only asks for the state); `send_control` does it in one
 call. The keys each emulator takes are in its ``main``; both take:
 
-* ``"kill_on": {"pid": N, "phase": "before"|"after", "command": C, "signal": "SIGKILL", "skip": 0}``:
-  one-shot: sends the signal (default SIGKILL) to process N when the emulator is at ``phase`` of
-  command C (any command when absent or null), letting ``skip`` such moments pass first. ``before``:
-  the request was received and not executed; ``after``: executed and saved, the answer not yet sent.
-  After SIGKILL the emulator waits (up to 2 s) until the process is gone before it goes on;
+* ``"kill_on": {"pid": N, "phase": "before"|"after", "command": C, "signal": "SIGKILL", "skip": 0,
+  "drop": false}``: one-shot: sends the signal (default SIGKILL) to process N when the emulator is at
+  ``phase`` of command C (any command when absent or null), letting ``skip`` such moments pass first.
+  ``before``: the request was received and not executed; ``after``: executed and saved, the answer not
+  yet sent. After SIGKILL the emulator waits (up to 2 s) until the process is gone, then goes on: the
+  request is executed and answered to nobody, as a real device would. With ``"drop": true`` (phase
+  ``before`` only) the request is instead dropped unexecuted and unanswered, as by a device that lost
+  power on receiving it;
 * ``"clear": true``: drops every fault, forced error and kill rule.
 """
 
@@ -60,6 +63,11 @@ class StartError(RuntimeError):
 
 class ControlError(RuntimeError):
     """The emulator refused a control message (the reason is the message)."""
+
+
+class RequestDropped(Exception):
+    """Raised by an ``on_command`` hook at phase "before": the emulator drops the request unexecuted
+    and sends no answer."""
 
 
 # --- checking control values ------------------------------------------------------------------------
@@ -99,6 +107,7 @@ class KillRule:
     command: Any = None  # None: any command
     signal: int = signal.SIGKILL
     skip: int = 0
+    drop: bool = False
 
 
 def _signal_number(value: Any) -> int:
@@ -112,21 +121,24 @@ def _signal_number(value: Any) -> int:
 
 def parse_kill_rule(spec: Any, parse_command: Callable[[Any], Any]) -> KillRule:
     if not isinstance(spec, dict):
-        raise ValueError("'kill_on' takes an object {pid, phase, command, signal, skip}")
-    unknown_keys(spec, {"pid", "phase", "command", "signal", "skip"})
+        raise ValueError("'kill_on' takes an object {pid, phase, command, signal, skip, drop}")
+    unknown_keys(spec, {"pid", "phase", "command", "signal", "skip", "drop"})
     pid = spec.get("pid")
     if not isinstance(pid, int) or isinstance(pid, bool) or pid <= 1:
         raise ValueError(f"'kill_on' needs the pid of one process (> 1), not {pid!r}")
     phase = spec.get("phase")
     if phase not in PHASES:
         raise ValueError(f"'kill_on' phase is one of {PHASES}, not {phase!r}")
+    drop = flag(spec.get("drop", False), "drop")
+    if drop and phase != "before":
+        raise ValueError("'kill_on' drops a request at phase 'before' only")
     command = spec.get("command")
     try:
         sig = _signal_number(spec.get("signal", "SIGKILL"))
     except (KeyError, ValueError) as exc:
         raise ValueError(f"'kill_on' signal {spec.get('signal')!r} is not a signal") from exc
     return KillRule(pid=pid, phase=phase, command=None if command is None else parse_command(command),
-                    signal=sig, skip=count(spec.get("skip", 0), "skip"))
+                    signal=sig, skip=count(spec.get("skip", 0), "skip"), drop=drop)
 
 
 def _gone(pid: int) -> bool:
@@ -180,6 +192,8 @@ class Killer:
                 deadline = time.monotonic() + 2
                 while not _gone(rule.pid) and time.monotonic() < deadline:
                     time.sleep(0.002)
+        if any(rule.drop for rule in fire):
+            raise RequestDropped(f"dropped at {phase} of {command!r}")
 
 
 # --- the journal lock, the link, the control socket ---------------------------------------------------

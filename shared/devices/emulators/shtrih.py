@@ -12,7 +12,8 @@ With ``state_path`` the journal lives in a JSON file: loaded at construction (a 
 command that changed it, before the answer goes out; so the emulator can be stopped or killed and
 started again with the same shift, numbering and documents. ``on_command(cmd, phase)``, when set, is
 called with phase ``"before"`` (request received, not executed) and ``"after"`` (executed and saved,
-answer not yet sent), e.g. to kill the client at exactly that moment.
+answer not yet sent), e.g. to kill the client at exactly that moment. Over the pty, a hook that
+raises at "before" drops the request unexecuted, at "after" leaves it executed: either way unanswered.
 
 ``python -m shared.devices.emulators.shtrih --state PATH [--link PATH] [--control PATH]`` runs it as a
 program of its own on a pseudo-terminal: see `main` and `shared.devices.emulators.program`.
@@ -648,6 +649,9 @@ class ShtrihEmulator:
                 self._write(bytes((ACK,)))
                 try:
                     answer = self.handle(request)
+                except program.RequestDropped as dropped:
+                    log.info("Shtrih emulator: %s", dropped)
+                    continue
                 except Exception:  # a hook or the journal file failed: the host gets no answer
                     log.exception("Shtrih emulator: request %s failed", request.hex())
                     continue

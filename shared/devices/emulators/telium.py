@@ -15,17 +15,37 @@ It speaks the bytes described in `shared.devices.telium` and keeps a journal of 
   never a good one);
 * ``silent``: ignore everything, as a terminal that is off;
 * ``silent_after_request``: accept the next request, then never answer it;
-* ``delay``: seconds to wait before answering, as a customer typing the PIN.
+* ``delay``: seconds to wait before answering, as a customer typing the PIN;
+* ``on_command``: a callable ``(transaction type, phase)``, called with ``"before"`` once a request is
+  received (not yet processed) and ``"after"`` once it is processed and journaled (the answer not yet
+  sent), e.g. to kill the cash register's process at exactly that moment. A hook that raises leaves the
+  request unanswered (at "before": also unprocessed).
+
+With ``state_path`` the journal (the operations and the transaction numbering) lives in a JSON file:
+loaded at construction (a broken file raises `EmulatorStateError` naming it) and rewritten atomically
+after every operation, before its answer goes out.
+
+``python -m shared.devices.emulators.telium --state PATH [--link PATH] [--control PATH]`` runs it as a
+program of its own: see `main` and `shared.devices.emulators.program`.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 import os
 import select
+import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
+from shared.devices.emulators import journal as j
+from shared.devices.emulators import program
+from shared.devices.emulators.journal import EmulatorStateError
 from shared.devices.telium import (
     ACK,
     ANSWER_FULL,
@@ -44,8 +64,13 @@ from shared.devices.telium import (
     TeliumResponse,
 )
 
+log = logging.getLogger(__name__)
+
 CARD = "497010******4242"
 STEP_TIMEOUT = 3.0
+STATE_FORMAT = "telium-emulator"
+STATE_VERSION = 1
+TRANSACTION_TYPES = {"purchase": TYPE_PURCHASE, "refund": TYPE_REFUND, "cancel": TYPE_CANCEL}
 
 
 @dataclass
@@ -58,8 +83,19 @@ class Operation:
     cancelled: bool = False
 
 
+def _operation_in(raw: Any) -> Operation:
+    names = {f.name for f in dataclasses.fields(Operation)}
+    if not isinstance(raw, dict) or set(raw) != names:
+        raise ValueError(f"an operation needs exactly the fields {sorted(names)}")
+    for name in ("transaction_type", "status", "transaction_id", "private"):
+        j.string(raw, name)
+    return Operation(transaction_type=raw["transaction_type"], amount=j.integer(raw, "amount"),
+                     status=raw["status"], transaction_id=raw["transaction_id"], private=raw["private"],
+                     cancelled=j.boolean(raw, "cancelled"))
+
+
 class TeliumEmulator:
-    def __init__(self) -> None:
+    def __init__(self, *, state_path: str | os.PathLike | None = None) -> None:
         self.journal: list[Operation] = []
         self.requests: list[TeliumRequest] = []
         self.decline_next = False
@@ -72,6 +108,39 @@ class TeliumEmulator:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._sequence = 0
+        self.on_command: Callable[[str, str], None] | None = None
+        self._lock = threading.RLock()
+        self.state_path = Path(state_path) if state_path is not None else None
+        if self.state_path is not None:
+            data = j.read_journal(self.state_path, STATE_FORMAT, STATE_VERSION)
+            if data is None:
+                self.state_path.parent.mkdir(parents=True, exist_ok=True)
+                self.save()
+            else:
+                try:
+                    self._restore(data)
+                except (ValueError, TypeError) as exc:
+                    raise EmulatorStateError(self.state_path, str(exc)) from exc
+
+    # the journal file
+
+    def journal_state(self) -> dict[str, Any]:
+        with self._lock:
+            return {"format": STATE_FORMAT, "version": STATE_VERSION, "sequence": self._sequence,
+                    "journal": [dataclasses.asdict(op) for op in self.journal]}
+
+    def save(self) -> None:
+        """Writes the journal to ``state_path`` atomically (nothing without one)."""
+        if self.state_path is not None:
+            with self._lock:
+                j.write_journal(self.state_path, self.journal_state())
+
+    def _restore(self, data: dict[str, Any]) -> None:
+        operations = [_operation_in(raw) for raw in j.array(data, "journal")]
+        sequence = j.integer(data, "sequence")
+        if len(operations) > sequence:
+            raise ValueError(f"{len(operations)} operations, but the numbering is at {sequence}")
+        self.journal, self._sequence = operations, sequence
 
     # life cycle
 
@@ -154,12 +223,28 @@ class TeliumEmulator:
             request = self._receive_request()
             if request is None:
                 continue
-            if self.silent_after_request:
-                self.silent_after_request = False
+            try:
+                self._hook(request.transaction_type, "before")
+                if self.silent_after_request:
+                    self.silent_after_request = False
+                    continue
+                if self.delay:
+                    self._stop.wait(self.delay)
+                with self._lock:
+                    response = self._process(request)
+                    self.save()
+                self._hook(request.transaction_type, "after")
+            except program.RequestDropped as dropped:
+                log.info("Telium emulator: %s", dropped)
                 continue
-            if self.delay:
-                self._stop.wait(self.delay)
-            self._answer(self._process(request), request)
+            except Exception:  # a hook or the journal file failed: the cash register gets no answer
+                log.exception("Telium emulator: request %r failed", request)
+                continue
+            self._answer(response, request)
+
+    def _hook(self, transaction_type: str, phase: str) -> None:
+        if self.on_command is not None:
+            self.on_command(transaction_type, phase)
 
     def _receive_request(self) -> TeliumRequest | None:
         for _ in range(3):
@@ -220,3 +305,70 @@ class TeliumEmulator:
                 return
             if reply != NAK:
                 return
+
+
+# --- the program ---------------------------------------------------------------------------------------
+
+CONTROL_KEYS = {"decline_next", "garble_answers", "silent", "silent_after_request", "delay", "clear"}
+
+
+def transaction_type(value: Any) -> str:
+    """A kill rule's command: "0"/"1"/"2" or "purchase"/"refund"/"cancel"."""
+    if isinstance(value, str) and value in TRANSACTION_TYPES.values():
+        return value
+    if isinstance(value, str) and value.lower() in TRANSACTION_TYPES:
+        return TRANSACTION_TYPES[value.lower()]
+    raise ValueError(f"not a Telium transaction type: {value!r} (0, 1, 2, purchase, refund or cancel)")
+
+
+def summary(emu: TeliumEmulator) -> dict[str, Any]:
+    with emu._lock:
+        return {"operations": len(emu.journal), "sequence": emu._sequence,
+                "last": dataclasses.asdict(emu.journal[-1]) if emu.journal else None,
+                "decline_next": emu.decline_next, "garble_answers": emu.garble_answers, "silent": emu.silent,
+                "silent_after_request": emu.silent_after_request, "delay": emu.delay}
+
+
+def control(emu: TeliumEmulator, message: dict[str, Any]) -> dict[str, Any]:
+    """Applies one control message (checked whole first) and returns `summary`. Keys:
+    ``decline_next``, ``silent``, ``silent_after_request`` (true/false), ``garble_answers`` (a count),
+    ``delay`` (seconds), ``clear``: true (all of them off), applied before the other keys."""
+    program.unknown_keys(message, CONTROL_KEYS)
+    values: dict[str, Any] = {}
+    for key in ("decline_next", "silent", "silent_after_request"):
+        if key in message:
+            values[key] = program.flag(message[key], key)
+    if "garble_answers" in message:
+        values["garble_answers"] = program.count(message["garble_answers"], "garble_answers")
+    if "delay" in message:
+        values["delay"] = program.seconds(message["delay"], "delay")
+    clear = program.flag(message.get("clear", False), "clear")
+    with emu._lock:
+        if clear:
+            emu.decline_next = emu.silent = emu.silent_after_request = False
+            emu.garble_answers = 0
+            emu.delay = 0.0
+        for key, value in values.items():
+            setattr(emu, key, value)
+        return summary(emu)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m shared.devices.emulators.telium --state PATH [--link PATH] [--control PATH]
+    [--exit-with-parent] [--lock-timeout SEC]``; the control keys are `control`'s."""
+    parser = program.parser("python -m shared.devices.emulators.telium",
+                            "An Ingenico Telium card terminal emulator with a persistent journal, on a pseudo-terminal.")
+    args = parser.parse_args(argv)
+
+    def open_emulator(killer: program.Killer) -> program.Served:
+        emu = TeliumEmulator(state_path=args.state)
+        emu.on_command = killer
+        emu.start()
+        return program.Served(port=emu.port, stop=emu.stop, control=lambda message: control(emu, message),
+                              parse_command=transaction_type)
+
+    return program.run(args, "telium-emulator", open_emulator)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
