@@ -156,6 +156,15 @@ class ShtrihRegistrar:
                 stale = self._read_answer(self.settings.answer_timeout)
                 log.info("Shtrih: dropped a stale answer %s", stale.hex() if stale else None)
                 continue
+            if reply == bytes((STX,)):
+                # an old answer already on its way (its LEN byte may well be 0x15, like NAK): read it
+                # whole and drop it, or drop whatever is there
+                try:
+                    stale = read_frame_after_stx(lambda n: self._read(n, self.settings.byte_timeout))
+                    self._write(bytes((ACK,)))
+                    log.info("Shtrih: dropped a stale answer %s", stale.hex())
+                except FrameError:
+                    self.port.reset_input_buffer()
         raise self._unavailable("no reply to ENQ")
 
     def _transact(self, payload: bytes) -> bytes:
