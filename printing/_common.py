@@ -155,3 +155,54 @@ def italic_font() -> str:
                 break
         _italic_name = name
         return name
+
+
+# --- Fitting figures, a monospaced companion (forms with character cells) --------------------------
+
+
+def shrink_to_fit(text: str, font: str, size: float, width: float, minimum: float) -> float:
+    """The largest type size from size down to minimum (steps of 0.25 pt) at which text fits width.
+
+    Returns minimum when even that is too wide: the caller decides whether to cut the text as well.
+    """
+    while size > minimum and stringWidth(text, font, size) > width:
+        size -= 0.25
+    return max(size, minimum)
+
+
+FONT_MONO = "MedCenterMono"
+
+# Monospaced files that belong to the regular faces printing.fonts looks for, best first. The tax
+# office asks for Courier New in character cells; DejaVu Sans Mono is its free counterpart.
+_MONO_FILES = ("DejaVuSansMono.ttf", "cour.ttf", "Courier New.ttf")
+
+_mono_lock = threading.Lock()
+_mono_name: str | None = None
+
+
+def mono_font() -> str:
+    """The name of a monospaced face next to the registered form font, registered on first use.
+
+    Looks next to the regular font file (DejaVu Sans Mono, Courier New). When there is none, or it
+    lacks Cyrillic, the regular face is returned (the cells still hold one character each).
+    """
+    global _mono_name
+    with _mono_lock:
+        if _mono_name is not None:
+            return _mono_name
+        fonts = register_fonts()
+        name = fonts.regular
+        for file_name in _MONO_FILES:
+            path = fonts.regular_path.parent / file_name
+            if not path.is_file():
+                continue
+            try:
+                font = TTFont(FONT_MONO, str(path))
+            except Exception:  # a damaged or unsupported file: try the next one
+                continue
+            if all(ord(ch) in font.face.charToGlyph for ch in _ITALIC_CHARS):
+                pdfmetrics.registerFont(font)
+                name = FONT_MONO
+                break
+        _mono_name = name
+        return name
