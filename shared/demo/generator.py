@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from shared.db.roles import RoleNames
 from shared.demo.billing import seed_billing
+from shared.demo.cash import seed_cash
 from shared.demo.names import FEMALE_FIRST, MALE_FIRST, PATRONYMIC_ROOTS, SURNAMES, patronymic, surname
 from shared.demo.scheduling import seed_scheduling
 from shared.identifiers import enp_check_digit, inn_check_digits, ogrn_check_digit, snils_check_number
@@ -378,6 +379,7 @@ def generate_clinic(
         session.flush()
         seed_scheduling(connection, [o.id for o in organizations], today=today or dt.date.today(), seed=seed)
         seed_billing(connection, [o.id for o in organizations], today=today or dt.date.today())
+        seed_cash(connection, [o.id for o in organizations], today=today or dt.date.today())
     # Releases the session's savepoint; the caller's transaction decides whether it all lands.
     session.commit()
     session.close()

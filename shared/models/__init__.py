@@ -22,6 +22,7 @@ from shared.models.billing import (
     ServiceGroup,
 )
 from shared.models.cards import MedicalCardType
+from shared.models.cash import CashDesk, CashOperation, CashOperationLine, CashOperationStep, CashShift, TaxCertificate
 from shared.models.installation import Installation
 from shared.models.organization import Department, Office, Organization
 from shared.models.patients import MedicalCard, MedicalRecord, Patient
@@ -58,6 +59,12 @@ from shared.models.staff import AppUser, Position, Specialty, StaffMember, UserO
 
 __all__ = [
     "Agreement",
+    "CashDesk",
+    "CashOperation",
+    "CashOperationLine",
+    "CashOperationStep",
+    "CashShift",
+    "TaxCertificate",
     "AgreementPayment",
     "AgreementService",
     "DiscountRule",

@@ -397,6 +397,9 @@ class OrderLine(TimestampMixin, VersionedMixin, Base):
     performed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     result_code: Mapped[str] = mapped_column(String(20), default="", server_default="")
     cancel_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The cash desk operation taking money for the line now, or the sale that paid it (cash desk issue):
+    # taken with a conditional update, so two cashiers cannot take money for one line.
+    cash_operation_id: Mapped[int | None] = mapped_column(ForeignKey("cash_operations.id"), index=True)
 
 
 class OrderLineDiscount(Base):

@@ -65,6 +65,7 @@ class MedicalService(TimestampMixin, VersionedMixin, Base):
         CheckConstraint("age_max IS NULL OR age_min IS NULL OR age_max >= age_min", name="ages_ordered"),
         CheckConstraint(_in("kind", SERVICE_KINDS), name="kind_known"),
         CheckConstraint(_in("vat_rate", VAT_RATES), name="vat_rate_known"),
+        CheckConstraint("tax_deduction_code IN (1, 2)", name="tax_deduction_code_known"),
         CheckConstraint("active_to IS NULL OR active_from IS NULL OR active_to >= active_from",
                         name="active_period_ordered"),
     )
@@ -90,6 +91,9 @@ class MedicalService(TimestampMixin, VersionedMixin, Base):
     contraindications: Mapped[str] = mapped_column(Text, default="", server_default="")
     active_from: Mapped[dt.date | None] = mapped_column(Date)
     active_to: Mapped[dt.date | None] = mapped_column(Date)
+    # The code the tax-deduction certificate sums the service under: 1 ordinary, 2 expensive treatment
+    # from the government's list (cash desk issue).
+    tax_deduction_code: Mapped[int] = mapped_column(SmallInteger, default=1, server_default="1")
 
 
 class CalendarDay(Base):

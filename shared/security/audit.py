@@ -22,9 +22,10 @@ _PARTITION_RE = re.compile(r"^audit_log_(y\d{4}m\d{2}|default)$")
 # from bookings and booking_events is itself the bookings' history (both written by a trigger).
 # register_lines are built from audited order lines in bulk (100,000 a month); a correction keeps its
 # author in corrected_by, and the register's own row (audited) records every build and lock.
+# cash_operation_steps is itself an append-only journal (who, when, what the device said).
 NOT_AUDITED = frozenset({"audit_log", "installation", "alembic_version", "patient_surnames",
                          "schedule_intervals", "booking_resources", "booking_events", "booking_day_usage",
-                         "register_lines"})
+                         "register_lines", "cash_operation_steps"})
 
 AUDITED: Mapping[str, tuple[str, str]] = {
     "patients": ("id", "id"),
@@ -77,6 +78,11 @@ AUDITED: Mapping[str, tuple[str, str]] = {
     "quota_charges": ("", "quota_id,order_line_id"),
     "register_mapping_rules": ("", "id"),
     "payer_registers": ("", "id"),
+    "cash_desks": ("", "id"),
+    "cash_shifts": ("", "id"),
+    "cash_operations": ("patient_id", "id"),
+    "cash_operation_lines": ("", "operation_id,order_line_id"),
+    "tax_certificates": ("patient_id", "id"),
 }
 
 TRIGGER_NAME = "audit_row_change"

@@ -69,6 +69,14 @@ _CONTRACTS = {**{t: "SIUD" for t in (*CATALOGUE, *CONTRACT_TERMS, *REGISTERS)}, 
               **_ORDERS_READ, "patients": "S", "patient_policies": "S", "resource_services": "S",
               "schedule_resources": "S"}
 
+# The cash desk: cashiers take money (the journal of operations and device steps), the heads read it;
+# the administrator sets up the desks.
+CASH_DESK = ("cash_desks", "cash_shifts", "cash_operations", "cash_operation_lines", "cash_operation_steps",
+             "tax_certificates")
+_CASH_READ = {t: "S" for t in CASH_DESK}
+_CASHIER = {"cash_desks": "S", "cash_shifts": "SIU", "cash_operations": "SIU", "cash_operation_lines": "SI",
+            "cash_operation_steps": "SI", "tax_certificates": "SI"}
+
 TABLE_GRANTS: Mapping[str, Mapping[str, str]] = {
     # Every staff member sees the organization's structure and staff list (schedules show doctors).
     "user": {"alembic_version": "S", "installation": "S", "medical_services": "S",
@@ -77,7 +85,7 @@ TABLE_GRANTS: Mapping[str, Mapping[str, str]] = {
     "receptionist": {**_REGISTRY, **_BOOKING, **_ORDERING},
     "call_centre": {**_CLIENT_READ, "patients": "SIU", "patient_phones": "SIU", "medical_cards": "S", **_BOOKING,
                     **_ORDERING},
-    "cashier": {**_CLIENT_READ, **_PLAN_READ, "bookings": "S", **_TERMS_READ, **_ORDERS_READ},
+    "cashier": {**_CLIENT_READ, **_PLAN_READ, "bookings": "S", **_TERMS_READ, **_ORDERS_READ, **_CASHIER},
     "head_of_registry": {**_CLIENT_READ, "medical_cards": "S", "paper_card_movements": "S", "audit_log": "S",
                          "users": "S", **_PLANNING, **_ORDERING},
     "medical_worker": {**_CLIENT_READ, "medical_cards": "S", "medical_records": "I", **_BOOKING, **_TERMS_READ,
@@ -86,7 +94,7 @@ TABLE_GRANTS: Mapping[str, Mapping[str, str]] = {
     "marketer": {**_PLAN_READ, "bookings": "S", **_TERMS_READ},
     "head": {**_CLIENT_READ, "medical_cards": "S", "audit_log": "S", "users": "S", **_PLAN_READ,
              "bookings": "S", "booking_events": "S", "waiting_list": "S", **_TERMS_READ, **_ORDERS_READ,
-             **{t: "S" for t in REGISTERS}},
+             **{t: "S" for t in REGISTERS}, **_CASH_READ},
     "admission": {**_REGISTRY, "medical_records": "I", **_BOOKING, **_ORDERING},
     "statistician": {"patients": "S", "patient_surnames": "S", "medical_cards": "S", **_PLAN_READ,
                      "bookings": "S", **_TERMS_READ, **_ORDERS_READ, **{t: "S" for t in REGISTERS}},
@@ -100,6 +108,7 @@ TABLE_GRANTS: Mapping[str, Mapping[str, str]] = {
         "medical_services": "SIUD",
         "calendar_days": "SIUD",
         "working_hours": "SIUD",
+        "cash_desks": "SIUD",
     },
 }
 
@@ -112,6 +121,8 @@ COLUMN_GRANTS: Mapping[str, Mapping[str, Mapping[str, tuple[str, ...]]]] = {
     "admission": _RECORD_WRITER,
     # Locking a payer's register closes the order lines it bills.
     "contracts": {"order_lines": {"U": ("status", "version", "updated_at")}},
+    # Taking money holds a line (cash_operation_id) and marks it paid; a refund makes it unpaid again.
+    "cashier": {"order_lines": {"U": ("status", "cash_operation_id", "version", "updated_at")}},
 }
 
 _IDENTITY_FUNCTIONS = (

@@ -50,6 +50,8 @@ NOT_PERFORMABLE = QT_TRANSLATE_NOOP(
     "DomainError", "A {status} line cannot be marked performed.")
 UNPAID = QT_TRANSLATE_NOOP(
     "DomainError", "The client has not paid for this service and no agreement covers it.")
+LINE_AT_CASH_DESK = QT_TRANSLATE_NOOP(
+    "DomainError", "The cash desk has taken money for this line (or is taking it now): refund it there first.")
 NOTHING_TO_INVOICE = QT_TRANSLATE_NOOP("DomainError", "The order has no lines to invoice for this payer.")
 COMPLEX_QUANTITY = QT_TRANSLATE_NOOP(
     "DomainError", "A complex service is ordered one at a time: add it again for another patient visit.")
@@ -458,6 +460,8 @@ def cancel_line(connection: Connection, line_id: int, version: int, reason: str)
     line = _line_for_update(connection, line_id, version)
     if line.status in ("performed", "closed", "cancelled"):
         raise _refused(LINE_CLOSED, line.status)
+    if line.cash_operation_id is not None:
+        raise _refused(LINE_AT_CASH_DESK)
     if line.booking_id is not None:
         current = bk.booking(connection, line.booking_id)
         if current.status in ("booked", "confirmed"):
