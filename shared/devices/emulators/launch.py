@@ -14,7 +14,9 @@
 `start_emulators` starts ``python -m shared.devices.emulators.shtrih`` (and, with ``telium=True``,
 ``... .telium``) as a subprocess, waits until it prints its port, and returns an `EmulatedDevices`.
 The UPOS emulator is a program the driver runs once per operation, so nothing runs for it: the result
-carries its command line and its work directory. The journals live in ``directory``, so a second
+carries its command line (``python -m shared.devices.emulators.upos``, which needs the package
+importable from any directory: installed, as installer/setup-dev.sh does, or on PYTHONPATH) and its
+work directory. The journals live in ``directory``, so a second
 start from the same directory continues the same shift, receipts and card operations::
 
     directory/shtrih/journal.json   the fiscal journal      directory/shtrih/port   link to its pty
