@@ -19,7 +19,7 @@ or the socket cannot be made. The log goes to stderr.
 Control channel: connect to the ``--control`` socket and send JSON objects, one a line; every line gets
 one line back, ``{"ok": true, "state": {...}}`` or ``{"ok": false, "error": "..."}``. An object's keys
 are checked first and applied together (``{}`` only asks for the state); `send_control` does it in one
-call. The keys each emulator takes are in its ``main``; both take:
+call. The keys each emulator takes are in its ``control`` function; both take:
 
 * ``"kill_on": {"pid": N, "phase": "before"|"after", "command": C, "signal": "SIGKILL", "skip": 0,
   "drop": false}``: one-shot: sends the signal (default SIGKILL) to process N when the emulator is at
@@ -343,6 +343,9 @@ class ControlServer:
             return {"ok": True, **self.apply(message)}
         except (ValueError, TypeError) as exc:
             return {"ok": False, "error": str(exc)}
+        except Exception as exc:  # never leave a client without its answer line
+            log.exception("control message %r failed", line[:200])
+            return {"ok": False, "error": f"the emulator failed: {exc!r}"}
 
 
 def send_control(path: str | os.PathLike, message: dict | None = None, /, *, timeout: float = 5.0,
