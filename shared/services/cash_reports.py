@@ -207,7 +207,7 @@ def issue_tax_certificate(connection: Connection, patient_id: int, tax_year: int
         "SELECT organization_id FROM cash_operations WHERE patient_id = :p AND state = 'completed' "
         "ORDER BY id DESC LIMIT 1"), {"p": patient_id})
     user = session_user(connection)
-    signer = signer_name.strip() or _short_name(user.full_name)
+    signer = signer_name.strip() or user.full_name
     position = signer_position.strip() or (user.position_name or "")
     for _attempt in range(5):
         previous = connection.execute(text(
