@@ -121,8 +121,17 @@ def _demo(args: argparse.Namespace) -> int:
         if args.no_gui:
             return 0
         from medcenter_desktop.app import run_gui
+        from medcenter_desktop.demo import start_demo_devices
 
-        return run_gui(env.settings, demo_users=env.users, open_workstation=args.workstation)
+        devices = start_demo_devices(args.data_dir)
+        if devices is not None:
+            print(f"Emulated cash desk devices: fiscal registrar on {devices.registrar_port}, "
+                  f"card terminal (UPOS) in {devices.upos_workdir}.")
+        try:
+            return run_gui(env.settings, demo_users=env.users, open_workstation=args.workstation)
+        finally:
+            if devices is not None:
+                devices.stop()
     finally:
         env.stop()
 

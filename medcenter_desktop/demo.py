@@ -43,6 +43,30 @@ class DemoEnvironment:
         self.server.stop()
 
 
+def start_demo_devices(data_dir: Path | None = None):
+    """The demo desk's emulated registrar and terminal, in their own processes, with a ``[cash_desk]``
+    settings file pointing at them (named by MEDCENTER_CASH_DESK_SETTINGS for the workstations). Returns
+    the running devices (stop them at the end), or None where emulators cannot run (no pseudo-terminals)."""
+    import os
+    import shlex
+
+    from shared.demo.cash import DEMO_DESK
+    from shared.devices.config import SETTINGS_ENV, DeskSettings, write_desk_settings
+    from shared.devices.emulators.launch import start_emulators
+
+    if os.name != "posix":
+        log.warning("the emulated cash desk devices need a POSIX system; the demo cashier has no devices")
+        return None
+    folder = (data_dir or default_data_dir()) / "demo-devices"
+    devices = start_emulators(folder)
+    path = folder / "cash_desk.ini"
+    write_desk_settings(path, DeskSettings(
+        desk=DEMO_DESK, registrar_port=devices.registrar_port, terminal="upos",
+        upos_program=shlex.join(devices.upos_command), upos_workdir=str(devices.upos_workdir)))
+    os.environ[SETTINGS_ENV] = str(path)
+    return devices
+
+
 def demo_server(data_dir: Path | None = None) -> EmbeddedServer:
     return EmbeddedServer((data_dir or default_data_dir()) / "demo-server")
 

@@ -14,7 +14,8 @@ the workstation's settings file (the same INI file as the connection settings).
     telium_port = COM4
     telium_baudrate = 9600
 
-Every problem is reported as one line naming the key.
+Every problem is reported as one line naming the key. ``MEDCENTER_CASH_DESK_SETTINGS`` names another
+INI file whose ``[cash_desk]`` section is used instead (the demo points it at its emulated devices).
 """
 
 from __future__ import annotations
@@ -62,6 +63,15 @@ class DeskSettings:
     @property
     def configured(self) -> bool:
         return bool(self.desk and self.registrar_port)
+
+
+SETTINGS_ENV = "MEDCENTER_CASH_DESK_SETTINGS"
+
+
+def desk_settings_file(settings_path: Path) -> Path:
+    """The file holding this workstation's ``[cash_desk]`` section: the override, else the settings file."""
+    override = os.environ.get(SETTINGS_ENV)
+    return Path(override) if override else settings_path
 
 
 def _error(path: Path | str, key: str, problem: str) -> DeviceSettingsError:
