@@ -450,8 +450,12 @@ def normalize_contact(contact: str) -> str:
 
 
 def _cashier(connection: Connection) -> str:
-    user = session_user(connection)
-    return user.full_name or user.display_name
+    """The logged-in cashier's name for the receipt (tag 1021), read once per database connection."""
+    name = connection.info.get("medcenter_cashier_name")
+    if name is None:
+        user = session_user(connection)
+        name = connection.info["medcenter_cashier_name"] = user.full_name or user.display_name
+    return name
 
 
 def pay(connection: Connection, desk: Desk, devices: Devices, request: PaymentRequest) -> OperationResult:
@@ -606,9 +610,9 @@ def _carry_on(connection: Connection, desk: Desk, devices: Devices, op_id: int) 
             op = _op(connection, op_id)
             if op.state != "card_done":
                 return _result(connection, op_id)
-        else:
-            _journal(connection, op_id, desk.organization_id, "card_skipped", state="card_done")
-            op = _op(connection, op_id)
+        else:  # nothing to do on the terminal: straight to the receipt (its request is the next step)
+            _fiscal_step(connection, desk, devices, op)
+            return _result(connection, op_id)
     if op.state == "card_done":
         _fiscal_step(connection, desk, devices, op)
     return _result(connection, op_id)

@@ -111,7 +111,7 @@ def test_cash_payment_with_change_and_electronic_receipt(conn, desk, bench):
     assert cd.payable_lines(conn, patient_id=patient) == []
     steps = conn.scalars(text("SELECT step FROM cash_operation_steps WHERE operation_id = :o ORDER BY id"),
                          {"o": result.operation_id}).all()
-    assert steps == ["intent", "card_skipped", "fiscal_request", "fiscal_done"]
+    assert steps == ["intent", "fiscal_request", "fiscal_done"]
     _agree(conn, desk, bench)
 
 
