@@ -130,7 +130,7 @@ def upgrade() -> None:
         sa.Column("organization_id", sa.Integer(), nullable=False),
         sa.Column("desk_id", sa.Integer(), nullable=False),
         sa.Column("shift_id", sa.Integer(), nullable=True),
-        sa.Column("kind", sa.String(length=12), nullable=False),
+        sa.Column("kind", sa.String(length=16), nullable=False),
         sa.Column("state", sa.String(length=16), server_default="started", nullable=False),
         sa.Column("idempotency_key", sa.UUID(), nullable=False),
         sa.Column("patient_id", sa.Integer(), nullable=True),
@@ -138,6 +138,7 @@ def upgrade() -> None:
         sa.Column("total", sa.Numeric(precision=12, scale=2), server_default="0", nullable=False),
         sa.Column("cash_amount", sa.Numeric(precision=12, scale=2), server_default="0", nullable=False),
         sa.Column("card_amount", sa.Numeric(precision=12, scale=2), server_default="0", nullable=False),
+        sa.Column("deposit_amount", sa.Numeric(precision=12, scale=2), server_default="0", nullable=False),
         sa.Column("cash_given", sa.Numeric(precision=12, scale=2), nullable=True),
         sa.Column("change_amount", sa.Numeric(precision=12, scale=2), server_default="0", nullable=False),
         sa.Column("customer_contact", sa.String(length=254), server_default="", nullable=False),
@@ -157,15 +158,17 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
         sa.CheckConstraint(
-            "(kind = 'refund') = (refund_of_id IS NOT NULL)",
+            "(kind IN ('refund', 'deposit_refund')) = (refund_of_id IS NOT NULL)",
             name=op.f("ck_cash_operations_refund_names_sale"),
         ),
         sa.CheckConstraint(
-            "kind IN ('sale', 'refund', 'cash_in', 'cash_out', 'open_shift', 'x_report', 'z_report', 'settlement')",
+            "kind IN ('sale', 'refund', 'deposit', 'deposit_refund', 'cash_in', 'cash_out', 'open_shift', 'x_report', "
+            "'z_report', 'settlement')",
             name=op.f("ck_cash_operations_kind_known"),
         ),
         sa.CheckConstraint(
-            "kind NOT IN ('sale', 'refund') OR total = cash_amount + card_amount",
+            "kind NOT IN ('sale', 'refund', 'deposit', 'deposit_refund') OR "
+            "total = cash_amount + card_amount + deposit_amount",
             name=op.f("ck_cash_operations_paid_in_full"),
         ),
         sa.CheckConstraint(
@@ -173,7 +176,8 @@ def upgrade() -> None:
             name=op.f("ck_cash_operations_completed_card_has_rrn"),
         ),
         sa.CheckConstraint(
-            "state <> 'completed' OR kind NOT IN ('sale', 'refund') OR (fiscal_document IS NOT NULL AND fiscal_sign IS NOT NULL)",
+            "state <> 'completed' OR kind NOT IN ('sale', 'refund', 'deposit', 'deposit_refund') OR "
+            "(fiscal_document IS NOT NULL AND fiscal_sign IS NOT NULL)",
             name=op.f("ck_cash_operations_completed_receipt_fiscal"),
         ),
         sa.CheckConstraint(
@@ -181,11 +185,15 @@ def upgrade() -> None:
             name=op.f("ck_cash_operations_state_known"),
         ),
         sa.CheckConstraint(
+            "kind NOT IN ('deposit', 'deposit_refund') OR deposit_amount = 0",
+            name=op.f("ck_cash_operations_deposit_not_from_deposit"),
+        ),
+        sa.CheckConstraint(
             "cash_given IS NULL OR cash_given = cash_amount + change_amount",
             name=op.f("ck_cash_operations_change_computed"),
         ),
         sa.CheckConstraint(
-            "total >= 0 AND cash_amount >= 0 AND card_amount >= 0 AND change_amount >= 0",
+            "total >= 0 AND cash_amount >= 0 AND card_amount >= 0 AND deposit_amount >= 0 AND change_amount >= 0",
             name=op.f("ck_cash_operations_amounts_positive"),
         ),
         sa.ForeignKeyConstraint(

@@ -42,13 +42,15 @@ from shared.db.base import Base, TimestampMixin, VersionedMixin
 
 MONEY = Numeric(12, 2)
 
-OPERATION_KINDS = ("sale", "refund", "cash_in", "cash_out", "open_shift", "x_report", "z_report", "settlement")
+#: deposit: an advance the client leaves for later services; deposit_refund: (part of) an advance given back.
+OPERATION_KINDS = ("sale", "refund", "deposit", "deposit_refund", "cash_in", "cash_out", "open_shift", "x_report",
+                   "z_report", "settlement")
 #: started -> [card_requested -> card_done] -> [fiscal_requested] -> completed; or failed (nothing
 #: happened, or the device refused), voided (cut short and undone), attention (a person must decide).
 OPERATION_STATES = ("started", "card_requested", "card_done", "fiscal_requested", "completed", "failed",
                     "voided", "attention")
 FINAL_STATES = ("completed", "failed", "voided")
-MONEY_KINDS = ("sale", "refund")
+MONEY_KINDS = ("sale", "refund", "deposit", "deposit_refund")
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -102,16 +104,20 @@ class CashOperation(Base):
     __table_args__ = (
         CheckConstraint(_in("kind", OPERATION_KINDS), name="kind_known"),
         CheckConstraint(_in("state", OPERATION_STATES), name="state_known"),
-        CheckConstraint("total >= 0 AND cash_amount >= 0 AND card_amount >= 0 AND change_amount >= 0",
-                        name="amounts_positive"),
-        CheckConstraint("kind NOT IN ('sale', 'refund') OR total = cash_amount + card_amount", name="paid_in_full"),
+        CheckConstraint("total >= 0 AND cash_amount >= 0 AND card_amount >= 0 AND deposit_amount >= 0 "
+                        "AND change_amount >= 0", name="amounts_positive"),
+        CheckConstraint("kind NOT IN ('sale', 'refund', 'deposit', 'deposit_refund') OR "
+                        "total = cash_amount + card_amount + deposit_amount", name="paid_in_full"),
+        CheckConstraint("kind NOT IN ('deposit', 'deposit_refund') OR deposit_amount = 0",
+                        name="deposit_not_from_deposit"),
         CheckConstraint("cash_given IS NULL OR cash_given = cash_amount + change_amount", name="change_computed"),
         CheckConstraint(
-            "state <> 'completed' OR kind NOT IN ('sale', 'refund') OR "
+            "state <> 'completed' OR kind NOT IN ('sale', 'refund', 'deposit', 'deposit_refund') OR "
             "(fiscal_document IS NOT NULL AND fiscal_sign IS NOT NULL)", name="completed_receipt_fiscal"),
         CheckConstraint("state <> 'completed' OR card_amount = 0 OR length(card_rrn) > 0",
                         name="completed_card_has_rrn"),
-        CheckConstraint("(kind = 'refund') = (refund_of_id IS NOT NULL)", name="refund_names_sale"),
+        CheckConstraint("(kind IN ('refund', 'deposit_refund')) = (refund_of_id IS NOT NULL)",
+                        name="refund_names_sale"),
         Index("ix_cash_operations_desk_unfinished", "desk_id",
               postgresql_where=text("state NOT IN ('completed', 'failed', 'voided')")),
         Index("ix_cash_operations_organization_created", "organization_id", "created_at"),
@@ -121,7 +127,7 @@ class CashOperation(Base):
     organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"))
     desk_id: Mapped[int] = mapped_column(ForeignKey("cash_desks.id"))
     shift_id: Mapped[int | None] = mapped_column(ForeignKey("cash_shifts.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(12))
+    kind: Mapped[str] = mapped_column(String(16))
     state: Mapped[str] = mapped_column(String(16), default="started", server_default="started")
     idempotency_key: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), unique=True)
     patient_id: Mapped[int | None] = mapped_column(ForeignKey("patients.id"), index=True)
@@ -129,6 +135,8 @@ class CashOperation(Base):
     total: Mapped[Decimal] = mapped_column(MONEY, default=0, server_default="0")
     cash_amount: Mapped[Decimal] = mapped_column(MONEY, default=0, server_default="0")
     card_amount: Mapped[Decimal] = mapped_column(MONEY, default=0, server_default="0")
+    # The part paid from the client's deposit (a sale) or given back to it (a refund).
+    deposit_amount: Mapped[Decimal] = mapped_column(MONEY, default=0, server_default="0")
     cash_given: Mapped[Decimal | None] = mapped_column(MONEY)
     change_amount: Mapped[Decimal] = mapped_column(MONEY, default=0, server_default="0")
     customer_contact: Mapped[str] = mapped_column(String(254), default="", server_default="")

@@ -51,6 +51,10 @@ from shared.services.schedules import organization_zone
 from shared.services.session import session_user
 
 CENT = Decimal("0.01")
+#: Operations that move money with a receipt; "in" kinds take money, the others give it back.
+MONEY_KINDS = ("sale", "refund", "deposit", "deposit_refund")
+MONEY_IN = ("sale", "deposit")
+DEPOSIT_ITEM = "Предоплата (аванс) за медицинские услуги"
 MAX_AMOUNT = Decimal("10000000")
 
 #: Named moments of an operation; tests replace `checkpoint` to kill the process at each of them.
@@ -106,10 +110,15 @@ RRN_REQUIRED = QT_TRANSLATE_NOOP(
     "DomainError", "Enter the RRN (reference number) from the terminal's slip to confirm the card was charged.")
 OPERATION_FINISHED = QT_TRANSLATE_NOOP("DomainError", "The operation is already finished.")
 NO_CASH = QT_TRANSLATE_NOOP("DomainError", "There is only {available} in the drawer.")
+DEPOSIT_SHORT = QT_TRANSLATE_NOOP("DomainError", "The client's deposit is {balance}, less than {wanted}.")
+DEPOSIT_NEEDS_CLIENT = QT_TRANSLATE_NOOP("DomainError", "A deposit is kept for a registered client only.")
+DEPOSIT_POSITIVE = QT_TRANSLATE_NOOP("DomainError", "Enter the sum of the deposit (more than zero).")
 
 KIND_NAMES = {
     "sale": QT_TRANSLATE_NOOP("DomainError", "payment"),
     "refund": QT_TRANSLATE_NOOP("DomainError", "refund"),
+    "deposit": QT_TRANSLATE_NOOP("DomainError", "deposit"),
+    "deposit_refund": QT_TRANSLATE_NOOP("DomainError", "deposit return"),
     "cash_in": QT_TRANSLATE_NOOP("DomainError", "cash in"),
     "cash_out": QT_TRANSLATE_NOOP("DomainError", "cash out"),
     "open_shift": QT_TRANSLATE_NOOP("DomainError", "shift opening"),
@@ -430,6 +439,7 @@ class PaymentRequest:
     card: Decimal
     cash_given: Decimal | None = None  # what the client handed over (change = given - cash)
     customer_contact: str = ""  # phone or e-mail for an electronic receipt
+    deposit: Decimal = Decimal(0)  # the part paid from the client's deposit (an advance left earlier)
 
 
 def normalize_contact(contact: str) -> str:
@@ -467,7 +477,7 @@ def pay(connection: Connection, desk: Desk, devices: Devices, request: PaymentRe
     ids = tuple(dict.fromkeys(request.order_line_ids))
     if not ids:
         raise _refused(NOTHING_TO_PAY)
-    cash, card = money(request.cash), money(request.card)
+    cash, card, deposit = money(request.cash), money(request.card), money(request.deposit)
     given = money(request.cash_given) if request.cash_given is not None else None
     contact = normalize_contact(request.customer_contact)
     if card > 0 and devices.terminal is None:
@@ -491,10 +501,20 @@ def pay(connection: Connection, desk: Desk, devices: Devices, request: PaymentRe
         connection.rollback()
         raise _refused(OTHER_PATIENT)
     total = sum((r.amount for r in lines), Decimal(0))
-    if cash + card != total:
+    if cash + card + deposit != total:
         connection.rollback()
-        raise _refused(SPLIT_MISMATCH, cash=format_money(cash), card=format_money(card), sum=format_money(cash + card),
-                       total=format_money(total))
+        raise _refused(SPLIT_MISMATCH, cash=format_money(cash), card=format_money(card + deposit),
+                       sum=format_money(cash + card + deposit), total=format_money(total))
+    patient = next(iter(patients))
+    if deposit > 0:
+        if patient is None:
+            connection.rollback()
+            raise _refused(DEPOSIT_NEEDS_CLIENT)
+        _lock_deposit(connection, patient)
+        balance = deposit_balance(connection, patient)
+        if deposit > balance:
+            connection.rollback()
+            raise _refused(DEPOSIT_SHORT, balance=format_money(balance), wanted=format_money(deposit))
     if given is not None and given < cash:
         connection.rollback()
         raise _refused(NOT_ENOUGH_CASH, given=format_money(given), cash=format_money(cash))
@@ -504,10 +524,11 @@ def pay(connection: Connection, desk: Desk, devices: Devices, request: PaymentRe
     try:
         op_id = connection.scalar(text(
             "INSERT INTO cash_operations (organization_id, desk_id, shift_id, kind, idempotency_key, patient_id, total, "
-            "cash_amount, card_amount, cash_given, change_amount, customer_contact) VALUES (:org, :desk, :shift, 'sale', "
-            ":key, :patient, :total, :cash, :card, :given, :change, :contact) RETURNING id"),
+            "cash_amount, card_amount, deposit_amount, cash_given, change_amount, customer_contact) VALUES (:org, "
+            ":desk, :shift, 'sale', :key, :patient, :total, :cash, :card, :deposit, :given, :change, :contact) "
+            "RETURNING id"),
             {"org": desk.organization_id, "desk": desk.id, "shift": shift_id, "key": request.key,
-             "patient": next(iter(patients)), "total": total, "cash": cash, "card": card, "given": given,
+             "patient": patient, "total": total, "cash": cash, "card": card, "deposit": deposit, "given": given,
              "change": change, "contact": contact})
     except IntegrityError:
         connection.rollback()
@@ -528,15 +549,141 @@ def pay(connection: Connection, desk: Desk, devices: Devices, request: PaymentRe
         "s.vat_rate, s.tax_deduction_code FROM order_lines l JOIN medical_services s ON s.id = l.service_id "
         "WHERE l.id = ANY(:ids)"), {"op": op_id, "ids": list(ids)})
     _journal(connection, op_id, desk.organization_id, "intent",
-             {"lines": list(ids), "total": str(total), "cash": str(cash), "card": str(card)})
+             {"lines": list(ids), "total": str(total), "cash": str(cash), "card": str(card), "deposit": str(deposit)})
+    checkpoint("intent")
+    return _carry_on(connection, desk, devices, op_id)
+
+
+# --- deposits ----------------------------------------------------------------------------------------------------
+
+
+def _lock_deposit(connection: Connection, patient_id: int) -> None:
+    """Serializes the operations on one client's deposit until the transaction ends."""
+    connection.execute(text("SELECT pg_advisory_xact_lock(hashtext('medcenter.deposit'), :p)"), {"p": patient_id})
+
+
+def deposit_balance(connection: Connection, patient_id: int) -> Decimal:
+    """The client's deposit: advances taken, less those given back, less what sales took from it (sales in
+    progress included, so it cannot be spent twice), plus what refunds gave back to it."""
+    return connection.scalar(text(
+        "SELECT coalesce(sum(CASE kind WHEN 'deposit' THEN CASE WHEN state = 'completed' THEN total ELSE 0 END "
+        "WHEN 'deposit_refund' THEN -total WHEN 'sale' THEN -deposit_amount "
+        "WHEN 'refund' THEN CASE WHEN state = 'completed' THEN deposit_amount ELSE 0 END ELSE 0 END), 0) "
+        "FROM cash_operations WHERE patient_id = :p AND kind IN ('deposit', 'deposit_refund', 'sale', 'refund') "
+        "AND state NOT IN ('failed', 'voided')"), {"p": patient_id})
+
+
+@dataclass(frozen=True)
+class DepositInfo:
+    operation_id: int
+    at: dt.datetime
+    total: Decimal
+    cash_amount: Decimal
+    card_amount: Decimal
+    returnable: Decimal  # what of this advance can still be given back (not spent, not returned)
+
+
+def deposits(connection: Connection, patient_id: int) -> list[DepositInfo]:
+    """The client's completed advances, newest first, with what of each can still be given back (the
+    unspent balance is taken from the newest advances first)."""
+    rows = connection.execute(text(
+        "SELECT d.id, d.fiscal_at, d.total, d.cash_amount, d.card_amount, d.total - coalesce((SELECT sum(r.total) "
+        "FROM cash_operations r WHERE r.refund_of_id = d.id AND r.state NOT IN ('failed', 'voided')), 0) AS left "
+        "FROM cash_operations d WHERE d.patient_id = :p AND d.kind = 'deposit' AND d.state = 'completed' "
+        "ORDER BY d.fiscal_at DESC, d.id DESC"), {"p": patient_id}).all()
+    balance = deposit_balance(connection, patient_id)
+    out = []
+    for r in rows:
+        returnable = max(Decimal(0), min(r.left, balance))
+        balance -= returnable
+        out.append(DepositInfo(r.id, r.fiscal_at, r.total, r.cash_amount, r.card_amount, returnable))
+    return out
+
+
+def take_deposit(connection: Connection, desk: Desk, devices: Devices, patient_id: int, *, cash: object = 0,
+                 card: object = 0, cash_given: object | None = None, customer_contact: str = "",
+                 key: uuid.UUID | None = None) -> OperationResult:
+    """An advance for later services: a receipt "prepayment" (FFD 1214 = 3 advance, 1212 = 10 payment)."""
+    key = key or uuid.uuid4()
+    existing = _existing(connection, key)
+    if existing is not None:
+        connection.rollback()
+        return _result(connection, existing, repeated=True)
+    cash_sum, card_sum = money(cash), money(card)
+    given = money(cash_given) if cash_given is not None else None
+    total = cash_sum + card_sum
+    if total <= 0:
+        raise _refused(DEPOSIT_POSITIVE)
+    if given is not None and given < cash_sum:
+        raise _refused(NOT_ENOUGH_CASH, given=format_money(given), cash=format_money(cash_sum))
+    contact = normalize_contact(customer_contact)
+    if card_sum > 0 and devices.terminal is None:
+        raise _refused(NO_TERMINAL)
+    _unfinished_guard(connection, desk)
+    status = devices.registrar.status()
+    _check_registrar(status, desk)
+    shift_id = _sync_shift(connection, desk, status)
+    op_id = connection.scalar(text(
+        "INSERT INTO cash_operations (organization_id, desk_id, shift_id, kind, idempotency_key, patient_id, total, "
+        "cash_amount, card_amount, cash_given, change_amount, customer_contact) VALUES (:org, :desk, :shift, "
+        "'deposit', :key, :p, :total, :cash, :card, :given, :change, :contact) RETURNING id"),
+        {"org": desk.organization_id, "desk": desk.id, "shift": shift_id, "key": key, "p": patient_id, "total": total,
+         "cash": cash_sum, "card": card_sum, "given": given,
+         "change": (given - cash_sum) if given is not None else Decimal(0), "contact": contact})
+    _journal(connection, op_id, desk.organization_id, "intent", {"deposit": str(total)})
+    checkpoint("intent")
+    return _carry_on(connection, desk, devices, op_id)
+
+
+def return_deposit(connection: Connection, desk: Desk, devices: Devices, deposit_id: int, amount: object,
+                   key: uuid.UUID | None = None) -> OperationResult:
+    """Gives (part of) an unspent advance back: to the card it came from first, the rest in cash."""
+    key = key or uuid.uuid4()
+    existing = _existing(connection, key)
+    if existing is not None:
+        connection.rollback()
+        return _result(connection, existing, repeated=True)
+    value = money(amount)
+    if value <= 0:
+        raise _refused(DEPOSIT_POSITIVE)
+    source = connection.execute(text(
+        "SELECT id, patient_id, card_amount, card_rrn FROM cash_operations WHERE id = :id AND kind = 'deposit' "
+        "AND state = 'completed'"), {"id": deposit_id}).first()
+    if source is None:
+        raise _refused(NOT_REFUNDABLE)
+    _unfinished_guard(connection, desk)
+    status = devices.registrar.status()
+    _check_registrar(status, desk)
+    shift_id = _sync_shift(connection, desk, status)
+    _lock_deposit(connection, source.patient_id)
+    returnable = next((d.returnable for d in deposits(connection, source.patient_id) if d.operation_id == deposit_id),
+                      Decimal(0))
+    if value > returnable:
+        connection.rollback()
+        raise _refused(DEPOSIT_SHORT, balance=format_money(returnable), wanted=format_money(value))
+    card_back = connection.scalar(text(
+        "SELECT :card - coalesce(sum(card_amount), 0) FROM cash_operations WHERE refund_of_id = :id "
+        "AND state NOT IN ('failed', 'voided')"), {"card": source.card_amount, "id": deposit_id})
+    card = min(value, card_back) if source.card_rrn else Decimal(0)
+    if card > 0 and devices.terminal is None:
+        connection.rollback()
+        raise _refused(NO_TERMINAL)
+    op_id = connection.scalar(text(
+        "INSERT INTO cash_operations (organization_id, desk_id, shift_id, kind, idempotency_key, patient_id, "
+        "refund_of_id, total, cash_amount, card_amount) VALUES (:org, :desk, :shift, 'deposit_refund', :key, :p, "
+        ":src, :total, :cash, :card) RETURNING id"),
+        {"org": desk.organization_id, "desk": desk.id, "shift": shift_id, "key": key, "p": source.patient_id,
+         "src": deposit_id, "total": value, "cash": value - card, "card": card})
+    _journal(connection, op_id, desk.organization_id, "intent", {"deposit": deposit_id, "amount": str(value)})
     checkpoint("intent")
     return _carry_on(connection, desk, devices, op_id)
 
 
 def refund(connection: Connection, desk: Desk, devices: Devices, sale_id: int, order_line_ids: Sequence[int],
            key: uuid.UUID) -> OperationResult:
-    """Gives back the money for paid lines not performed, to the card first (up to what the sale took by card),
-    the rest in cash; prints the return receipt. The lines become unpaid again."""
+    """Gives back the money for paid lines not performed, to the same method: to the card first (up to what the
+    sale took by card), then to the client's deposit (up to what the sale took from it), the rest in cash;
+    prints the return receipt. The lines become unpaid again."""
     existing = _existing(connection, key)
     if existing is not None:
         connection.rollback()
@@ -545,9 +692,11 @@ def refund(connection: Connection, desk: Desk, devices: Devices, sale_id: int, o
     if not ids:
         raise _refused(NOTHING_TO_PAY)
     sale = connection.execute(text(
-        "SELECT s.id, s.patient_id, s.card_rrn, s.card_amount - coalesce((SELECT sum(r.card_amount) "
-        "FROM cash_operations r WHERE r.refund_of_id = s.id AND r.state NOT IN ('failed', 'voided')), 0) AS card_left "
-        "FROM cash_operations s WHERE s.id = :s AND s.kind = 'sale' AND s.state = 'completed'"), {"s": sale_id}).first()
+        "SELECT s.id, s.patient_id, s.card_rrn, s.card_amount - coalesce(r.card, 0) AS card_left, "
+        "s.deposit_amount - coalesce(r.deposit, 0) AS deposit_left FROM cash_operations s "
+        "LEFT JOIN LATERAL (SELECT sum(card_amount) AS card, sum(deposit_amount) AS deposit FROM cash_operations "
+        "WHERE refund_of_id = s.id AND state NOT IN ('failed', 'voided')) r ON true "
+        "WHERE s.id = :s AND s.kind = 'sale' AND s.state = 'completed'"), {"s": sale_id}).first()
     if sale is None:
         raise _refused(NOT_REFUNDABLE)
     _unfinished_guard(connection, desk)
@@ -565,14 +714,15 @@ def refund(connection: Connection, desk: Desk, devices: Devices, sale_id: int, o
     if card > 0 and devices.terminal is None:
         connection.rollback()
         raise _refused(NO_TERMINAL)
-    cash = total - card
+    deposit = min(total - card, sale.deposit_left) if sale.deposit_left > 0 else Decimal(0)
+    cash = total - card - deposit
     try:
         op_id = connection.scalar(text(
             "INSERT INTO cash_operations (organization_id, desk_id, shift_id, kind, idempotency_key, patient_id, "
-            "refund_of_id, total, cash_amount, card_amount) VALUES (:org, :desk, :shift, 'refund', :key, :patient, "
-            ":sale, :total, :cash, :card) RETURNING id"),
+            "refund_of_id, total, cash_amount, card_amount, deposit_amount) VALUES (:org, :desk, :shift, 'refund', "
+            ":key, :patient, :sale, :total, :cash, :card, :deposit) RETURNING id"),
             {"org": desk.organization_id, "desk": desk.id, "shift": shift_id, "key": key, "patient": sale.patient_id,
-             "sale": sale_id, "total": total, "cash": cash, "card": card})
+             "sale": sale_id, "total": total, "cash": cash, "card": card, "deposit": deposit})
     except IntegrityError:
         connection.rollback()
         existing = _existing(connection, key)
@@ -628,7 +778,7 @@ def _card_step(connection: Connection, desk: Desk, devices: Devices, op) -> None
              {"operation": op.kind, "amount": str(op.card_amount)}, state="card_requested")
     checkpoint("card_requested")
     try:
-        if op.kind == "sale":
+        if op.kind in MONEY_IN:
             result = terminal.purchase(op.card_amount, reference)
         else:
             sale_rrn = connection.scalar(text("SELECT card_rrn FROM cash_operations WHERE id = :s"),
@@ -653,17 +803,24 @@ def _card_step(connection: Connection, desk: Desk, devices: Devices, op) -> None
 
 
 def _receipt(connection: Connection, op) -> Receipt:
-    lines = connection.execute(text(
-        "SELECT name, quantity, price, amount, vat_rate FROM cash_operation_lines WHERE operation_id = :op "
-        "ORDER BY order_line_id"), {"op": op.id}).all()
-    items = tuple(ReceiptItem(name=r.name, quantity=Decimal(r.quantity), price=r.price, amount=r.amount,
-                              vat=_VAT.get(r.vat_rate, VatRate.EXEMPT)) for r in lines)
+    if op.kind in ("deposit", "deposit_refund"):
+        # An advance: FFD 1214 = 3 (advance), 1212 = 10 (payment); the services are named when they are paid.
+        items: tuple[ReceiptItem, ...] = (ReceiptItem(name=DEPOSIT_ITEM, quantity=Decimal(1), price=op.total,
+                                                      amount=op.total, payment_method=3, payment_object=10),)
+    else:
+        lines = connection.execute(text(
+            "SELECT name, quantity, price, amount, vat_rate FROM cash_operation_lines WHERE operation_id = :op "
+            "ORDER BY order_line_id"), {"op": op.id}).all()
+        items = tuple(ReceiptItem(name=r.name, quantity=Decimal(r.quantity), price=r.price, amount=r.amount,
+                                  vat=_VAT.get(r.vat_rate, VatRate.EXEMPT)) for r in lines)
     payments = []
     if op.cash_amount > 0:
-        payments.append(Payment(PaymentType.CASH, op.cash_amount + (op.change_amount if op.kind == "sale" else 0)))
+        payments.append(Payment(PaymentType.CASH, op.cash_amount + (op.change_amount if op.kind in MONEY_IN else 0)))
     if op.card_amount > 0:
         payments.append(Payment(PaymentType.CARD, op.card_amount))
-    kind = ReceiptKind.SALE if op.kind == "sale" else ReceiptKind.SALE_RETURN
+    if op.deposit_amount > 0:
+        payments.append(Payment(PaymentType.PREPAYMENT, op.deposit_amount))
+    kind = ReceiptKind.SALE if op.kind in MONEY_IN else ReceiptKind.SALE_RETURN
     return Receipt(kind=kind, items=items, payments=tuple(payments), customer_contact=op.customer_contact,
                    cashier_name=_cashier(connection))
 
@@ -707,7 +864,7 @@ def _complete(connection: Connection, desk: Desk, op, doc: FiscalDocument) -> No
         connection.execute(text(
             "UPDATE order_lines SET status = 'paid', version = version + 1, updated_at = now() "
             "WHERE cash_operation_id = :op AND status IN ('ordered', 'booked')"), {"op": op.id})
-    else:
+    elif op.kind == "refund":
         connection.execute(text(
             "UPDATE order_lines SET status = CASE WHEN booking_id IS NULL THEN 'ordered' ELSE 'booked' END, "
             "cash_operation_id = NULL, version = version + 1, updated_at = now() WHERE cash_operation_id = :op"),
@@ -831,8 +988,8 @@ def x_report(connection: Connection, desk: Desk, devices: Devices) -> OperationR
 def drawer_cash(connection: Connection, desk: Desk, until: dt.datetime | None = None) -> Decimal:
     """Cash in the drawer by the journal: cash sales (net of change) + cash in - cash refunds - cash out."""
     return connection.scalar(text(
-        "SELECT coalesce(sum(CASE WHEN kind IN ('sale', 'cash_in') THEN cash_amount "
-        "WHEN kind IN ('refund', 'cash_out') THEN -cash_amount ELSE 0 END), 0) FROM cash_operations "
+        "SELECT coalesce(sum(CASE WHEN kind IN ('sale', 'deposit', 'cash_in') THEN cash_amount "
+        "WHEN kind IN ('refund', 'deposit_refund', 'cash_out') THEN -cash_amount ELSE 0 END), 0) FROM cash_operations "
         "WHERE desk_id = :d AND state = 'completed' AND (CAST(:u AS timestamptz) IS NULL OR coalesce(fiscal_at, "
         "updated_at) < :u)"), {"d": desk.id, "u": until})
 
@@ -917,7 +1074,7 @@ def unfinished(connection: Connection, desk: Desk) -> list[Unfinished]:
     out = []
     for r in rows:
         message, params = _decode_error(r.error)
-        if r.kind in ("sale", "refund"):
+        if r.kind in MONEY_KINDS:
             choices = (CHOICE_RECEIPT, CHOICE_VOID)
         else:
             choices = (CHOICE_DONE, CHOICE_NOT_DONE)
@@ -959,7 +1116,7 @@ def _terminal_says(connection: Connection, devices: Devices, op) -> CardResult |
 
 def _reconcile_one(connection: Connection, desk: Desk, devices: Devices, op) -> None:
     org = desk.organization_id
-    if op.kind not in ("sale", "refund"):
+    if op.kind not in MONEY_KINDS:
         _reconcile_simple(connection, desk, devices, op)
         return
     state = op.state
@@ -1046,7 +1203,7 @@ def resolve(connection: Connection, desk: Desk, devices: Devices, operation_id: 
         raise _refused(OPERATION_FINISHED)
     connection.commit()
     org = desk.organization_id
-    if op.kind in ("sale", "refund"):
+    if op.kind in MONEY_KINDS:
         if choice == CHOICE_RECEIPT:
             card_fields = {}
             if op.card_amount > 0 and not op.card_rrn:
@@ -1082,7 +1239,7 @@ def _give_card_back(connection: Connection, desk: Desk, devices: Devices, op) ->
     if devices.terminal is None:
         raise _refused(NO_TERMINAL)
     _journal(connection, op.id, desk.organization_id, "card_return_request", {"amount": str(op.card_amount)})
-    if op.kind == "sale":
+    if op.kind in MONEY_IN:
         result = devices.terminal.refund(op.card_amount, op.card_rrn, f"{op.idempotency_key}-void")
     else:
         result = devices.terminal.purchase(op.card_amount, f"{op.idempotency_key}-void")

@@ -32,6 +32,7 @@ from shared.services.session import session_user
 
 #: Corresponding accounts of the chart of accounts (Minfin order 94n) for the cash book's column 3.
 ACCOUNT_REVENUE = "62.01"  # settlements with customers (retail revenue through the registrar)
+ACCOUNT_ADVANCES = "62.02"  # advances received from customers (deposits)
 ACCOUNT_CASH_IN = "51"  # cash brought from the bank account
 ACCOUNT_CASH_OUT = "57.01"  # cash handed to collection (инкассация)
 
@@ -86,7 +87,8 @@ def _entries(connection: Connection, organization_id: int, start: dt.datetime, e
         "FROM cash_operations c JOIN cash_desks d ON d.id = c.desk_id JOIN organizations o ON o.id = c.organization_id "
         "LEFT JOIN cash_shifts s ON s.id = c.shift_id "
         "WHERE c.organization_id = :org AND c.state = 'completed' AND c.cash_amount > 0 "
-        "AND c.kind IN ('sale', 'refund', 'cash_in', 'cash_out') AND c.fiscal_at >= :s AND c.fiscal_at < :e "
+        "AND c.kind IN ('sale', 'refund', 'deposit', 'deposit_refund', 'cash_in', 'cash_out') "
+        "AND c.fiscal_at >= :s AND c.fiscal_at < :e "
         "GROUP BY 1, c.kind, d.name, d.registrar_serial, s.shift_number, "
         "CASE WHEN c.kind IN ('cash_in', 'cash_out') THEN c.id END ORDER BY min(c.id)"),
         {"org": organization_id, "s": start, "e": end}).all()
@@ -98,6 +100,10 @@ def _entries(connection: Connection, organization_id: int, start: dt.datetime, e
             entries.append(_Entry(r.at, "in", f"Выручка по {kkt}{shift}", ACCOUNT_REVENUE, r.amount))
         elif r.kind == "refund":
             entries.append(_Entry(r.at, "out", f"Возврат покупателям по {kkt}{shift}", ACCOUNT_REVENUE, r.amount))
+        elif r.kind == "deposit":
+            entries.append(_Entry(r.at, "in", f"Предоплата (авансы) по {kkt}{shift}", ACCOUNT_ADVANCES, r.amount))
+        elif r.kind == "deposit_refund":
+            entries.append(_Entry(r.at, "out", f"Возврат авансов по {kkt}{shift}", ACCOUNT_ADVANCES, r.amount))
         elif r.kind == "cash_in":
             entries.append(_Entry(r.at, "in", f"Внесение наличных в кассу ({r.desk})", ACCOUNT_CASH_IN, r.amount))
         else:
@@ -115,9 +121,10 @@ def cash_book(connection: Connection, desk: Desk, day: dt.date) -> CashBookSheet
     today = _entries(connection, org, day_start, day_end)
     # The drawer before the day: everything completed earlier, all years.
     opening = connection.scalar(text(
-        "SELECT coalesce(sum(CASE WHEN kind IN ('sale', 'cash_in') THEN cash_amount ELSE -cash_amount END), 0) "
-        "FROM cash_operations WHERE organization_id = :o AND state = 'completed' "
-        "AND kind IN ('sale', 'refund', 'cash_in', 'cash_out') AND fiscal_at < :s"), {"o": org, "s": day_start})
+        "SELECT coalesce(sum(CASE WHEN kind IN ('sale', 'deposit', 'cash_in') THEN cash_amount "
+        "ELSE -cash_amount END), 0) FROM cash_operations WHERE organization_id = :o AND state = 'completed' "
+        "AND kind IN ('sale', 'refund', 'deposit', 'deposit_refund', 'cash_in', 'cash_out') AND fiscal_at < :s"),
+        {"o": org, "s": day_start})
     zone = organization_zone(connection, org)
     days_before = {e.at.astimezone(zone).date() for e in earlier}
     numbers = {"in": sum(1 for e in earlier if e.kind == "in"), "out": sum(1 for e in earlier if e.kind == "out")}

@@ -73,7 +73,8 @@ def emulated_desk(tmp_path: Path):
 
 def database_totals(conn, desk_id: int) -> dict[str, Decimal]:
     row = conn.execute(text(
-        "SELECT coalesce(sum(CASE kind WHEN 'sale' THEN cash_amount ELSE -cash_amount END), 0), "
-        "coalesce(sum(CASE kind WHEN 'sale' THEN card_amount ELSE -card_amount END), 0) FROM cash_operations "
-        "WHERE desk_id = :d AND state = 'completed' AND kind IN ('sale', 'refund')"), {"d": desk_id}).one()
+        "SELECT coalesce(sum(CASE WHEN kind IN ('sale', 'deposit') THEN cash_amount ELSE -cash_amount END), 0), "
+        "coalesce(sum(CASE WHEN kind IN ('sale', 'deposit') THEN card_amount ELSE -card_amount END), 0) "
+        "FROM cash_operations WHERE desk_id = :d AND state = 'completed' "
+        "AND kind IN ('sale', 'refund', 'deposit', 'deposit_refund')"), {"d": desk_id}).one()
     return {"cash": row[0], "card": row[1]}

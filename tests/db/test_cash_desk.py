@@ -378,3 +378,43 @@ def test_cut_short_at_every_step_then_reconciled(cashier, desk, bench, point, wi
         _agree(conn, desk, bench)
         receipts = [d for d in bench.emulator.documents.values() if d.receipt_number is not None]
         assert len(receipts) == (1 if states[0] == "completed" else 0)
+
+
+def test_a_deposit_is_taken_spent_refunded_into_and_returned(conn, desk, bench):
+    devices = bench.devices()
+    _open(conn, desk, devices)
+    patient = _patients_with_lines(conn)[0]
+    lines = _lines(conn, patient)
+    total = sum((line.amount for line in lines), Decimal(0))
+    with pytest.raises(cd.CashRefused) as refused:
+        cd.take_deposit(conn, desk, devices, patient)
+    assert refused.value.message == cd.DEPOSIT_POSITIVE
+    advance = cd.take_deposit(conn, desk, devices, patient, cash=total, card="2000", cash_given=total + 100)
+    assert advance.completed and advance.change == Decimal(100)
+    doc = bench.emulator.documents[advance.fiscal_document]
+    assert [(i.payment_method, i.payment_object) for i in doc.items] == [(3, 10)]  # an advance, a payment
+    assert cd.deposit_balance(conn, patient) == total + 2000
+    # Too much from the deposit is refused; the services are paid from it.
+    with pytest.raises(cd.CashRefused) as refused:
+        cd.pay(conn, desk, devices, cd.PaymentRequest(uuid.uuid4(), tuple(line.order_line_id for line in lines),
+                                                      Decimal(0), Decimal(0), deposit=total + 1))
+    assert refused.value.message == cd.SPLIT_MISMATCH
+    sale = cd.pay(conn, desk, devices, cd.PaymentRequest(uuid.uuid4(), tuple(line.order_line_id for line in lines),
+                                                         Decimal(0), Decimal(0), deposit=total))
+    assert sale.completed
+    assert bench.emulator.documents[sale.fiscal_document].sums[13] == int(total * 100)  # offset of the advance
+    assert cd.deposit_balance(conn, patient) == Decimal(2000)
+    # A refund of a line paid from the deposit goes back to the deposit.
+    back = cd.refund(conn, desk, devices, sale.operation_id, [lines[0].order_line_id], uuid.uuid4())
+    assert back.completed and back.cash_amount == 0 and back.card_amount == 0
+    assert cd.deposit_balance(conn, patient) == 2000 + lines[0].amount
+    # The unspent advance goes back: to the card it came from first, then cash.
+    [info] = cd.deposits(conn, patient)
+    assert info.returnable == 2000 + lines[0].amount
+    with pytest.raises(cd.CashRefused) as refused:
+        cd.return_deposit(conn, desk, devices, info.operation_id, info.returnable + 1)
+    assert refused.value.message == cd.DEPOSIT_SHORT
+    returned = cd.return_deposit(conn, desk, devices, info.operation_id, info.returnable)
+    assert returned.completed and returned.card_amount == 2000 and returned.cash_amount == lines[0].amount
+    assert cd.deposit_balance(conn, patient) == 0
+    _agree(conn, desk, bench)
