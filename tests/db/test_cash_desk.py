@@ -418,3 +418,54 @@ def test_a_deposit_is_taken_spent_refunded_into_and_returned(conn, desk, bench):
     assert returned.completed and returned.card_amount == 2000 and returned.cash_amount == lines[0].amount
     assert cd.deposit_balance(conn, patient) == 0
     _agree(conn, desk, bench)
+
+
+def test_paper_running_out_in_the_receipt(conn, desk, bench):
+    from shared.devices.shtrih import commands as c
+
+    devices = bench.devices()
+    _open(conn, desk, devices)
+    patients = _patients_with_lines(conn)
+    # Cash: the receipt is cancelled, nothing was taken, the lines are free; the message names the fix.
+    lines = _lines(conn, patients[1])
+    bench.emulator.force_error(0x6B, c.FN_CLOSE_CHECK_V2)
+    with pytest.raises(cd.DeviceError) as failed:
+        _pay(conn, desk, devices, lines)
+    assert "paper" in str(failed.value).lower()
+    assert all(_status(conn, line.order_line_id) == ("ordered", None) for line in lines)
+    assert bench.emulator.check is None
+    # Card: the card is already charged, so the cashier loads paper and prints the receipt.
+    lines = _lines(conn, patients[2])
+    total = sum((line.amount for line in lines), Decimal(0))
+    bench.emulator.force_error(0x6B, c.FN_CLOSE_CHECK_V2)
+    result = _pay(conn, desk, devices, lines, card=total)
+    assert result.state == "attention" and result.message == cd.ATTENTION_DEVICE
+    [waiting] = cd.unfinished(conn, desk)
+    assert waiting.card_charged and waiting.choices == (cd.CHOICE_RECEIPT, cd.CHOICE_VOID)
+    with pytest.raises(cd.CashRefused) as refused:  # a new payment waits for this one
+        _pay(conn, desk, devices, _lines(conn, patients[3]))
+    assert refused.value.message == cd.UNFINISHED
+    done = cd.resolve(conn, desk, devices, waiting.operation_id, cd.CHOICE_RECEIPT)
+    assert done.completed
+    assert all(_status(conn, line.order_line_id)[0] == "paid" for line in lines)
+    _agree(conn, desk, bench)
+
+
+def test_the_cashier_may_undo_a_card_payment_left_without_a_receipt(conn, desk, bench):
+    from shared.devices.shtrih import commands as c
+
+    devices = bench.devices()
+    _open(conn, desk, devices)
+    lines = _lines(conn, _patients_with_lines(conn)[4])
+    total = sum((line.amount for line in lines), Decimal(0))
+    bench.emulator.force_error(0x6B, c.FN_CLOSE_CHECK_V2)
+    result = _pay(conn, desk, devices, lines, card=total)
+    assert result.state == "attention"
+    undone = cd.resolve(conn, desk, devices, result.operation_id, cd.CHOICE_VOID)
+    assert undone.state == "voided"
+    assert bench.terminal_net() == 0  # the card money went back
+    assert all(_status(conn, line.order_line_id) == ("ordered", None) for line in lines)
+    with pytest.raises(cd.CashRefused) as refused:
+        cd.resolve(conn, desk, devices, result.operation_id, cd.CHOICE_RECEIPT)
+    assert refused.value.message == cd.OPERATION_FINISHED
+    _agree(conn, desk, bench)
