@@ -1,5 +1,5 @@
 """Editing the reference data: organizations, departments, offices, specialties, positions, staff
-members and medical card types (the administrator's job; the permission matrix grants it).
+members, medical card types and cash desks (the administrator's job; the permission matrix grants it).
 
 Every function takes a SQLAlchemy Connection (a unit of work's ``session.connection()``) and plain
 values; the caller commits. Values are checked here first, so a person gets a message naming the
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 import unicodedata
 import zoneinfo
 from collections.abc import Callable, Mapping
@@ -29,6 +30,7 @@ from sqlalchemy.exc import DBAPIError
 from shared.errors import QT_TRANSLATE_NOOP, DomainError
 from shared.identifiers import is_valid_inn, is_valid_ogrn
 from shared.models import (
+    CashDesk,
     Department,
     MedicalCardType,
     Office,
@@ -44,6 +46,11 @@ from shared.services.users import NotPermitted
 FLOOR_RANGE = (-5, 150)
 SORT_ORDER_RANGE = (-100_000, 100_000)
 EARLIEST_DATE = dt.date(1900, 1, 1)
+#: A fiscal registrar's factory number: ASCII digits only ('' = any registrar).
+REGISTRAR_SERIAL_DIGITS = 20
+_SERIAL = re.compile(rf"[0-9]{{1,{REGISTRAR_SERIAL_DIGITS}}}")
+#: OKPO: 8 digits for an organization, 10 for an individual entrepreneur ('' = not known).
+_OKPO = re.compile(r"[0-9]{8}|[0-9]{10}")
 
 
 # --- Errors --------------------------------------------------------------------------------------
@@ -121,6 +128,23 @@ class DepartmentCycle(DomainError):
     message = QT_TRANSLATE_NOOP("DomainError", "A department cannot be part of itself or of its own subdivision.")
 
 
+class NotDigits(_FieldError):
+    message = QT_TRANSLATE_NOOP("DomainError", "\u201c{field}\u201d may contain only digits, at most {limit} of them.")
+
+
+class InvalidOkpo(_FieldError):
+    message = QT_TRANSLATE_NOOP(
+        "DomainError", "\u201c{field}\u201d must have 8 digits (10 for an individual entrepreneur) or be left empty."
+    )
+
+
+class NotYourOrganization(_FieldError):
+    message = QT_TRANSLATE_NOOP(
+        "DomainError", "You have no access to the chosen \u201c{field}\u201d. Add it to your organizations in the "
+        "Users section first."
+    )
+
+
 class NotDeactivatable(DomainError):
     message = QT_TRANSLATE_NOOP("DomainError", "Records of this list cannot be deactivated.")
 
@@ -157,6 +181,15 @@ class OfficeValues:
     department_id: int | None = None
     floor: int | None = None
     equipment_notes: str = ""
+    is_active: bool = True
+
+
+@dataclass(frozen=True)
+class CashDeskValues:
+    organization_id: int
+    name: str
+    registrar_serial: str = ""
+    okpo: str = ""
     is_active: bool = True
 
 
@@ -242,6 +275,8 @@ LABELS: Mapping[str, str] = {
     "middle_name": QT_TRANSLATE_NOOP("DomainError", "Middle name"),
     "hired_on": QT_TRANSLATE_NOOP("DomainError", "Hired"),
     "dismissed_on": QT_TRANSLATE_NOOP("DomainError", "Dismissed"),
+    "registrar_serial": QT_TRANSLATE_NOOP("DomainError", "Registrar No."),
+    "okpo": QT_TRANSLATE_NOOP("DomainError", "OKPO"),
 }
 
 
@@ -278,10 +313,12 @@ def _kinds() -> dict[str, _Kind]:
         "positions": _Kind(Position.__table__, PositionValues, ("name",)),
         "staff": _Kind(StaffMember.__table__, StaffValues, ("last_name", "first_name"), (), _check_staff),
         "card_types": _Kind(MedicalCardType.__table__, CardTypeValues, ("code", "name"), (), _check_card_type),
+        "cash_desks": _Kind(CashDesk.__table__, CashDeskValues, ("name",), (), _check_cash_desk),
     }
 
 
-KINDS: tuple[str, ...] = ("organizations", "departments", "offices", "specialties", "positions", "staff", "card_types")
+KINDS: tuple[str, ...] = ("organizations", "departments", "offices", "specialties", "positions", "staff", "card_types",
+                          "cash_desks")
 
 
 def _kind(kind: str) -> _Kind:
@@ -417,6 +454,22 @@ def _check_staff(conn: Connection, row: dict, row_id: int | None) -> None:
 
 def _check_card_type(conn: Connection, row: dict, row_id: int | None) -> None:
     _in_range("sort_order", row["sort_order"], *SORT_ORDER_RANGE)
+
+
+def _check_cash_desk(conn: Connection, row: dict, row_id: int | None) -> None:
+    # fullmatch on ASCII digits: str.isdigit() would let full-width and superscript digits through.
+    if row["registrar_serial"] and not _SERIAL.fullmatch(row["registrar_serial"]):
+        raise NotDigits(field=_label("registrar_serial"), limit=REGISTRAR_SERIAL_DIGITS)
+    if row["okpo"] and not _OKPO.fullmatch(row["okpo"]):
+        raise InvalidOkpo(field=_label("okpo"))
+    if row["organization_id"] is None:
+        raise BlankField(field=_label("organization_id"))
+    _require_exists(conn, Organization.__table__, "organization_id", row["organization_id"])
+    # Cash desks are scoped by organization for everyone (the administrator included): say so,
+    # rather than let the row security policy refuse with "no rights".
+    if not conn.scalar(text("SELECT CAST(:o AS integer) = ANY (app_user_organization_ids())"),
+                       {"o": row["organization_id"]}):
+        raise NotYourOrganization(field=_label("organization_id"))
 
 
 # --- Database errors -------------------------------------------------------------------------------
@@ -574,6 +627,16 @@ class PositionRow:
     is_medical: bool
 
 
+@dataclass(frozen=True)
+class CashDeskRow:
+    id: int
+    organization: str
+    name: str
+    registrar_serial: str
+    okpo: str
+    is_active: bool
+
+
 def list_specialties(conn: Connection) -> tuple[SpecialtyRow, ...]:
     stmt = select(Specialty.id, Specialty.code, Specialty.name, Specialty.is_medical).order_by(Specialty.name)
     return tuple(SpecialtyRow(*r) for r in conn.execute(stmt))
@@ -582,3 +645,14 @@ def list_specialties(conn: Connection) -> tuple[SpecialtyRow, ...]:
 def list_positions(conn: Connection) -> tuple[PositionRow, ...]:
     stmt = select(Position.id, Position.name, Position.is_medical).order_by(Position.name)
     return tuple(PositionRow(*r) for r in conn.execute(stmt))
+
+
+def list_cash_desks(conn: Connection) -> tuple[CashDeskRow, ...]:
+    """The cash desks of the organizations the user works for (inactive ones included)."""
+    stmt = (
+        select(CashDesk.id, Organization.short_name, CashDesk.name, CashDesk.registrar_serial, CashDesk.okpo,
+               CashDesk.is_active)
+        .join(Organization, Organization.id == CashDesk.organization_id)
+        .order_by(Organization.short_name, CashDesk.name, CashDesk.id)
+    )
+    return tuple(CashDeskRow(*r) for r in conn.execute(stmt))

@@ -24,8 +24,11 @@ from shared.services.reference_admin import (
     InvalidDepartmentKind,
     InvalidInn,
     InvalidOgrn,
+    InvalidOkpo,
     InvalidTimeZone,
     MissingReference,
+    NotDigits,
+    NotYourOrganization,
     OtherOrganization,
     OutOfRange,
     RecordGone,
@@ -270,3 +273,117 @@ def test_choices_and_lists(admin):
     assert {o.id for o in found.organizations} >= {1, 2}
     assert "Europe/Moscow" in found.time_zones
     assert run(admin, ra.list_positions) and run(admin, ra.list_specialties)
+
+
+# --- Cash desks ------------------------------------------------------------------------------------
+
+
+def desk_values(**kw) -> ra.CashDeskValues:
+    base = dict(organization_id=1, name="Desk 2", registrar_serial="0012345678", okpo="12345678")
+    return ra.CashDeskValues(**{**base, **kw})
+
+
+def test_cash_desk_create_edit_and_stale_version(clinic, admin):
+    new_id = run(admin, lambda c: ra.create(c, "cash_desks", desk_values(name="  Desk 2  ", okpo="")))
+    record = run(admin, lambda c: ra.get_record(c, "cash_desks", new_id))
+    assert record.values == desk_values(okpo="") and record.version == 1
+    run(admin, lambda c: ra.update_record(c, "cash_desks", new_id, desk_values(okpo="1234567890"),
+                                          version=record.version))
+    again = run(admin, lambda c: ra.get_record(c, "cash_desks", new_id))
+    assert again.values.okpo == "1234567890" and again.version == 2
+    other = log_in(clinic.settings("ADM-01"), "admin", DEMO_PASSWORD)
+    try:
+        run(other, lambda c: ra.update_record(c, "cash_desks", new_id, desk_values(registrar_serial=""),
+                                              version=again.version))
+    finally:
+        other.close()
+    with pytest.raises(ConcurrentEdit) as caught:
+        run(admin, lambda c: ra.update_record(c, "cash_desks", new_id, desk_values(name="Mine"),
+                                              version=again.version))
+    assert caught.value.params["user"] == admin.user.full_name
+    saved = run(admin, lambda c: ra.get_record(c, "cash_desks", new_id))
+    assert saved.values.registrar_serial == "" and saved.values.name == "Desk 2" and saved.version == 3
+    row = next(r for r in run(admin, ra.list_cash_desks) if r.id == new_id)
+    assert (row.name, row.registrar_serial, row.okpo, row.is_active) == ("Desk 2", "", "12345678", True)
+    assert row.organization == run(admin, lambda c: c.scalar(text("SELECT short_name FROM organizations "
+                                                                  "WHERE id = 1")))
+
+
+@pytest.mark.parametrize(("values", "error", "field"), [
+    (dict(okpo="1234567"), InvalidOkpo, "OKPO"),
+    (dict(okpo="123456789"), InvalidOkpo, "OKPO"),
+    (dict(okpo="12345678901"), TooLong, "OKPO"),
+    (dict(okpo="1234567X"), InvalidOkpo, "OKPO"),
+    (dict(okpo="１２３４５６７８"), InvalidOkpo, "OKPO"),  # full-width digits
+    (dict(okpo="1234 5678"), InvalidOkpo, "OKPO"),
+    (dict(registrar_serial="SN-001"), NotDigits, "Registrar No."),
+    (dict(registrar_serial="1" * 21), NotDigits, "Registrar No."),
+    (dict(registrar_serial="²³"), NotDigits, "Registrar No."),
+    (dict(registrar_serial="12\t34"), ControlCharacters, "Registrar No."),
+    (dict(name=" "), BlankField, "Name"),
+    (dict(name="x" * 101), TooLong, "Name"),
+    (dict(organization_id=999_999), MissingReference, "Organization"),
+])
+def test_cash_desk_validation_names_the_field(admin, values, error, field):
+    with pytest.raises(error) as caught:
+        run(admin, lambda c: ra.create(c, "cash_desks", desk_values(**values)))
+    assert caught.value.params["field"] == field
+    assert field in caught.value.render()
+
+
+def test_cash_desk_serial_of_twenty_digits_and_empty_values_are_fine(admin):
+    new_id = run(admin, lambda c: ra.create(c, "cash_desks", desk_values(registrar_serial="9" * 20, okpo="")))
+    assert run(admin, lambda c: ra.get_record(c, "cash_desks", new_id)).values.registrar_serial == "9" * 20
+
+
+def test_cash_desk_name_is_unique_within_an_organization(admin):
+    with admin.engine.connect() as conn:
+        taken = conn.scalar(text("SELECT name FROM cash_desks WHERE organization_id = 1 ORDER BY id LIMIT 1"))
+    with pytest.raises(AlreadyExists) as caught:
+        run(admin, lambda c: ra.create(c, "cash_desks", desk_values(name=taken)))
+    assert caught.value.params["field"] == "Name"
+    assert "already exists" in caught.value.render()
+    # The same name in another organization is another desk.
+    new_id = run(admin, lambda c: ra.create(c, "cash_desks", desk_values(name="Twin desk")))
+    assert run(admin, lambda c: ra.create(c, "cash_desks", desk_values(organization_id=2, name="Twin desk")))
+    # Renaming onto a taken name is refused the same way.
+    record = run(admin, lambda c: ra.get_record(c, "cash_desks", new_id))
+    with pytest.raises(AlreadyExists):
+        run(admin, lambda c: ra.update_record(c, "cash_desks", new_id, desk_values(name=taken),
+                                              version=record.version))
+
+
+def test_cash_desk_of_an_organization_the_administrator_does_not_work_for(admin):
+    org = run(admin, lambda c: ra.create(c, "organizations", org_values()))
+    with pytest.raises(NotYourOrganization) as caught:
+        run(admin, lambda c: ra.create(c, "cash_desks", desk_values(organization_id=org)))
+    assert caught.value.params["field"] == "Organization"
+
+
+def test_cash_desk_deactivated_and_a_used_one_not_deleted(clinic, admin):
+    used = run(admin, lambda c: ra.create(c, "cash_desks", desk_values(name="Used desk")))
+    with clinic.connect(autocommit=True) as conn:  # as the desk would journal an X-report
+        conn.execute("INSERT INTO cash_operations (organization_id, desk_id, kind, idempotency_key) "
+                     "VALUES (1, %s, 'x_report', gen_random_uuid())", (used,))
+    with pytest.raises(InUse):
+        run(admin, lambda c: ra.delete(c, "cash_desks", used))
+    record = run(admin, lambda c: ra.get_record(c, "cash_desks", used))
+    run(admin, lambda c: ra.set_active(c, "cash_desks", used, False, version=record.version))
+    assert run(admin, lambda c: ra.get_record(c, "cash_desks", used)).values.is_active is False
+    assert not next(r for r in run(admin, ra.list_cash_desks) if r.id == used).is_active
+    with pytest.raises(ConcurrentEdit):
+        run(admin, lambda c: ra.set_active(c, "cash_desks", used, True, version=record.version))
+    unused = run(admin, lambda c: ra.create(c, "cash_desks", desk_values(name="Unused desk")))
+    run(admin, lambda c: ra.delete(c, "cash_desks", unused))
+    with pytest.raises(RecordGone):
+        run(admin, lambda c: ra.get_record(c, "cash_desks", unused))
+
+
+def test_cashier_reads_cash_desks_but_cannot_set_them_up(clinic):
+    session = log_in(clinic.settings("CASH-01"), "cashier", DEMO_PASSWORD)
+    try:
+        assert run(session, ra.list_cash_desks)
+        with pytest.raises(NotPermitted):
+            run(session, lambda c: ra.create(c, "cash_desks", desk_values(name="Cashier's own")))
+    finally:
+        session.close()

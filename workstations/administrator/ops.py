@@ -113,11 +113,13 @@ def set_locked(*, parent: QWidget, session: AppSession, login: str, locked: bool
 class ExtraLists:
     specialties: tuple[reference_admin.SpecialtyRow, ...]
     positions: tuple[reference_admin.PositionRow, ...]
+    cash_desks: tuple[reference_admin.CashDeskRow, ...] = ()
 
 
 def load_extra_lists(*, parent: QWidget, session: AppSession) -> BackgroundOp[ExtraLists]:
     return _op(parent, session, lambda conn: ExtraLists(reference_admin.list_specialties(conn),
-                                                        reference_admin.list_positions(conn)), commit=False)
+                                                        reference_admin.list_positions(conn),
+                                                        reference_admin.list_cash_desks(conn)), commit=False)
 
 
 def load_record(*, parent: QWidget, session: AppSession, kind: str,

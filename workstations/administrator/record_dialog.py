@@ -48,6 +48,7 @@ KIND_TITLES = {
     "card_types": QT_TRANSLATE_NOOP("RecordDialog", "Medical card type"),
     "specialties": QT_TRANSLATE_NOOP("RecordDialog", "Specialty"),
     "positions": QT_TRANSLATE_NOOP("RecordDialog", "Position"),
+    "cash_desks": QT_TRANSLATE_NOOP("RecordDialog", "Cash desk"),
 }
 KIND_NAMES = {
     "outpatient": QT_TRANSLATE_NOOP("ReferenceBrowser", "outpatient"),
@@ -69,6 +70,8 @@ class Field:
     #: For combos: organizations, departments, parents, positions, specialties, kinds.
     source: str = ""
     optional: bool = False
+    #: Placeholder source text of a line field (context RecordDialog).
+    hint: str = ""
 
 
 FIELDS: dict[str, tuple[Field, ...]] = {
@@ -125,11 +128,20 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field("name", QT_TRANSLATE_NOOP("RecordDialog", "&Name:")),
         Field("is_medical", QT_TRANSLATE_NOOP("RecordDialog", "&Medical position"), "check"),
     ),
+    "cash_desks": (
+        Field("organization_id", QT_TRANSLATE_NOOP("RecordDialog", "&Organization:"), "combo", "organizations"),
+        Field("name", QT_TRANSLATE_NOOP("RecordDialog", "&Name:")),
+        Field("registrar_serial", QT_TRANSLATE_NOOP("RecordDialog", "&Registrar No.:"),
+              hint=QT_TRANSLATE_NOOP("RecordDialog", "factory number; empty: any registrar")),
+        Field("okpo", QT_TRANSLATE_NOOP("RecordDialog", "O&KPO:"),
+              hint=QT_TRANSLATE_NOOP("RecordDialog", "8 or 10 digits; empty: not printed")),
+        Field("is_active", QT_TRANSLATE_NOOP("RecordDialog", "A&ctive"), "check"),
+    ),
 }
 VALUE_TYPES = {
     "organizations": ra.OrganizationValues, "departments": ra.DepartmentValues, "offices": ra.OfficeValues,
     "staff": ra.StaffValues, "card_types": ra.CardTypeValues, "specialties": ra.SpecialtyValues,
-    "positions": ra.PositionValues,
+    "positions": ra.PositionValues, "cash_desks": ra.CashDeskValues,
 }
 #: Defaults of a new record (those the values classes do not give).
 _SET = QT_TRANSLATE_NOOP("RecordDialog", "set")
@@ -279,6 +291,8 @@ class RecordDialog(QDialog):
         limit = ra._kind(self.kind).table.c[spec.name].type.length  # noqa: SLF001 - the column's own limit
         if limit:
             edit.setMaxLength(limit)
+        if spec.hint:
+            edit.setPlaceholderText(_tr(spec.hint))
         return edit
 
     def _combo_items(self, spec: Field, organization_id: int | None) -> list[tuple[str, Any]]:

@@ -170,14 +170,22 @@ POSITION_COLUMNS = (
     _col(QT_TRANSLATE_NOOP("ReferenceBrowser", "Name"), lambda p: p.name),
     _col(QT_TRANSLATE_NOOP("ReferenceBrowser", "Medical"), lambda p: p.is_medical, ALIGN_CENTER),
 )
+CASH_DESK_COLUMNS = (
+    _col(QT_TRANSLATE_NOOP("ReferenceBrowser", "Name"), lambda d: d.name),
+    _col(QT_TRANSLATE_NOOP("ReferenceBrowser", "Registrar No."), lambda d: d.registrar_serial, ALIGN_RIGHT),
+    _col(QT_TRANSLATE_NOOP("ReferenceBrowser", "OKPO"), lambda d: d.okpo, ALIGN_RIGHT),
+    _col(QT_TRANSLATE_NOOP("ReferenceBrowser", "Organization"), lambda d: d.organization),
+    _col(QT_TRANSLATE_NOOP("ReferenceBrowser", "Active"), lambda d: d.is_active, ALIGN_CENTER),
+)
 #: Lists read apart from `load_reference`: (attribute of ops.ExtraLists, tab title, columns).
 EXTRA_TABS: tuple[tuple[str, str, Sequence[Column]], ...] = (
     ("specialties", QT_TRANSLATE_NOOP("ReferenceBrowser", "Specialties"), SPECIALTY_COLUMNS),
     ("positions", QT_TRANSLATE_NOOP("ReferenceBrowser", "Positions"), POSITION_COLUMNS),
+    ("cash_desks", QT_TRANSLATE_NOOP("ReferenceBrowser", "Cash desks"), CASH_DESK_COLUMNS),
 )
 ALL_TABS = TABS + EXTRA_TABS
 #: Lists whose records are deactivated rather than deleted when in use.
-DEACTIVATABLE = frozenset({"organizations", "departments", "offices", "card_types"})
+DEACTIVATABLE = frozenset({"organizations", "departments", "offices", "card_types", "cash_desks"})
 
 
 class ReferencePage(QWidget):
@@ -240,7 +248,7 @@ class ReferencePage(QWidget):
             self._failed
         ).with_progress(self.tr("Loading reference data\u2026")).run()
         ops.load_extra_lists(parent=self, session=self.session).success(self._show_extra).failure(
-            lambda exc: None  # the two small lists stay empty; the main lists say what went wrong
+            lambda exc: None  # the small lists stay empty; the main lists say what went wrong
         ).run()
 
     def current_kind(self) -> str:
