@@ -4,7 +4,7 @@
 <context>
     <name>AdministratorWindow</name>
     <message>
-        <location filename="../../workstations/administrator/window.py" line="+368"/>
+        <location filename="../../workstations/administrator/window.py" line="+376"/>
         <source>&amp;Users</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1234,9 +1234,156 @@ to {new}?</source>
     </message>
 </context>
 <context>
+    <name>CashierTexts</name>
+    <message>
+        <location filename="../../workstations/cashier/texts.py" line="+15"/>
+        <source>Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shift opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>X-report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Z-report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bank settlement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>needs a decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>in progress</source>
+        <extracomment>Kinds whose money leaves the drawer or the card: shown with a minus.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CashierWindow</name>
+    <message>
+        <location filename="../../workstations/cashier/window.py" line="+60"/>
+        <source>This part of the workstation is not available in this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>Connecting to the cash desk and checking unfinished operations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Payment (Ctrl+1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refunds (Ctrl+2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day history (Ctrl+3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Documents (Ctrl+4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Device settings… (Ctrl+Shift+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check unfinished operations (Ctrl+Shift+U)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cash desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A device is still working ({what}). Wait until it finishes, then close the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Asking the devices about unfinished operations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The cash desk settings cannot be used: {error} Open the device settings to fix them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The cash desk devices are not set up on this workstation: choose the desk, the fiscal registrar&apos;s port and the card terminal in the device settings. Until then no money can be taken here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The cash desk could not start: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CataloguePage</name>
     <message>
-        <location filename="../../workstations/contracts/catalogue_page.py" line="+811"/>
+        <location filename="../../workstations/contracts/catalogue_page.py" line="+813"/>
         <source>Groups</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1893,6 +2040,35 @@ to {new}?</source>
     </message>
 </context>
 <context>
+    <name>ClientFinder</name>
+    <message>
+        <location filename="../../workstations/cashier/client_finder.py" line="+38"/>
+        <source>Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+217"/>
+        <source>Client: surname and initials, birth date, phone — or № and the order number</source>
+        <extracomment>The text whose results are on screen (None before the first search finished).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>↓ to the list · Enter opens · Esc back to the box · an order without a card: №123</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClientPickerDialog</name>
     <message>
         <location filename="../../workstations/registrar/order_dialogs.py" line="+52"/>
@@ -1939,7 +2115,7 @@ to {new}?</source>
     <name>ContractsTexts</name>
     <message>
         <location filename="../../workstations/contracts/_page_kit.py" line="+53"/>
-        <location filename="../../workstations/contracts/catalogue_page.py" line="-932"/>
+        <location filename="../../workstations/contracts/catalogue_page.py" line="-934"/>
         <source>Simple</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2075,7 +2251,7 @@ to {new}?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../workstations/contracts/catalogue_page.py" line="+560"/>
+        <location filename="../../workstations/contracts/catalogue_page.py" line="+562"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2128,12 +2304,12 @@ to {new}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workstations/contracts/catalogue_page.py" line="-559"/>
+        <location filename="../../workstations/contracts/catalogue_page.py" line="-561"/>
         <source>Complex</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+558"/>
+        <location line="+560"/>
         <location filename="../../workstations/contracts/prices_page.py" line="+140"/>
         <source>Code</source>
         <extracomment>The service in the editor (None: a new one, not saved yet).</extracomment>
@@ -2274,6 +2450,160 @@ to {new}?</source>
     <message>
         <location line="+10"/>
         <source>Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeviceSettingsDialog</name>
+    <message>
+        <location filename="../../workstations/cashier/device_dialog.py" line="+56"/>
+        <source>Cash desk devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>COM3, /dev/ttyACM0 or socket://host:port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rounding and taxes (current firmware)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discount groups (older firmware)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No card terminal (cash only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sberbank UPOS (sb_pilot / loadparm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ingenico Telium (serial port)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>C:\sc552\loadparm.exe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>empty: the program&apos;s own folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>COM4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fiscal registrar (Shtrih-M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Baud rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt closing (FF45)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operator password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+116"/>
+        <source>UPOS program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-115"/>
+        <source>UPOS folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Telium port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Telium baud rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cash desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saved in {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Asking the registrar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The settings file cannot be written: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>shift {number} open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>shift closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connected: registrar No. {serial}, {shift}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2690,6 +3020,181 @@ to {new}?</source>
     <message>
         <location line="+0"/>
         <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPage</name>
+    <message>
+        <location filename="../../workstations/cashier/documents_page.py" line="+50"/>
+        <source>Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Code 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Taxpayer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+138"/>
+        <source>The cash desk is not connected: see the notice at the top.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cash book sheet of {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Find the client (the patient) first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Find the taxpayer who paid for the patient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+14"/>
+        <source>Tax deduction certificate for {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cash book (form KO-4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash book sheet… (Ctrl+K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The organization&apos;s sheet for the day: every desk&apos;s cash receipts and expenses, numbered through the year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificate of payment for medical services for the tax office (KND 1151156)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificates issued to this client (Enter shows one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tax year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taxpayer&apos;s INN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient&apos;s INN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid by another person (a parent, a spouse)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>12 digits; without it, the identity document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>12 digits, when known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>you, when empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>your position, when empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issue certificate (Ctrl+I)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Find the client (the patient).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>code 1 (services): {one}
+code 2 (expensive treatment): {two}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Taxpayer: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taxpayer: find them above</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3198,8 +3703,9 @@ to {new}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/services/reference_admin.py" line="+57"/>
+        <location filename="../../shared/services/reference_admin.py" line="+64"/>
         <source>“{field}” must be filled in.</source>
+        <extracomment>A fiscal registrar&apos;s factory number: ASCII digits only (&apos;&apos; = any registrar). OKPO: 8 digits for an organization, 10 for an individual entrepreneur (&apos;&apos; = not known).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3284,11 +3790,26 @@ to {new}?</source>
     </message>
     <message>
         <location filename="../../shared/services/reference_admin.py" line="+4"/>
+        <source>“{field}” may contain only digits, at most {limit} of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{field}” must have 8 digits (10 for an individual entrepreneur) or be left empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>You have no access to the chosen “{field}”. Add it to your organizations in the Users section first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Records of this list cannot be deactivated.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+106"/>
         <source>Name</source>
         <extracomment>Field labels, as source texts of the DomainError context (they are filled into messages).</extracomment>
         <translation type="unfinished"></translation>
@@ -3404,6 +3925,16 @@ to {new}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Registrar No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OKPO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../workstations/head_of_registry/calendar_ops.py" line="+58"/>
         <location filename="../../workstations/registrar/booking_ops.py" line="+40"/>
         <source>You work in no medical organization yet: ask the administrator to add you to one.</source>
@@ -3424,7 +3955,7 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/services/booking.py" line="+41"/>
+        <location filename="../../shared/services/booking.py" line="+42"/>
         <source>The booking cannot be made: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3525,7 +4056,7 @@ Bus names announced after a change.</extracomment>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../shared/services/orders.py" line="+82"/>
+        <location filename="../../shared/services/orders.py" line="+84"/>
         <source>booked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3576,7 +4107,7 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+633"/>
+        <location line="+720"/>
         <source>This booking already belongs to a client&apos;s record.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4068,7 +4599,7 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/services/orders.py" line="-49"/>
+        <location filename="../../shared/services/orders.py" line="-51"/>
         <source>An order is for a client, or for a caller whose name and phone are given.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4129,6 +4660,11 @@ Bus names announced after a change.</extracomment>
     </message>
     <message>
         <location line="+2"/>
+        <source>The cash desk has taken money for this line (or is taking it now): refund it there first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The order has no lines to invoice for this payer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4178,7 +4714,7 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+293"/>
+        <location line="+288"/>
         <source>Step {position} of “{service}”: priced in the complex service.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4654,6 +5190,268 @@ Bus names announced after a change.</extracomment>
         <source>The card operation reference number (RRN) {rrn} is invalid.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../workstations/cashier/pay_panel.py" line="+36"/>
+        <source>The card part of a mixed payment must be more than zero and not more than the total.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../shared/devices/config.py" line="+40"/>
+        <source>Cash desk settings {path}: {key}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not one of the known values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a valid number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../shared/services/cash_desk.py" line="+76"/>
+        <source>Choose at least one line to pay.</source>
+        <extracomment>Operations that move money with a receipt; &quot;in&quot; kinds take money, the others give it back. Named moments of an operation; tests replace `checkpoint` to kill the process at each of them.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not a sum of money (roubles and kopecks).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash {cash} and card {card} make {sum}, but the lines come to {total}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The client gave {given}, less than the {cash} to pay in cash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No card terminal is set up at this desk: take cash, or set the terminal up in the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Some of these lines are already paid, cancelled or being paid at another desk; the list has been refreshed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The lines belong to different clients: pay them separately.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The shift is closed: open the shift first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The shift has been open for more than 24 hours: close it with a Z-report and open a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The shift is already open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The registrar has an unfinished receipt: check the unfinished operations first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The registrar is out of paper: load a new roll and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The registrar&apos;s cover is open: close it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The fiscal drive reports a problem ({detail}): call the service engineer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The card payment was declined: {reason}. Nothing was charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only paid lines not yet performed can be refunded, and only from the sale that paid them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An earlier operation at this desk is unfinished: resolve it first ({what}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This operation does not wait for a decision any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The cash desk “{desk}” is not set up in this clinic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This desk&apos;s journal belongs to the registrar No. {expected}, but No. {found} is connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An electronic receipt goes to a phone (+7 and 10 digits) or an e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the RRN (reference number) from the terminal&apos;s slip to confirm the card was charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The operation is already finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is only {available} in the drawer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The client&apos;s deposit is {balance}, less than {wanted}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A deposit is kept for a registered client only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the sum of the deposit (more than zero).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deposit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deposit return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cash in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cash out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>shift opening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>X-report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Z-report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bank settlement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The terminal cannot tell whether the card was charged. Look at the terminal&apos;s last slip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The money was taken but no receipt was printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The device did not finish: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The registrar did not say whether it did this. Check its last printed document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../shared/services/cash_reports.py" line="+48"/>
+        <source>The client paid nothing for medical services in {year}.</source>
+        <extracomment>Corresponding accounts of the chart of accounts (Minfin order 94n) for the cash book&apos;s column 3. FNS codes of identity documents (СПДУЛ) for the kinds the registry keeps.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The certificate in this form is for expenses from 2024 up to the current year (entered: {year}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A person&apos;s INN has 12 digits with valid check digits (entered: {inn}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give the taxpayer&apos;s INN, or record their identity document in the client card first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give the patient&apos;s INN, or record their identity document in the patient&apos;s card first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no such certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DtoTableModel</name>
@@ -4878,7 +5676,7 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>GroupDialog</name>
     <message>
-        <location filename="../../workstations/contracts/catalogue_page.py" line="-515"/>
+        <location filename="../../workstations/contracts/catalogue_page.py" line="-517"/>
         <source>Rename the group</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4962,6 +5760,80 @@ Bus names announced after a change.</extracomment>
     <message>
         <location line="+1"/>
         <source>Merge duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <location filename="../../workstations/cashier/history_page.py" line="+49"/>
+        <source>Total ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+115"/>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-113"/>
+        <source>Services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>FD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>The cash desk is not connected: see the notice at the top.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>part of the client&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5827,6 +6699,44 @@ Bus names announced after a change.</extracomment>
     <message>
         <location line="+1"/>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LinesModel</name>
+    <message>
+        <location filename="../../workstations/cashier/lines_model.py" line="+17"/>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sum</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6900,6 +7810,84 @@ Bus names announced after a change.</extracomment>
     </message>
 </context>
 <context>
+    <name>PayPanel</name>
+    <message>
+        <location filename="../../workstations/cashier/pay_panel.py" line="+173"/>
+        <source>Cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the card part; the rest is paid in cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Electronic receipt to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>what the client handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>card part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phone or e-mail (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pay (Enter, F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>short by {sum}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PayersPage</name>
     <message>
         <location filename="../../workstations/contracts/payers_page.py" line="+201"/>
@@ -7029,6 +8017,59 @@ Bus names announced after a change.</extracomment>
     </message>
 </context>
 <context>
+    <name>PaymentPage</name>
+    <message>
+        <location filename="../../workstations/cashier/payment_page.py" line="+156"/>
+        <source>The cash desk is not ready: see the notice at the top of the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Waiting for the card terminal: the client inserts the card and enters the PIN…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printing the receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Space checks or unchecks a line · Enter to the payment · F2 cash · F3 card · F4 mixed · F9 pay · Esc next client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Find the client who pays, or type № and the order number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Client without a card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} · order {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing to pay: every line is paid, cancelled or paid by a payer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>To pay: {sum} ({checked} of {lines} lines)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{message} Decide what to do in the window that opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PaymentScheduleEditor</name>
     <message>
         <location filename="../../workstations/contracts/agreements_page.py" line="+474"/>
@@ -7098,6 +8139,44 @@ Bus names announced after a change.</extracomment>
     <message>
         <location line="+5"/>
         <source>Scheduled: {total} ₽ · paid: {paid} ₽ · overdue: {overdue} ₽</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PdfDialog</name>
+    <message>
+        <location filename="../../workstations/cashier/pdf_dialog.py" line="+52"/>
+        <source>Pages: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save PDF… (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print… (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No program to show PDF files was found. The form is saved as {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Save PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7817,6 +8896,39 @@ left</source>
     </message>
 </context>
 <context>
+    <name>ReconcileDialog</name>
+    <message>
+        <location filename="../../workstations/cashier/reconcile_dialog.py" line="+117"/>
+        <source>Unfinished operations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>These operations were cut short and the devices could not tell how they ended. Decide each one: look at the terminal&apos;s and the registrar&apos;s last printed slips.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Ask the devices again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When a device is back on line it may settle the operation itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Carrying out your decision…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Asking the devices…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <location filename="../../workstations/administrator/record_dialog.py" line="+44"/>
@@ -7854,9 +8966,14 @@ left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+1"/>
+        <source>Cash desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>&amp;Short name:</source>
-        <extracomment>Label source text (context RecordDialog). line, text, check, combo, date, optional_date, floor, number, zone For combos: organizations, departments, parents, positions, specialties, kinds.</extracomment>
+        <extracomment>Label source text (context RecordDialog). line, text, check, combo, date, optional_date, floor, number, zone For combos: organizations, departments, parents, positions, specialties, kinds. Placeholder source text of a line field (context RecordDialog).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7894,27 +9011,30 @@ left</source>
         <location line="+7"/>
         <location line="+9"/>
         <location line="+18"/>
+        <location line="+18"/>
         <source>A&amp;ctive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-49"/>
         <location line="+7"/>
         <location line="+9"/>
+        <location line="+27"/>
         <source>&amp;Organization:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-42"/>
         <location line="+8"/>
         <location line="+19"/>
         <location line="+7"/>
         <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-42"/>
         <source>&amp;Kind:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8006,7 +9126,27 @@ left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
+        <source>&amp;Registrar No.:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>factory number; empty: any registrar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>O&amp;KPO:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>8 or 10 digits; empty: not printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>set</source>
         <extracomment>Defaults of a new record (those the values classes do not give).</extracomment>
         <translation type="unfinished"></translation>
@@ -8030,8 +9170,8 @@ left</source>
 <context>
     <name>ReferenceBrowser</name>
     <message>
-        <location line="-128"/>
-        <location filename="../../workstations/administrator/window.py" line="-316"/>
+        <location line="-139"/>
+        <location filename="../../workstations/administrator/window.py" line="-324"/>
         <source>outpatient</source>
         <extracomment>What the operation bus announces when reference data changes; this window reloads on it.</extracomment>
         <translation type="unfinished"></translation>
@@ -8107,20 +9247,22 @@ left</source>
         <location line="+7"/>
         <location line="+9"/>
         <location line="+15"/>
+        <location line="+70"/>
         <source>Active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-98"/>
         <location line="+8"/>
         <location line="+18"/>
         <location line="+60"/>
+        <location line="+4"/>
         <location line="+4"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-93"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8133,11 +9275,12 @@ left</source>
         <location line="+1"/>
         <location line="+8"/>
         <location line="+9"/>
+        <location line="+77"/>
         <source>Organization</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-90"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8222,6 +9365,16 @@ left</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>Registrar No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OKPO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Specialties</source>
         <extracomment>Lists read apart from `load_reference`: (attribute of ops.ExtraLists, tab title, columns).</extracomment>
         <translation type="unfinished"></translation>
@@ -8229,6 +9382,11 @@ left</source>
     <message>
         <location line="+1"/>
         <source>Positions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash desks</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -8310,8 +9468,123 @@ left</source>
 <context>
     <name>ReferenceTable</name>
     <message>
-        <location line="-199"/>
+        <location line="-207"/>
         <source>Filter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RefundPage</name>
+    <message>
+        <location filename="../../workstations/cashier/refund_page.py" line="+165"/>
+        <source>Check the lines to refund (Space).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{sum} goes back to the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{sum} is given in cash from the drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund {sum} to {name}?
+
+{parts}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Returning {sum} to the card on the terminal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printing the return receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sale and its services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>↑↓ move · Space checks a line · F9 refund · Ctrl+F find a client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>{time} · receipt FD {document}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>cash {sum}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>card {sum}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>order {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Find the client whose money goes back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Client without a card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing to refund: no paid service waits to be performed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Refund (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>To refund {sum}: to the card {card}, in cash {cash}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Refunded {sum}: to the card {card}, in cash {cash}. Return receipt: fiscal document {document}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -9109,9 +10382,62 @@ left</source>
     </message>
 </context>
 <context>
+    <name>ResultPanel</name>
+    <message>
+        <location filename="../../workstations/cashier/pay_panel.py" line="+63"/>
+        <source>Card slip… (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next client (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paid {sum}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cash {sum}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>card {sum}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receipt No. {receipt} · fiscal document {document}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Card RRN {rrn}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This payment had already been made; nothing was charged again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CHANGE TO GIVE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No change</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RightsEditor</name>
     <message>
-        <location line="-209"/>
+        <location filename="../../workstations/administrator/user_dialogs.py" line="-209"/>
         <source>— not linked —</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9968,6 +11294,312 @@ left</source>
     </message>
 </context>
 <context>
+    <name>ShiftPanel</name>
+    <message>
+        <location filename="../../workstations/cashier/shift_panel.py" line="+168"/>
+        <source>Asking the registrar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Opening the shift…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shift {number} is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Printing the X-report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The X-report is printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Close the shift with a Z-report? After it no payment can be taken until a new shift is opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The drawer holds {sum} in cash: take it out first (Shift+F8) if the day&apos;s takings go to the safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Z-report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Printing the Z-report and closing the shift…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The shift is closed (Z-report, fiscal document {document}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cash in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>How much cash goes into the drawer (change fund)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>How much cash is taken out of the drawer?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It holds {sum}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cash in on the registrar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash in: {sum}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cash out on the registrar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash out: {sum}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bank settlement is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The terminal did not close the bank day: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bank settlement on the terminal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The registrar does not answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Shift {number} is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The shift is over 24 hours: close it with a Z-report (F12).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The shift is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No. {serial}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>out of paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cover open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Load a new paper roll into the registrar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close the registrar&apos;s cover.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fiscal drive: {warning}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Operations wait for your decision: {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read from the registrar at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opened at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Registrar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paper, cover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash in the drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sales of the shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  in cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>  by card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open shift (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>X-report (F7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash in (F8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cash out (Shift+F8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bank settlement (F11)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Z-report (F12)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh the state (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Closes the shift; asks first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closes the bank day on the card terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The cash desk is not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading the registrar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SlipDialog</name>
+    <message>
+        <location filename="../../workstations/cashier/pay_panel.py" line="+17"/>
+        <source>Card slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Print… (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SlotChooserDialog</name>
     <message>
         <location filename="../../workstations/registrar/slot_dialog.py" line="+70"/>
@@ -10155,7 +11787,7 @@ left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>optional</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10250,6 +11882,94 @@ left</source>
     <message>
         <location line="+2"/>
         <source>Ranges of even dates (2nd, 4th, …) and of odd dates (1st, 3rd, …).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnfinishedCard</name>
+    <message>
+        <location filename="../../workstations/cashier/reconcile_dialog.py" line="-149"/>
+        <source>{kind} of {time} · {sum}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Client: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In cash {cash} · by card {card}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The card was charged (the terminal confirmed it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The terminal has not confirmed the card payment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The operation was cut short.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>RRN from the terminal&apos;s slip (to print the receipt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The money was taken:
+print the receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The money was given back:
+print the return receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No money was taken:
+undo the payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No money was given back:
+undo the refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The registrar did it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The registrar did not do it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Prints the receipt for the money the client paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gives card money back if any was taken; the lines become unpaid again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Look at the registrar&apos;s last printed document</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

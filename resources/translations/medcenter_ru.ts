@@ -4,7 +4,7 @@
 <context>
     <name>AdministratorWindow</name>
     <message>
-        <location filename="../../workstations/administrator/window.py" line="+368"/>
+        <location filename="../../workstations/administrator/window.py" line="+376"/>
         <source>&amp;Users</source>
         <translation>&amp;Пользователи</translation>
     </message>
@@ -1236,9 +1236,156 @@ to {new}?</source>
     </message>
 </context>
 <context>
+    <name>CashierTexts</name>
+    <message>
+        <location filename="../../workstations/cashier/texts.py" line="+15"/>
+        <source>Payment</source>
+        <translation>Оплата</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund</source>
+        <translation>Возврат</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash in</source>
+        <translation>Внесение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash out</source>
+        <translation>Выплата</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shift opened</source>
+        <translation>Открытие смены</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>X-report</source>
+        <translation>X-отчёт</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Z-report</source>
+        <translation>Z-отчёт</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bank settlement</source>
+        <translation>Сверка итогов</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>done</source>
+        <translation>выполнено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>не выполнено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>undone</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>needs a decision</source>
+        <translation>ждёт решения</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>in progress</source>
+        <extracomment>Kinds whose money leaves the drawer or the card: shown with a minus.</extracomment>
+        <translation>выполняется</translation>
+    </message>
+</context>
+<context>
+    <name>CashierWindow</name>
+    <message>
+        <location filename="../../workstations/cashier/window.py" line="+60"/>
+        <source>This part of the workstation is not available in this version.</source>
+        <translation>Этот раздел рабочего места недоступен в данной версии.</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>Connecting to the cash desk and checking unfinished operations…</source>
+        <translation>Подключение к кассе и проверка незавершённых операций…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Payment (Ctrl+1)</source>
+        <translation>Оплата (Ctrl+1)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refunds (Ctrl+2)</source>
+        <translation>Возвраты (Ctrl+2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day history (Ctrl+3)</source>
+        <translation>Операции за день (Ctrl+3)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Documents (Ctrl+4)</source>
+        <translation>Документы (Ctrl+4)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Device settings… (Ctrl+Shift+D)</source>
+        <translation>Настройка оборудования… (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check unfinished operations (Ctrl+Shift+U)</source>
+        <translation>Проверить незавершённые операции (Ctrl+Shift+U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device settings…</source>
+        <translation>Настройка оборудования…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cash desk</source>
+        <translation>Касса</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A device is still working ({what}). Wait until it finishes, then close the window.</source>
+        <translation>Оборудование ещё работает ({what}). Дождитесь окончания операции, затем закройте окно.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Asking the devices about unfinished operations…</source>
+        <translation>Запрос к оборудованию о незавершённых операциях…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The cash desk settings cannot be used: {error} Open the device settings to fix them.</source>
+        <translation>Настройки кассы нельзя использовать: {error} Исправьте их в настройке оборудования.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The cash desk devices are not set up on this workstation: choose the desk, the fiscal registrar&apos;s port and the card terminal in the device settings. Until then no money can be taken here.</source>
+        <translation>Кассовое оборудование на этом рабочем месте не настроено: выберите кассу, порт ККТ и терминал эквайринга в настройке оборудования. До этого принимать оплату здесь нельзя.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The cash desk could not start: {error}</source>
+        <translation>Не удалось подключить кассу: {error}</translation>
+    </message>
+</context>
+<context>
     <name>CataloguePage</name>
     <message>
-        <location filename="../../workstations/contracts/catalogue_page.py" line="+811"/>
+        <location filename="../../workstations/contracts/catalogue_page.py" line="+813"/>
         <source>Groups</source>
         <translation>Группы</translation>
     </message>
@@ -1895,6 +2042,35 @@ to {new}?</source>
     </message>
 </context>
 <context>
+    <name>ClientFinder</name>
+    <message>
+        <location filename="../../workstations/cashier/client_finder.py" line="+38"/>
+        <source>Full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birth date</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location line="+217"/>
+        <source>Client: surname and initials, birth date, phone — or № and the order number</source>
+        <extracomment>The text whose results are on screen (None before the first search finished).</extracomment>
+        <translation>Фамилия и инициалы, дата рождения, телефон или № заказа</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>↓ to the list · Enter opens · Esc back to the box · an order without a card: №123</source>
+        <translation>↓ к списку · Enter — открыть · Esc — назад к поиску · заказ без карты: №123</translation>
+    </message>
+</context>
+<context>
     <name>ClientPickerDialog</name>
     <message>
         <location filename="../../workstations/registrar/order_dialogs.py" line="+52"/>
@@ -1941,7 +2117,7 @@ to {new}?</source>
     <name>ContractsTexts</name>
     <message>
         <location filename="../../workstations/contracts/_page_kit.py" line="+53"/>
-        <location filename="../../workstations/contracts/catalogue_page.py" line="-932"/>
+        <location filename="../../workstations/contracts/catalogue_page.py" line="-934"/>
         <source>Simple</source>
         <translation>Простая</translation>
     </message>
@@ -2077,7 +2253,7 @@ to {new}?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../workstations/contracts/catalogue_page.py" line="+560"/>
+        <location filename="../../workstations/contracts/catalogue_page.py" line="+562"/>
         <source>Name</source>
         <translation>Наименование</translation>
     </message>
@@ -2130,12 +2306,12 @@ to {new}?</source>
         <translation>Примечание</translation>
     </message>
     <message>
-        <location filename="../../workstations/contracts/catalogue_page.py" line="-559"/>
+        <location filename="../../workstations/contracts/catalogue_page.py" line="-561"/>
         <source>Complex</source>
         <translation>Комплексная</translation>
     </message>
     <message>
-        <location line="+558"/>
+        <location line="+560"/>
         <location filename="../../workstations/contracts/prices_page.py" line="+140"/>
         <source>Code</source>
         <extracomment>The service in the editor (None: a new one, not saved yet).</extracomment>
@@ -2277,6 +2453,160 @@ to {new}?</source>
         <location line="+10"/>
         <source>Create</source>
         <translation>Создать</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceSettingsDialog</name>
+    <message>
+        <location filename="../../workstations/cashier/device_dialog.py" line="+56"/>
+        <source>Cash desk devices</source>
+        <translation>Кассовое оборудование</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>COM3, /dev/ttyACM0 or socket://host:port</source>
+        <translation>COM3, /dev/ttyACM0 или socket://хост:порт</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rounding and taxes (current firmware)</source>
+        <translation>Округление и налоги (текущие прошивки)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discount groups (older firmware)</source>
+        <translation>Группы скидок (старые прошивки)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No card terminal (cash only)</source>
+        <translation>Без терминала (только наличные)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sberbank UPOS (sb_pilot / loadparm)</source>
+        <translation>Сбербанк UPOS (sb_pilot / loadparm)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ingenico Telium (serial port)</source>
+        <translation>Ingenico Telium (последовательный порт)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>C:\sc552\loadparm.exe</source>
+        <translation>C:\sc552\loadparm.exe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>empty: the program&apos;s own folder</source>
+        <translation>пусто: папка самой программы</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>COM4</source>
+        <translation>COM4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fiscal registrar (Shtrih-M)</source>
+        <translation>ККТ (Штрих-М)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Port</source>
+        <translation>Порт</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Baud rate</source>
+        <translation>Скорость</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt closing (FF45)</source>
+        <translation>Закрытие чека (FF45)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operator password</source>
+        <translation>Пароль оператора</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card terminal</source>
+        <translation>Терминал эквайринга</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+116"/>
+        <source>UPOS program</source>
+        <translation>Программа UPOS</translation>
+    </message>
+    <message>
+        <location line="-115"/>
+        <source>UPOS folder</source>
+        <translation>Папка UPOS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Telium port</source>
+        <translation>Порт Telium</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Telium baud rate</source>
+        <translation>Скорость Telium</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cash desk</source>
+        <translation>Касса</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check connection</source>
+        <translation>Проверить связь</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saved in {path}</source>
+        <translation>Сохраняется в {path}</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Asking the registrar…</source>
+        <translation>Запрос к ККТ…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The settings file cannot be written: {error}</source>
+        <translation>Не удалось записать файл настроек: {error}</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>shift {number} open</source>
+        <translation>смена {number} открыта</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>shift closed</source>
+        <translation>смена закрыта</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connected: registrar No. {serial}, {shift}.</source>
+        <translation>Связь есть: ККТ № {serial}, {shift}.</translation>
     </message>
 </context>
 <context>
@@ -2693,6 +3023,182 @@ to {new}?</source>
         <location line="+0"/>
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPage</name>
+    <message>
+        <location filename="../../workstations/cashier/documents_page.py" line="+50"/>
+        <source>Year</source>
+        <translation>Год</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correction</source>
+        <translation>Корректировка</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Issued</source>
+        <translation>Выдана</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code 1</source>
+        <translation>Код 1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Code 2</source>
+        <translation>Код 2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Taxpayer</source>
+        <translation>Налогоплательщик</translation>
+    </message>
+    <message>
+        <location line="+138"/>
+        <source>The cash desk is not connected: see the notice at the top.</source>
+        <translation>Касса не подключена: см. сообщение вверху окна.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cash book sheet of {day}</source>
+        <translation>Лист кассовой книги за {day}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Find the client (the patient) first.</source>
+        <translation>Сначала найдите пациента.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Find the taxpayer who paid for the patient.</source>
+        <translation>Найдите налогоплательщика, оплатившего услуги пациента.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+14"/>
+        <source>Tax deduction certificate for {year}</source>
+        <translation>Справка для налогового вычета за {year} год</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cash book (form KO-4)</source>
+        <translation>Кассовая книга (форма КО-4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash book sheet… (Ctrl+K)</source>
+        <translation>Лист кассовой книги… (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The organization&apos;s sheet for the day: every desk&apos;s cash receipts and expenses, numbered through the year.</source>
+        <translation>Лист организации за день: приход и расход наличных всех касс, со сквозной нумерацией за год.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificate of payment for medical services for the tax office (KND 1151156)</source>
+        <translation>Справка об оплате медицинских услуг для представления в налоговый орган (КНД 1151156)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificates issued to this client (Enter shows one)</source>
+        <translation>Справки, выданные этому пациенту (Enter — показать)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tax year</source>
+        <translation>Отчётный год</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid</source>
+        <translation>Оплачено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taxpayer&apos;s INN</source>
+        <translation>ИНН налогоплательщика</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient&apos;s INN</source>
+        <translation>ИНН пациента</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed by</source>
+        <translation>Подписывает</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid by another person (a parent, a spouse)</source>
+        <translation>Оплатил другой человек (родитель, супруг)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>12 digits; without it, the identity document</source>
+        <translation>12 цифр; без ИНН — по документу</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>12 digits, when known</source>
+        <translation>12 цифр, если известен</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>you, when empty</source>
+        <translation>если пусто — вы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>your position, when empty</source>
+        <translation>если пусто — ваша должность</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issue certificate (Ctrl+I)</source>
+        <translation>Выдать справку (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Find the client (the patient).</source>
+        <translation>Найдите пациента.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>code 1 (services): {one}
+code 2 (expensive treatment): {two}</source>
+        <translation>код 1 (услуги): {one}
+код 2 (дорогостоящее лечение): {two}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Taxpayer: {name}</source>
+        <translation>Налогоплательщик: {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taxpayer: find them above</source>
+        <translation>Налогоплательщик: найдите его выше</translation>
     </message>
 </context>
 <context>
@@ -3200,8 +3706,9 @@ to {new}?</source>
         <translation>объединять записи может только заведующий регистратурой.</translation>
     </message>
     <message>
-        <location filename="../../shared/services/reference_admin.py" line="+57"/>
+        <location filename="../../shared/services/reference_admin.py" line="+64"/>
         <source>“{field}” must be filled in.</source>
+        <extracomment>A fiscal registrar&apos;s factory number: ASCII digits only (&apos;&apos; = any registrar). OKPO: 8 digits for an organization, 10 for an individual entrepreneur (&apos;&apos; = not known).</extracomment>
         <translation>Поле «{field}» должно быть заполнено.</translation>
     </message>
     <message>
@@ -3286,11 +3793,26 @@ to {new}?</source>
     </message>
     <message>
         <location filename="../../shared/services/reference_admin.py" line="+4"/>
+        <source>“{field}” may contain only digits, at most {limit} of them.</source>
+        <translation>«{field}» может содержать только цифры, не больше {limit}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{field}” must have 8 digits (10 for an individual entrepreneur) or be left empty.</source>
+        <translation>«{field}» должен состоять из 8 цифр (10 для индивидуального предпринимателя) или быть пустым.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>You have no access to the chosen “{field}”. Add it to your organizations in the Users section first.</source>
+        <translation>У вас нет доступа к выбранному значению «{field}». Сначала добавьте его в свои организации в разделе «Пользователи».</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Records of this list cannot be deactivated.</source>
         <translation>Записи этого справочника нельзя сделать неактивными.</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+106"/>
         <source>Name</source>
         <extracomment>Field labels, as source texts of the DomainError context (they are filled into messages).</extracomment>
         <translation>Наименование</translation>
@@ -3406,6 +3928,16 @@ to {new}?</source>
         <translation>Дата увольнения</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Registrar No.</source>
+        <translation>Заводской № ККТ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OKPO</source>
+        <translation>ОКПО</translation>
+    </message>
+    <message>
         <location filename="../../workstations/head_of_registry/calendar_ops.py" line="+58"/>
         <location filename="../../workstations/registrar/booking_ops.py" line="+40"/>
         <source>You work in no medical organization yet: ask the administrator to add you to one.</source>
@@ -3426,7 +3958,7 @@ Bus names announced after a change.</extracomment>
         <translation>Не удалось начать печать. Проверьте принтер и повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../shared/services/booking.py" line="+41"/>
+        <location filename="../../shared/services/booking.py" line="+42"/>
         <source>The booking cannot be made: {reason}</source>
         <translation>Записать на приём нельзя: {reason}</translation>
     </message>
@@ -3527,7 +4059,7 @@ Bus names announced after a change.</extracomment>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../shared/services/orders.py" line="+82"/>
+        <location filename="../../shared/services/orders.py" line="+84"/>
         <source>booked</source>
         <translation>записан</translation>
     </message>
@@ -3578,7 +4110,7 @@ Bus names announced after a change.</extracomment>
         <translation>Желаемый период заканчивается раньше, чем начинается.</translation>
     </message>
     <message>
-        <location line="+633"/>
+        <location line="+720"/>
         <source>This booking already belongs to a client&apos;s record.</source>
         <translation>Эта запись уже привязана к карте пациента.</translation>
     </message>
@@ -4070,7 +4602,7 @@ Bus names announced after a change.</extracomment>
         <translation>Эта запись уже используется в заказах: вместо удаления снимите флажок «Действует».</translation>
     </message>
     <message>
-        <location filename="../../shared/services/orders.py" line="-49"/>
+        <location filename="../../shared/services/orders.py" line="-51"/>
         <source>An order is for a client, or for a caller whose name and phone are given.</source>
         <translation>Заказ оформляется на пациента или на обратившегося с указанием ФИО и телефона.</translation>
     </message>
@@ -4131,6 +4663,11 @@ Bus names announced after a change.</extracomment>
     </message>
     <message>
         <location line="+2"/>
+        <source>The cash desk has taken money for this line (or is taking it now): refund it there first.</source>
+        <translation>Касса уже приняла оплату за эту строку (или принимает её сейчас): сначала оформите возврат в кассе.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The order has no lines to invoice for this payer.</source>
         <translation>В заказе нет строк, по которым можно выставить счёт этому плательщику.</translation>
     </message>
@@ -4180,7 +4717,7 @@ Bus names announced after a change.</extracomment>
         <translation>закрыта</translation>
     </message>
     <message>
-        <location line="+293"/>
+        <location line="+288"/>
         <source>Step {position} of “{service}”: priced in the complex service.</source>
         <translation>Этап {position} услуги «{service}»: цена входит в комплексную услугу.</translation>
     </message>
@@ -4656,6 +5193,268 @@ Bus names announced after a change.</extracomment>
         <source>The card operation reference number (RRN) {rrn} is invalid.</source>
         <translation>Недопустимый номер ссылки операции по карте (RRN): {rrn}.</translation>
     </message>
+    <message>
+        <location filename="../../workstations/cashier/pay_panel.py" line="+36"/>
+        <source>The card part of a mixed payment must be more than zero and not more than the total.</source>
+        <translation>Безналичная часть смешанной оплаты должна быть больше нуля и не больше суммы к оплате.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/devices/config.py" line="+40"/>
+        <source>Cash desk settings {path}: {key}: {problem}</source>
+        <translation>Настройки кассы {path}: {key}: {problem}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not set</source>
+        <translation>не задано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not one of the known values</source>
+        <translation>недопустимое значение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a valid number</source>
+        <translation>недопустимое число</translation>
+    </message>
+    <message>
+        <location filename="../../shared/services/cash_desk.py" line="+76"/>
+        <source>Choose at least one line to pay.</source>
+        <extracomment>Operations that move money with a receipt; &quot;in&quot; kinds take money, the others give it back. Named moments of an operation; tests replace `checkpoint` to kill the process at each of them.</extracomment>
+        <translation>Отметьте хотя бы одну строку для оплаты.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not a sum of money (roubles and kopecks).</source>
+        <translation>«{value}» — не денежная сумма (рубли и копейки).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash {cash} and card {card} make {sum}, but the lines come to {total}.</source>
+        <translation>Наличные {cash} и безналичные {card} дают {sum}, а к оплате по строкам {total}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The client gave {given}, less than the {cash} to pay in cash.</source>
+        <translation>Клиент дал {given} — меньше, чем {cash} к оплате наличными.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No card terminal is set up at this desk: take cash, or set the terminal up in the settings.</source>
+        <translation>На этой кассе не настроен терминал эквайринга: примите наличные или настройте терминал.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Some of these lines are already paid, cancelled or being paid at another desk; the list has been refreshed.</source>
+        <translation>Некоторые из этих строк уже оплачены, отменены или оплачиваются в другой кассе; список обновлён.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The lines belong to different clients: pay them separately.</source>
+        <translation>Строки относятся к разным пациентам: оплатите их отдельно.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The shift is closed: open the shift first.</source>
+        <translation>Смена закрыта: сначала откройте смену.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The shift has been open for more than 24 hours: close it with a Z-report and open a new one.</source>
+        <translation>Смена открыта больше 24 часов: закройте её Z-отчётом и откройте новую.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The shift is already open.</source>
+        <translation>Смена уже открыта.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The registrar has an unfinished receipt: check the unfinished operations first.</source>
+        <translation>В ККТ остался незакрытый чек: сначала проверьте незавершённые операции.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The registrar is out of paper: load a new roll and try again.</source>
+        <translation>В ККТ закончилась бумага: вставьте новый рулон и повторите.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The registrar&apos;s cover is open: close it and try again.</source>
+        <translation>Открыта крышка ККТ: закройте её и повторите.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The fiscal drive reports a problem ({detail}): call the service engineer.</source>
+        <translation>Фискальный накопитель сообщает о неисправности ({detail}): вызовите специалиста сервисной службы.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The card payment was declined: {reason}. Nothing was charged.</source>
+        <translation>Оплата картой отклонена: {reason}. Деньги не списаны.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only paid lines not yet performed can be refunded, and only from the sale that paid them.</source>
+        <translation>Вернуть деньги можно только за оплаченные и ещё не оказанные услуги и только по чеку, которым они оплачены.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An earlier operation at this desk is unfinished: resolve it first ({what}).</source>
+        <translation>Предыдущая операция на этой кассе не завершена: сначала решите её судьбу ({what}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This operation does not wait for a decision any more.</source>
+        <translation>Эта операция больше не ждёт решения.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The cash desk “{desk}” is not set up in this clinic.</source>
+        <translation>Касса «{desk}» не заведена в этой клинике.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This desk&apos;s journal belongs to the registrar No. {expected}, but No. {found} is connected.</source>
+        <translation>Журнал этой кассы ведётся по ККТ № {expected}, а подключена ККТ № {found}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An electronic receipt goes to a phone (+7 and 10 digits) or an e-mail address.</source>
+        <translation>Электронный чек отправляется на телефон (+7 и 10 цифр) или адрес электронной почты.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the RRN (reference number) from the terminal&apos;s slip to confirm the card was charged.</source>
+        <translation>Введите РРН (номер ссылки) со слипа терминала, чтобы подтвердить списание с карты.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The operation is already finished.</source>
+        <translation>Операция уже завершена.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is only {available} in the drawer.</source>
+        <translation>В денежном ящике только {available}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The client&apos;s deposit is {balance}, less than {wanted}.</source>
+        <translation>Аванс клиента — {balance}, меньше чем {wanted}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A deposit is kept for a registered client only.</source>
+        <translation>Аванс можно внести только для зарегистрированного клиента.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the sum of the deposit (more than zero).</source>
+        <translation>Введите сумму аванса (больше нуля).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>payment</source>
+        <translation>оплата</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refund</source>
+        <translation>возврат</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deposit</source>
+        <translation>аванс</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deposit return</source>
+        <translation>возврат аванса</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cash in</source>
+        <translation>внесение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cash out</source>
+        <translation>выплата</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>shift opening</source>
+        <translation>открытие смены</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>X-report</source>
+        <translation>X-отчёт</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Z-report</source>
+        <translation>Z-отчёт</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bank settlement</source>
+        <translation>сверка итогов</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The terminal cannot tell whether the card was charged. Look at the terminal&apos;s last slip.</source>
+        <translation>Терминал не может сказать, списаны ли деньги с карты. Посмотрите последний слип терминала.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The money was taken but no receipt was printed.</source>
+        <translation>Деньги приняты, но чек не напечатан.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The device did not finish: {detail}</source>
+        <translation>Оборудование не завершило операцию: {detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The registrar did not say whether it did this. Check its last printed document.</source>
+        <translation>ККТ не сообщила, выполнена ли операция. Проверьте последний напечатанный документ.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/services/cash_reports.py" line="+48"/>
+        <source>The client paid nothing for medical services in {year}.</source>
+        <extracomment>Corresponding accounts of the chart of accounts (Minfin order 94n) for the cash book&apos;s column 3. FNS codes of identity documents (СПДУЛ) for the kinds the registry keeps.</extracomment>
+        <translation>В {year} году пациент не оплачивал медицинские услуги.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The certificate in this form is for expenses from 2024 up to the current year (entered: {year}).</source>
+        <translation>Справка по этой форме выдаётся за расходы с 2024 года по текущий год (указан {year}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A person&apos;s INN has 12 digits with valid check digits (entered: {inn}).</source>
+        <translation>ИНН физического лица — 12 цифр с верными контрольными цифрами (введено: {inn}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give the taxpayer&apos;s INN, or record their identity document in the client card first.</source>
+        <translation>Укажите ИНН налогоплательщика или сначала внесите его документ, удостоверяющий личность, в карточку клиента.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give the patient&apos;s INN, or record their identity document in the patient&apos;s card first.</source>
+        <translation>Укажите ИНН пациента или сначала внесите его документ, удостоверяющий личность, в карточку пациента.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no such certificate.</source>
+        <translation>Такой справки нет.</translation>
+    </message>
 </context>
 <context>
     <name>DtoTableModel</name>
@@ -4880,7 +5679,7 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>GroupDialog</name>
     <message>
-        <location filename="../../workstations/contracts/catalogue_page.py" line="-515"/>
+        <location filename="../../workstations/contracts/catalogue_page.py" line="-517"/>
         <source>Rename the group</source>
         <translation>Переименование группы</translation>
     </message>
@@ -4965,6 +5764,80 @@ Bus names announced after a change.</extracomment>
         <location line="+1"/>
         <source>Merge duplicates</source>
         <translation>Объединение дублей</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <location filename="../../workstations/cashier/history_page.py" line="+49"/>
+        <source>Total ({count})</source>
+        <translation>Итого ({count})</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Operation</source>
+        <translation>Операция</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+115"/>
+        <source>Client</source>
+        <translation>Пациент</translation>
+    </message>
+    <message>
+        <location line="-113"/>
+        <source>Services</source>
+        <translation>Услуги</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sum</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash</source>
+        <translation>Наличные</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card</source>
+        <translation>Безналичные</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>FD</source>
+        <translation>ФД</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>The cash desk is not connected: see the notice at the top.</source>
+        <translation>Касса не подключена: см. сообщение вверху окна.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>part of the client&apos;s name</source>
+        <translation>часть ФИО пациента</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show</source>
+        <translation>Показать</translation>
     </message>
 </context>
 <context>
@@ -5830,6 +6703,44 @@ Bus names announced after a change.</extracomment>
         <location line="+1"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>LinesModel</name>
+    <message>
+        <location filename="../../workstations/cashier/lines_model.py" line="+17"/>
+        <source>Order</source>
+        <translation>Заказ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service</source>
+        <translation>Услуга</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appointment</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Qty</source>
+        <translation>Кол-во</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discount</source>
+        <translation>Скидка</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sum</source>
+        <translation>Сумма</translation>
     </message>
 </context>
 <context>
@@ -6902,6 +7813,84 @@ Bus names announced after a change.</extracomment>
     </message>
 </context>
 <context>
+    <name>PayPanel</name>
+    <message>
+        <location filename="../../workstations/cashier/pay_panel.py" line="+173"/>
+        <source>Cash</source>
+        <translation>Наличные</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card</source>
+        <translation>Карта</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mixed</source>
+        <translation>Смешанная</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the card part; the rest is paid in cash</source>
+        <translation>Введите сумму по карте; остальное — наличными</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To pay</source>
+        <translation>К оплате</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By card</source>
+        <translation>Безналичными</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In cash</source>
+        <translation>Наличными</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Given</source>
+        <translation>Получено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change</source>
+        <translation>Сдача</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Electronic receipt to</source>
+        <translation>Электронный чек на</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>what the client handed over</source>
+        <translation>сколько дал клиент</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>card part</source>
+        <translation>сумма по карте</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phone or e-mail (optional)</source>
+        <translation>телефон или e-mail (необязательно)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pay (Enter, F9)</source>
+        <translation>Оплатить (Enter, F9)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>short by {sum}</source>
+        <translation>не хватает {sum}</translation>
+    </message>
+</context>
+<context>
     <name>PayersPage</name>
     <message>
         <location filename="../../workstations/contracts/payers_page.py" line="+201"/>
@@ -7031,6 +8020,59 @@ Bus names announced after a change.</extracomment>
     </message>
 </context>
 <context>
+    <name>PaymentPage</name>
+    <message>
+        <location filename="../../workstations/cashier/payment_page.py" line="+156"/>
+        <source>The cash desk is not ready: see the notice at the top of the window.</source>
+        <translation>Касса не готова: см. сообщение вверху окна.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Waiting for the card terminal: the client inserts the card and enters the PIN…</source>
+        <translation>Ожидание терминала: клиент прикладывает карту и вводит ПИН-код…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printing the receipt…</source>
+        <translation>Печать чека…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Space checks or unchecks a line · Enter to the payment · F2 cash · F3 card · F4 mixed · F9 pay · Esc next client</source>
+        <translation>Пробел — отметить строку · Enter — к оплате · F2 наличные · F3 карта · F4 смешанная · F9 оплатить · Esc — следующий клиент</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Find the client who pays, or type № and the order number.</source>
+        <translation>Найдите плательщика или введите № и номер заказа.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Client without a card</source>
+        <translation>Клиент без карты</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} · order {number}</source>
+        <translation>{name} · заказ {number}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing to pay: every line is paid, cancelled or paid by a payer.</source>
+        <translation>Оплачивать нечего: все строки оплачены, отменены или оплачиваются плательщиком.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>To pay: {sum} ({checked} of {lines} lines)</source>
+        <translation>К оплате: {sum} (строк: {checked} из {lines})</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{message} Decide what to do in the window that opened.</source>
+        <translation>{message} Примите решение в открывшемся окне.</translation>
+    </message>
+</context>
+<context>
     <name>PaymentScheduleEditor</name>
     <message>
         <location filename="../../workstations/contracts/agreements_page.py" line="+474"/>
@@ -7101,6 +8143,44 @@ Bus names announced after a change.</extracomment>
         <location line="+5"/>
         <source>Scheduled: {total} ₽ · paid: {paid} ₽ · overdue: {overdue} ₽</source>
         <translation>По графику: {total} ₽ · оплачено: {paid} ₽ · просрочено: {overdue} ₽</translation>
+    </message>
+</context>
+<context>
+    <name>PdfDialog</name>
+    <message>
+        <location filename="../../workstations/cashier/pdf_dialog.py" line="+52"/>
+        <source>Pages: {count}</source>
+        <translation>Страниц: {count}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save PDF… (Ctrl+S)</source>
+        <translation>Сохранить PDF… (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print… (Ctrl+P)</source>
+        <translation>Печать… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close (Esc)</source>
+        <translation>Закрыть (Esc)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No program to show PDF files was found. The form is saved as {path}.</source>
+        <translation>Не найдена программа для просмотра PDF. Форма сохранена в файл {path}.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Save PDF</source>
+        <translation>Сохранение PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -7829,6 +8909,39 @@ left</source>
     </message>
 </context>
 <context>
+    <name>ReconcileDialog</name>
+    <message>
+        <location filename="../../workstations/cashier/reconcile_dialog.py" line="+117"/>
+        <source>Unfinished operations</source>
+        <translation>Незавершённые операции</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>These operations were cut short and the devices could not tell how they ended. Decide each one: look at the terminal&apos;s and the registrar&apos;s last printed slips.</source>
+        <translation>Эти операции были прерваны, и оборудование не смогло сообщить, чем они закончились. Примите решение по каждой: посмотрите последние слипы терминала и документы ККТ.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Ask the devices again</source>
+        <translation>Спросить оборудование ещё раз</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When a device is back on line it may settle the operation itself</source>
+        <translation>Если оборудование снова на связи, оно может само завершить операцию</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Carrying out your decision…</source>
+        <translation>Выполняется ваше решение…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Asking the devices…</source>
+        <translation>Запрос к оборудованию…</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <location filename="../../workstations/administrator/record_dialog.py" line="+44"/>
@@ -7866,9 +8979,14 @@ left</source>
         <translation>Должность</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+1"/>
+        <source>Cash desk</source>
+        <translation>Касса</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>&amp;Short name:</source>
-        <extracomment>Label source text (context RecordDialog). line, text, check, combo, date, optional_date, floor, number, zone For combos: organizations, departments, parents, positions, specialties, kinds.</extracomment>
+        <extracomment>Label source text (context RecordDialog). line, text, check, combo, date, optional_date, floor, number, zone For combos: organizations, departments, parents, positions, specialties, kinds. Placeholder source text of a line field (context RecordDialog).</extracomment>
         <translation>&amp;Краткое наименование:</translation>
     </message>
     <message>
@@ -7906,27 +9024,30 @@ left</source>
         <location line="+7"/>
         <location line="+9"/>
         <location line="+18"/>
+        <location line="+18"/>
         <source>A&amp;ctive</source>
         <translation>Д&amp;ействует</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-49"/>
         <location line="+7"/>
         <location line="+9"/>
+        <location line="+27"/>
         <source>&amp;Organization:</source>
         <translation>&amp;Организация:</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-42"/>
         <location line="+8"/>
         <location line="+19"/>
         <location line="+7"/>
         <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Name:</source>
         <translation>&amp;Наименование:</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-42"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Тип:</translation>
     </message>
@@ -8018,7 +9139,27 @@ left</source>
         <translation>&amp;Медицинская должность</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
+        <source>&amp;Registrar No.:</source>
+        <translation>&amp;Заводской № ККТ:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>factory number; empty: any registrar</source>
+        <translation>заводской номер; пусто — любая ККТ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>O&amp;KPO:</source>
+        <translation>О&amp;КПО:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>8 or 10 digits; empty: not printed</source>
+        <translation>8 или 10 цифр; пусто — не печатается</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>set</source>
         <extracomment>Defaults of a new record (those the values classes do not give).</extracomment>
         <translation>указана</translation>
@@ -8042,8 +9183,8 @@ left</source>
 <context>
     <name>ReferenceBrowser</name>
     <message>
-        <location line="-128"/>
-        <location filename="../../workstations/administrator/window.py" line="-316"/>
+        <location line="-139"/>
+        <location filename="../../workstations/administrator/window.py" line="-324"/>
         <source>outpatient</source>
         <extracomment>What the operation bus announces when reference data changes; this window reloads on it.</extracomment>
         <translation>амбулаторное</translation>
@@ -8119,20 +9260,22 @@ left</source>
         <location line="+7"/>
         <location line="+9"/>
         <location line="+15"/>
+        <location line="+70"/>
         <source>Active</source>
         <translation>Действует</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-98"/>
         <location line="+8"/>
         <location line="+18"/>
         <location line="+60"/>
+        <location line="+4"/>
         <location line="+4"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-93"/>
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
@@ -8145,11 +9288,12 @@ left</source>
         <location line="+1"/>
         <location line="+8"/>
         <location line="+9"/>
+        <location line="+77"/>
         <source>Organization</source>
         <translation>Организация</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-90"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
@@ -8234,6 +9378,16 @@ left</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>Registrar No.</source>
+        <translation>Заводской № ККТ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OKPO</source>
+        <translation>ОКПО</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Specialties</source>
         <extracomment>Lists read apart from `load_reference`: (attribute of ops.ExtraLists, tab title, columns).</extracomment>
         <translation>Специальности</translation>
@@ -8242,6 +9396,11 @@ left</source>
         <location line="+1"/>
         <source>Positions</source>
         <translation>Должности</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash desks</source>
+        <translation>Кассы</translation>
     </message>
 </context>
 <context>
@@ -8322,9 +9481,126 @@ left</source>
 <context>
     <name>ReferenceTable</name>
     <message>
-        <location line="-199"/>
+        <location line="-207"/>
         <source>Filter…</source>
         <translation>Фильтр…</translation>
+    </message>
+</context>
+<context>
+    <name>RefundPage</name>
+    <message>
+        <location filename="../../workstations/cashier/refund_page.py" line="+165"/>
+        <source>Check the lines to refund (Space).</source>
+        <translation>Отметьте строки для возврата (Пробел).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{sum} goes back to the card</source>
+        <translation>{sum} возвращается на карту</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{sum} is given in cash from the drawer</source>
+        <translation>{sum} выдаётся наличными из кассы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund {sum} to {name}?
+
+{parts}.</source>
+        <translation>Оформить возврат {sum}: {name}?
+
+{parts}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refund</source>
+        <translation>Возврат</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Returning {sum} to the card on the terminal…</source>
+        <translation>Возврат {sum} на карту через терминал…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printing the return receipt…</source>
+        <translation>Печать чека возврата…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sale and its services</source>
+        <translation>Чек и его услуги</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paid</source>
+        <translation>Оплата</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sum</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>↑↓ move · Space checks a line · F9 refund · Ctrl+F find a client</source>
+        <translation>↑↓ — перемещение · Пробел — отметить строку · F9 — возврат · Ctrl+F — найти пациента</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>{time} · receipt FD {document}</source>
+        <translation>{time} · чек, ФД {document}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>cash {sum}</source>
+        <translation>наличные {sum}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>card {sum}</source>
+        <translation>карта {sum}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>order {number}</source>
+        <translation>заказ {number}</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Find the client whose money goes back.</source>
+        <translation>Найдите пациента, которому возвращаются деньги.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Client without a card</source>
+        <translation>Клиент без карты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing to refund: no paid service waits to be performed.</source>
+        <translation>Возвращать нечего: нет оплаченных и ещё не оказанных услуг.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Refund (F9)</source>
+        <translation>Возврат (F9)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing checked</source>
+        <translation>Ничего не отмечено</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>To refund {sum}: to the card {card}, in cash {cash}</source>
+        <translation>К возврату {sum}: на карту {card}, наличными {cash}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Refunded {sum}: to the card {card}, in cash {cash}. Return receipt: fiscal document {document}.</source>
+        <translation>Возвращено {sum}: на карту {card}, наличными {cash}. Чек возврата: фискальный документ {document}.</translation>
     </message>
 </context>
 <context>
@@ -9121,9 +10397,62 @@ left</source>
     </message>
 </context>
 <context>
+    <name>ResultPanel</name>
+    <message>
+        <location filename="../../workstations/cashier/pay_panel.py" line="+63"/>
+        <source>Card slip… (Ctrl+P)</source>
+        <translation>Слип терминала… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next client (Esc)</source>
+        <translation>Следующий клиент (Esc)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paid {sum}</source>
+        <translation>Оплачено {sum}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cash {sum}</source>
+        <translation>наличными {sum}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>card {sum}</source>
+        <translation>картой {sum}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receipt No. {receipt} · fiscal document {document}</source>
+        <translation>Чек № {receipt} · фискальный документ {document}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Card RRN {rrn}</source>
+        <translation>РРН {rrn}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This payment had already been made; nothing was charged again.</source>
+        <translation>Эта оплата уже была проведена; повторно ничего не списано.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CHANGE TO GIVE</source>
+        <translation>СДАЧА</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No change</source>
+        <translation>Без сдачи</translation>
+    </message>
+</context>
+<context>
     <name>RightsEditor</name>
     <message>
-        <location line="-209"/>
+        <location filename="../../workstations/administrator/user_dialogs.py" line="-209"/>
         <source>— not linked —</source>
         <translation>— не привязан —</translation>
     </message>
@@ -9980,6 +11309,312 @@ left</source>
     </message>
 </context>
 <context>
+    <name>ShiftPanel</name>
+    <message>
+        <location filename="../../workstations/cashier/shift_panel.py" line="+168"/>
+        <source>Asking the registrar…</source>
+        <translation>Запрос к ККТ…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Opening the shift…</source>
+        <translation>Открытие смены…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shift {number} is open.</source>
+        <translation>Смена {number} открыта.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Printing the X-report…</source>
+        <translation>Печать X-отчёта…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The X-report is printed.</source>
+        <translation>X-отчёт напечатан.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Close the shift with a Z-report? After it no payment can be taken until a new shift is opened.</source>
+        <translation>Закрыть смену Z-отчётом? После этого оплату нельзя будет принять, пока не откроется новая смена.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The drawer holds {sum} in cash: take it out first (Shift+F8) if the day&apos;s takings go to the safe.</source>
+        <translation>В денежном ящике {sum} наличными: если выручка сдаётся, сначала оформите выплату (Shift+F8).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Z-report</source>
+        <translation>Z-отчёт</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Printing the Z-report and closing the shift…</source>
+        <translation>Печать Z-отчёта и закрытие смены…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The shift is closed (Z-report, fiscal document {document}).</source>
+        <translation>Смена закрыта (Z-отчёт, фискальный документ {document}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cash in</source>
+        <translation>Внесение</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>How much cash goes into the drawer (change fund)?</source>
+        <translation>Какую сумму вносите в кассу (размен)?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>How much cash is taken out of the drawer?</source>
+        <translation>Какую сумму выплачиваете из кассы?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It holds {sum}.</source>
+        <translation>В кассе {sum}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash out</source>
+        <translation>Выплата</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cash in on the registrar…</source>
+        <translation>Внесение на ККТ…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash in: {sum}.</source>
+        <translation>Внесено: {sum}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cash out on the registrar…</source>
+        <translation>Выплата на ККТ…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash out: {sum}.</source>
+        <translation>Выплачено: {sum}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bank settlement is done.</source>
+        <translation>Сверка итогов выполнена.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The terminal did not close the bank day: {reason}</source>
+        <translation>Терминал не закрыл банковский день: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bank settlement on the terminal…</source>
+        <translation>Сверка итогов на терминале…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The registrar does not answer</source>
+        <translation>ККТ не отвечает</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Shift {number} is open</source>
+        <translation>Смена {number} открыта</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The shift is over 24 hours: close it with a Z-report (F12).</source>
+        <translation>Смена открыта больше 24 часов: закройте её Z-отчётом (F12).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The shift is closed</source>
+        <translation>Смена закрыта</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No. {serial}</source>
+        <translation>№ {serial}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>out of paper</source>
+        <translation>нет бумаги</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cover open</source>
+        <translation>открыта крышка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ready</source>
+        <translation>в порядке</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Load a new paper roll into the registrar.</source>
+        <translation>Вставьте в ККТ новый рулон бумаги.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close the registrar&apos;s cover.</source>
+        <translation>Закройте крышку ККТ.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fiscal drive: {warning}</source>
+        <translation>Фискальный накопитель: {warning}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failure</source>
+        <translation>неисправность</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Operations wait for your decision: {count}.</source>
+        <translation>Операций ждут вашего решения: {count}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read from the registrar at {time}</source>
+        <translation>Данные ККТ на {time}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Shift</source>
+        <translation>Смена</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opened at</source>
+        <translation>Открыта</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Registrar</source>
+        <translation>ККТ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paper, cover</source>
+        <translation>Бумага, крышка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash in the drawer</source>
+        <translation>Наличные в кассе</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sales of the shift</source>
+        <translation>Продажи за смену</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  in cash</source>
+        <translation>  наличными</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>  by card</source>
+        <translation>  безналичными</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refunds</source>
+        <translation>Возвраты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipts</source>
+        <translation>Чеков</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open shift (F6)</source>
+        <translation>Открыть смену (F6)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>X-report (F7)</source>
+        <translation>X-отчёт (F7)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash in (F8)</source>
+        <translation>Внесение (F8)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cash out (Shift+F8)</source>
+        <translation>Выплата (Shift+F8)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bank settlement (F11)</source>
+        <translation>Сверка итогов (F11)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Z-report (F12)</source>
+        <translation>Z-отчёт (F12)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh the state (F5)</source>
+        <translation>Обновить состояние (F5)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Closes the shift; asks first</source>
+        <translation>Закрывает смену; сначала спрашивает</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closes the bank day on the card terminal</source>
+        <translation>Закрывает банковский день на терминале эквайринга</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The cash desk is not connected</source>
+        <translation>Касса не подключена</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading the registrar…</source>
+        <translation>Чтение состояния ККТ…</translation>
+    </message>
+</context>
+<context>
+    <name>SlipDialog</name>
+    <message>
+        <location filename="../../workstations/cashier/pay_panel.py" line="+17"/>
+        <source>Card slip</source>
+        <translation>Слип терминала</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Print… (Ctrl+P)</source>
+        <translation>Печать… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close (Esc)</source>
+        <translation>Закрыть (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>SlotChooserDialog</name>
     <message>
         <location filename="../../workstations/registrar/slot_dialog.py" line="+70"/>
@@ -10167,7 +11802,7 @@ left</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>optional</source>
         <translation>необязательный</translation>
     </message>
@@ -10263,6 +11898,98 @@ left</source>
         <location line="+2"/>
         <source>Ranges of even dates (2nd, 4th, …) and of odd dates (1st, 3rd, …).</source>
         <translation>Интервалы для чётных чисел месяца (2, 4, …) и для нечётных (1, 3, …).</translation>
+    </message>
+</context>
+<context>
+    <name>UnfinishedCard</name>
+    <message>
+        <location filename="../../workstations/cashier/reconcile_dialog.py" line="-149"/>
+        <source>{kind} of {time} · {sum}</source>
+        <translation>{kind} от {time} · {sum}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Client: {name}</source>
+        <translation>Пациент: {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In cash {cash} · by card {card}</source>
+        <translation>Наличными {cash} · картой {card}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The card was charged (the terminal confirmed it).</source>
+        <translation>Деньги с карты списаны (терминал подтвердил).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The terminal has not confirmed the card payment.</source>
+        <translation>Терминал не подтвердил оплату картой.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The operation was cut short.</source>
+        <translation>Операция была прервана.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>RRN from the terminal&apos;s slip (to print the receipt)</source>
+        <translation>РРН со слипа терминала (чтобы напечатать чек)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The money was taken:
+print the receipt</source>
+        <translation>Деньги приняты:
+напечатать чек</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The money was given back:
+print the return receipt</source>
+        <translation>Деньги выданы:
+напечатать чек возврата</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No money was taken:
+undo the payment</source>
+        <translation>Деньги не приняты:
+отменить оплату</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No money was given back:
+undo the refund</source>
+        <translation>Деньги не выданы:
+отменить возврат</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The registrar did it</source>
+        <translation>ККТ выполнила операцию</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The registrar did not do it</source>
+        <translation>ККТ не выполнила операцию</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Prints the receipt for the money the client paid</source>
+        <translation>Печатает чек на деньги, которые заплатил клиент</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gives card money back if any was taken; the lines become unpaid again</source>
+        <translation>Возвращает деньги на карту, если они были списаны; строки снова становятся неоплаченными</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Look at the registrar&apos;s last printed document</source>
+        <translation>Посмотрите последний напечатанный документ ККТ</translation>
     </message>
 </context>
 <context>

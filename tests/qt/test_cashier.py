@@ -557,7 +557,7 @@ def test_documents_cash_book_and_tax_certificate(qtbot, window, cashier):
     documents.finder.search_edit.setText(f"{surname} {birth}")
     documents.finder.open_from_box()
     qtbot.waitUntil(lambda: documents.patient is not None, timeout=TIMEOUT)
-    documents.year_spin.setValue(dt.date.today().year)
+    documents.set_tax_year(dt.date.today().year)
     qtbot.waitUntil(lambda: documents.amounts is not None, timeout=TIMEOUT)
     assert documents.amounts[0] + documents.amounts[1] == paid
     assert documents.issue()  # no INN and no identity document in the demo: refused, said why
@@ -578,6 +578,25 @@ def test_russian_screens(qtbot, window, cashier):
     from medcenter_desktop import i18n
 
     i18n.switch_language("ru")
+    open_shift(qtbot, window)
+    assert window.shift_panel.shift_label.text() == "Смена 1 открыта"
     open_client(qtbot, window, demo_clients(cashier)[0][0])
     assert window.tabs.tabText(0) == "Оплата (Ctrl+1)"
+    assert window.payment_page.pay_panel.pay_button.text() == "Оплатить (Enter, F9)"
     grab(window, "payment-ru")
+    for tab, name in ((window.REFUNDS_TAB, "refunds-ru"), (window.HISTORY_TAB, "history-ru"),
+                      (window.DOCUMENTS_TAB, "documents-ru")):
+        window.show_tab(tab)
+        qtbot.wait(300)
+        grab(window, name)
+    op = cash_desk.Unfinished(
+        operation_id=1, kind="sale", state="attention", total=Decimal("1800.00"), cash_amount=Decimal(0),
+        card_amount=Decimal("1800.00"), card_charged=False, created_at=dt.datetime.now(dt.UTC),
+        patient_name="Иванова Мария Петровна", message=cash_desk.ATTENTION_CARD_UNKNOWN, message_params={},
+        choices=(cash_desk.CHOICE_RECEIPT, cash_desk.CHOICE_VOID))
+    dialog = ReconcileDialog(window.desk, [op], window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "не может сказать" in dialog.cards[0].findChildren(QLabel)[2].text()
+    grab(dialog, "reconcile-ru")
+    dialog.show_operations([])

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -150,6 +150,17 @@ def configure_list(view: QTableView) -> None:
     view.horizontalHeader().setHighlightSections(False)
 
 
+def fit_columns(view: QTableView, widths: dict[int, int]) -> None:
+    """Each column as wide as given, but never narrower than its (translated, bold) header."""
+    font = QFont(view.horizontalHeader().font())
+    font.setBold(True)
+    metrics = QFontMetrics(font)
+    model = view.model()
+    for column, width in widths.items():
+        header = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        view.setColumnWidth(column, max(width, metrics.horizontalAdvance(header) + 28))
+
+
 class ClientFinder(QWidget):
     """The search box over the clients found."""
 
@@ -173,8 +184,8 @@ class ClientFinder(QWidget):
         self.view = QTableView(self)
         self.view.setModel(self.model)
         configure_list(self.view)
-        self.view.setColumnWidth(0, 320)
-        self.view.setColumnWidth(1, 110)
+        self.view.horizontalHeader().setStretchLastSection(False)
+        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.hint_label = QLabel(self)
         self.hint_label.setObjectName("mutedLabel")
         self.hint_label.setWordWrap(True)
@@ -244,6 +255,7 @@ class ClientFinder(QWidget):
 
     def retranslate_ui(self) -> None:
         self.search_edit.setPlaceholderText(self.tr("Client: surname and initials, birth date, phone — or № and the order number"))
+        fit_columns(self.view, {1: 110, 2: 90})
         self.hint_label.setText(self.tr("↓ to the list · Enter opens · Esc back to the box · an order without a card: №123"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

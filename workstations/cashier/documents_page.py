@@ -13,6 +13,7 @@ from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QFormLayout,
     QGroupBox,
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -33,7 +33,13 @@ from printing.tax_certificate import render_tax_certificate
 from shared.errors import QT_TRANSLATE_NOOP
 from shared.services import cash_reports
 from shared.services.cash_reports import IssuedCertificate
-from workstations.cashier.client_finder import ClientFinder, Customer, configure_list, load_customer
+from workstations.cashier.client_finder import (
+    ClientFinder,
+    Customer,
+    configure_list,
+    fit_columns,
+    load_customer,
+)
 from workstations.cashier.desk import DeskControl
 from workstations.cashier.pdf_dialog import show_pdf
 from workstations.cashier.texts import money_text
@@ -108,13 +114,13 @@ class DocumentsPage(QWidget):
         self.issued_view = QTableView(self)
         self.issued_view.setModel(self.issued_model)
         configure_list(self.issued_view)
-        for column, width in ((0, 50), (1, 44), (2, 96), (3, 90), (4, 96), (5, 96)):
-            self.issued_view.setColumnWidth(column, width)
-        self.year_spin = QSpinBox(self)
+        self.year_combo = QComboBox(self)
         this_year = dt.date.today().year
-        self.year_spin.setRange(FIRST_TAX_YEAR, max(FIRST_TAX_YEAR, this_year))
-        self.year_spin.setValue(max(FIRST_TAX_YEAR, this_year - 1))
-        self.year_spin.setFixedWidth(110)
+        for year in range(max(FIRST_TAX_YEAR, this_year), FIRST_TAX_YEAR - 1, -1):
+            self.year_combo.addItem(str(year), year)
+        # Certificates are mostly asked for the year just ended.
+        self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(this_year - 1)))
+        self.year_combo.setFixedWidth(110)
         self.amounts_label = QLabel(self)
         self.amounts_label.setWordWrap(True)
         self.other_taxpayer = QCheckBox(self)
@@ -139,7 +145,7 @@ class DocumentsPage(QWidget):
         self.form.setVerticalSpacing(6)
         self.captions = {name: QLabel(self) for name in ("year", "paid", "taxpayer_inn", "patient_inn", "signer",
                                                          "position")}
-        self.form.addRow(self.captions["year"], self.year_spin)
+        self.form.addRow(self.captions["year"], self.year_combo)
         self.form.addRow(self.captions["paid"], self.amounts_label)
         self.form.addRow(self.other_taxpayer)
         self.form.addRow(self.taxpayer_finder)
@@ -160,8 +166,8 @@ class DocumentsPage(QWidget):
         right.addWidget(self.issue_button)
         tax = QHBoxLayout(self.tax_group)
         tax.setSpacing(16)
-        tax.addLayout(left, 3)
-        tax.addLayout(right, 2)
+        tax.addLayout(left, 1)
+        tax.addLayout(right, 1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 8, 4, 4)
@@ -172,7 +178,7 @@ class DocumentsPage(QWidget):
         self.finder.client_chosen.connect(lambda pid: self._choose(pid, taxpayer=False))
         self.finder.order_chosen.connect(lambda _order: None)
         self.taxpayer_finder.client_chosen.connect(lambda pid: self._choose(pid, taxpayer=True))
-        self.year_spin.valueChanged.connect(lambda _year: self._load_amounts())
+        self.year_combo.currentIndexChanged.connect(lambda _index: self._load_amounts())
         self.other_taxpayer.toggled.connect(lambda _on: self._taxpayer_fields())
         self.issued_view.doubleClicked.connect(lambda index: self.show_certificate(self.issued_model.row_at(index)))
         self.issued_view.installEventFilter(self)
@@ -200,6 +206,12 @@ class DocumentsPage(QWidget):
 
         return self.desk.read(lambda conn: cash_book_pdf(conn, desk, day), shown, self._failed)
 
+    def tax_year(self) -> int:
+        return int(self.year_combo.currentData())
+
+    def set_tax_year(self, year: int) -> None:
+        self.year_combo.setCurrentIndex(self.year_combo.findData(year))
+
     def open_patient(self, patient_id: int) -> None:
         self._choose(patient_id, taxpayer=False)
 
@@ -216,7 +228,7 @@ class DocumentsPage(QWidget):
                 return False
             details["taxpayer_patient_id"] = self.taxpayer.patient_id
             details["patient_inn"] = self.patient_inn.text().strip()
-        patient_id, year = self.patient.patient_id, self.year_spin.value()
+        patient_id, year = self.patient.patient_id, self.tax_year()
         self.message_label.hide()
         self.issue_button.setEnabled(False)
         title = self.tr("Tax deduction certificate for {year}").format(year=year)
@@ -239,6 +251,7 @@ class DocumentsPage(QWidget):
                               self._failed)
 
     def retranslate_ui(self) -> None:
+        fit_columns(self.issued_view, {0: 50, 1: 44, 2: 96, 3: 90, 4: 96, 5: 96})
         self.book_group.setTitle(self.tr("Cash book (form KO-4)"))
         self.book_day_caption.setText(self.tr("Day"))
         self.book_button.setText(self.tr("Cash book sheet… (Ctrl+K)"))
@@ -292,10 +305,10 @@ class DocumentsPage(QWidget):
         self._show_people()
         if self.patient is None or self.patient.patient_id is None:
             return
-        patient_id, year = self.patient.patient_id, self.year_spin.value()
+        patient_id, year = self.patient.patient_id, self.tax_year()
 
         def arrived(amounts) -> None:
-            if self.patient is not None and self.patient.patient_id == patient_id and self.year_spin.value() == year:
+            if self.patient is not None and self.patient.patient_id == patient_id and self.tax_year() == year:
                 self.amounts = amounts
                 self._show_people()
 

@@ -28,7 +28,7 @@ from shared.errors import QT_TRANSLATE_NOOP
 from shared.services import cash_desk
 from shared.services.cash_desk import HistoryEntry
 from shared.services.patient_search import fold
-from workstations.cashier.client_finder import configure_list
+from workstations.cashier.client_finder import configure_list, fit_columns
 from workstations.cashier.desk import DeskControl
 from workstations.cashier.texts import OUTGOING, kind_text, local_time, signed_money, state_text
 
@@ -129,8 +129,6 @@ class HistoryPage(QWidget):
         header = self.view.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 56), (1, 120), (2, 210), (4, 100), (5, 100), (6, 100), (7, 110), (8, 56)):
-            self.view.setColumnWidth(column, width)
         self.message_label = QLabel(self)
         self.message_label.setObjectName("errorLabel")
         self.message_label.setWordWrap(True)
@@ -175,6 +173,7 @@ class HistoryPage(QWidget):
         return [e for e in self.entries if all(w in fold(e.patient_name) for w in words)]
 
     def retranslate_ui(self) -> None:
+        fit_columns(self.view, {0: 56, 1: 120, 2: 210, 4: 100, 5: 100, 6: 100, 7: 110, 8: 56})
         self.date_caption.setText(self.tr("Day"))
         self.filter_caption.setText(self.tr("Client"))
         self.filter_edit.setPlaceholderText(self.tr("part of the client's name"))

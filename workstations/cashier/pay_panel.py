@@ -49,7 +49,10 @@ class PayPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("payPanel")
         self.setStyleSheet("#payPanel { background: #ffffff; border: 1px solid #d6e0e6; border-radius: 8px; }"
-                           "#payPanel QLabel { background: transparent; }")
+                           "#payPanel QLabel { background: transparent; }"
+                           "#payPanel QPushButton { padding: 4px 6px; }"
+                           "#payPanel QPushButton:checked { background: #d8eff1; border: 2px solid #0e7c86;"
+                           " color: #0b4f56; font-weight: 600; }")
         self.total = Decimal(0)
         self.method = CASH
         self.cash_button = QPushButton(self)
@@ -60,7 +63,7 @@ class PayPanel(QFrame):
         for button, method in ((self.cash_button, CASH), (self.card_button, CARD), (self.mixed_button, MIXED)):
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setMinimumHeight(34)
+            button.setMinimumHeight(46)
             button.clicked.connect(lambda _checked=False, m=method: self.set_method(m))
             self.methods.addButton(button)
         self.cash_button.setChecked(True)
@@ -202,9 +205,10 @@ class PayPanel(QFrame):
         self.wait_label.setVisible(busy and bool(label))
 
     def retranslate_ui(self) -> None:
-        self.cash_button.setText(self.tr("Cash (F2)"))
-        self.card_button.setText(self.tr("Card (F3)"))
-        self.mixed_button.setText(self.tr("Mixed (F4)"))
+        # Two lines (the method, its key) so that longer words still fit three buttons in a row.
+        self.cash_button.setText(self.tr("Cash") + "\nF2")
+        self.card_button.setText(self.tr("Card") + "\nF3")
+        self.mixed_button.setText(self.tr("Mixed") + "\nF4")
         self.mixed_button.setToolTip(self.tr("Type the card part; the rest is paid in cash"))
         self.total_caption.setText(self.tr("To pay"))
         self.card_caption.setText(self.tr("By card"))

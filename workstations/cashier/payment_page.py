@@ -28,7 +28,13 @@ from shared.errors import DomainError
 from shared.services import cash_desk
 from shared.services.cash_desk import CashRefused, OperationResult, PayableLine, PaymentRequest
 from shared.services.orders import order_number
-from workstations.cashier.client_finder import ClientFinder, Customer, configure_list, load_customer
+from workstations.cashier.client_finder import (
+    ClientFinder,
+    Customer,
+    configure_list,
+    fit_columns,
+    load_customer,
+)
 from workstations.cashier.desk import DeskControl
 from workstations.cashier.lines_model import CheckedLinesModel
 from workstations.cashier.pay_panel import CARD, CASH, MIXED, PayPanel, ResultPanel
@@ -69,8 +75,6 @@ class PaymentPage(QWidget):
         header = self.lines_view.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 84), (2, 92), (3, 40), (4, 90), (5, 84), (6, 96)):
-            self.lines_view.setColumnWidth(column, width)
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("notice")
         self.empty_label.setWordWrap(True)
@@ -189,6 +193,7 @@ class PaymentPage(QWidget):
             self.next_client()
 
     def retranslate_ui(self) -> None:
+        fit_columns(self.lines_view, {0: 84, 2: 92, 3: 44, 4: 90, 5: 84, 6: 96})
         self.keys_label.setText(self.tr(
             "Space checks or unchecks a line · Enter to the payment · F2 cash · F3 card · F4 mixed · "
             "F9 pay · Esc next client"))

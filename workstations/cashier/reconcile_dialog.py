@@ -134,7 +134,7 @@ class ReconcileDialog(QDialog):
         self.list_layout.setContentsMargins(0, 0, 0, 0)
         self.list_layout.setSpacing(10)
         self.list_layout.addStretch(1)
-        scroll = QScrollArea(self)
+        self.scroll = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
@@ -151,7 +151,7 @@ class ReconcileDialog(QDialog):
         layout.addWidget(self.wait_label)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.resize(660, 130 + 190 * min(len(operations), 3))
+        self.resize(680, 300)
         desk.busy_changed.connect(self._busy)
         desk.state_changed.connect(self._state_changed)
         self.show_operations(operations)
@@ -166,6 +166,10 @@ class ReconcileDialog(QDialog):
             card = UnfinishedCard(self, op, self.list_widget)
             self.list_layout.insertWidget(len(self.cards), card)
             self.cards.append(card)
+        # As tall as the cards (up to about three of them), so that a single one is seen whole.
+        wanted = sum(card.sizeHint().height() + self.list_layout.spacing() for card in self.cards)
+        self.scroll.setMinimumHeight(min(wanted + 4, 560))
+        self.resize(max(self.width(), 680), self.sizeHint().height())
         if not operations:
             self.done(QDialog.DialogCode.Accepted)
         elif self.cards:
