@@ -43,7 +43,7 @@ ORGANIZATION_SCOPED: Mapping[str, str] = {
 }
 #: The administrator sets up organizations and their staff, so sees all of them.
 ADMINISTRATOR_SEES_ALL = frozenset({"organizations", "departments", "offices", "staff_members",
-                                   "medical_services"})
+                                   "medical_services", "cash_desks"})
 
 #: Medical cards and everything recorded in them: organization and card type.
 CARD_SCOPED = ("medical_cards", "medical_records", "paper_card_movements")

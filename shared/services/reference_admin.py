@@ -138,13 +138,6 @@ class InvalidOkpo(_FieldError):
     )
 
 
-class NotYourOrganization(_FieldError):
-    message = QT_TRANSLATE_NOOP(
-        "DomainError", "You have no access to the chosen \u201c{field}\u201d. Add it to your organizations in the "
-        "Users section first."
-    )
-
-
 class NotDeactivatable(DomainError):
     message = QT_TRANSLATE_NOOP("DomainError", "Records of this list cannot be deactivated.")
 
@@ -465,11 +458,6 @@ def _check_cash_desk(conn: Connection, row: dict, row_id: int | None) -> None:
     if row["organization_id"] is None:
         raise BlankField(field=_label("organization_id"))
     _require_exists(conn, Organization.__table__, "organization_id", row["organization_id"])
-    # Cash desks are scoped by organization for everyone (the administrator included): say so,
-    # rather than let the row security policy refuse with "no rights".
-    if not conn.scalar(text("SELECT CAST(:o AS integer) = ANY (app_user_organization_ids())"),
-                       {"o": row["organization_id"]}):
-        raise NotYourOrganization(field=_label("organization_id"))
 
 
 # --- Database errors -------------------------------------------------------------------------------
