@@ -3800,11 +3800,6 @@ code 2 (expensive treatment): {two}</source>
     </message>
     <message>
         <location line="+6"/>
-        <source>You have no access to the chosen “{field}”. Add it to your organizations in the Users section first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
         <source>Records of this list cannot be deactivated.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4107,7 +4102,7 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+720"/>
+        <location line="+736"/>
         <source>This booking already belongs to a client&apos;s record.</source>
         <translation type="unfinished"></translation>
     </message>

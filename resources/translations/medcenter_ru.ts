@@ -3803,11 +3803,6 @@ code 2 (expensive treatment): {two}</source>
     </message>
     <message>
         <location line="+6"/>
-        <source>You have no access to the chosen “{field}”. Add it to your organizations in the Users section first.</source>
-        <translation>У вас нет доступа к выбранному значению «{field}». Сначала добавьте его в свои организации в разделе «Пользователи».</translation>
-    </message>
-    <message>
-        <location line="+7"/>
         <source>Records of this list cannot be deactivated.</source>
         <translation>Записи этого справочника нельзя сделать неактивными.</translation>
     </message>
@@ -4110,7 +4105,7 @@ Bus names announced after a change.</extracomment>
         <translation>Желаемый период заканчивается раньше, чем начинается.</translation>
     </message>
     <message>
-        <location line="+720"/>
+        <location line="+736"/>
         <source>This booking already belongs to a client&apos;s record.</source>
         <translation>Эта запись уже привязана к карте пациента.</translation>
     </message>

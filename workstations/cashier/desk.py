@@ -140,18 +140,26 @@ class DeskControl(QObject):
                     conn.commit()
                 except Exception as exc:  # an unknown desk, no connection: the window says so
                     return Outcome(None, exc, None)
-                left = tuple(cash_desk.reconcile(conn, desk, devices))
+                error = None
+                try:
+                    cash_desk.reconcile(conn, desk, devices)
+                except Exception as exc:  # the desk works; what was left stays for the cashier
+                    error = exc
                 conn.rollback()
-                return Outcome((desk, left), None, read_state(conn, desk, devices))
+                return Outcome(desk, error, read_state(conn, desk, devices))
 
         def started(outcome: Outcome) -> None:
-            if outcome.error is not None:
+            if outcome.value is None:
                 self.start_error = outcome.error
                 self.ready_changed.emit(False)
                 return
-            self.desk, _left = outcome.value
+            self.desk = outcome.value
             self.start_error = None
             self.ready_changed.emit(True)
+            if outcome.error is not None:
+                if not isinstance(outcome.error, DomainError):
+                    log_unexpected(outcome.error, "reconciling the cash desk")
+                self._show_error(outcome.error)
 
         self._launch(job, label, started, None)
         return True

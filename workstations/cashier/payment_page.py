@@ -285,7 +285,7 @@ class PaymentPage(QWidget):
         if result.completed:
             self.result_panel.show_result(result)
             self.right.setCurrentWidget(self.result_panel)
-            self.result_panel.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.finder.focus_box()  # the next client's name can be typed at once
             self.paid.emit(result)
         else:
             message = journal_message(result.message, result.message_params)
