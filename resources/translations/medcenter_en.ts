@@ -7807,7 +7807,7 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>PayPanel</name>
     <message>
-        <location filename="../../workstations/cashier/pay_panel.py" line="+173"/>
+        <location filename="../../workstations/cashier/pay_panel.py" line="+175"/>
         <source>Cash</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7877,7 +7877,7 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>short by {sum}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8140,7 +8140,7 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>PdfDialog</name>
     <message>
-        <location filename="../../workstations/cashier/pdf_dialog.py" line="+52"/>
+        <location filename="../../workstations/cashier/pdf_dialog.py" line="+53"/>
         <source>Pages: {count}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8160,12 +8160,12 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-25"/>
         <source>No program to show PDF files was found. The form is saved as {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+52"/>
         <source>Save PDF</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11291,7 +11291,7 @@ left</source>
 <context>
     <name>ShiftPanel</name>
     <message>
-        <location filename="../../workstations/cashier/shift_panel.py" line="+168"/>
+        <location filename="../../workstations/cashier/shift_panel.py" line="+170"/>
         <source>Asking the registrar…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -7810,7 +7810,7 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>PayPanel</name>
     <message>
-        <location filename="../../workstations/cashier/pay_panel.py" line="+173"/>
+        <location filename="../../workstations/cashier/pay_panel.py" line="+175"/>
         <source>Cash</source>
         <translation>Наличные</translation>
     </message>
@@ -7880,7 +7880,7 @@ Bus names announced after a change.</extracomment>
         <translation>Оплатить (Enter, F9)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>short by {sum}</source>
         <translation>не хватает {sum}</translation>
     </message>
@@ -8143,7 +8143,7 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>PdfDialog</name>
     <message>
-        <location filename="../../workstations/cashier/pdf_dialog.py" line="+52"/>
+        <location filename="../../workstations/cashier/pdf_dialog.py" line="+53"/>
         <source>Pages: {count}</source>
         <translation>Страниц: {count}</translation>
     </message>
@@ -8163,12 +8163,12 @@ Bus names announced after a change.</extracomment>
         <translation>Закрыть (Esc)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-25"/>
         <source>No program to show PDF files was found. The form is saved as {path}.</source>
         <translation>Не найдена программа для просмотра PDF. Форма сохранена в файл {path}.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+52"/>
         <source>Save PDF</source>
         <translation>Сохранение PDF</translation>
     </message>
@@ -11306,7 +11306,7 @@ left</source>
 <context>
     <name>ShiftPanel</name>
     <message>
-        <location filename="../../workstations/cashier/shift_panel.py" line="+168"/>
+        <location filename="../../workstations/cashier/shift_panel.py" line="+170"/>
         <source>Asking the registrar…</source>
         <translation>Запрос к ККТ…</translation>
     </message>

@@ -180,13 +180,13 @@ def test_cash_payment_without_the_mouse_shows_the_change(qtbot, window, cashier,
     assert not window.desk.state.status.shift_open
     assert not window.notice.isVisible()
 
-    page.finder.search_edit.setFocus()
+    assert page.finder.search_edit.hasFocus()  # the window opens in the search box
     press(qtbot, Qt.Key.Key_F6)  # Open shift
     qtbot.waitUntil(lambda: window.desk.state.status.shift_open and not window.desk.busy, timeout=TIMEOUT)
     assert "Shift 1 is open" in window.shift_panel.shift_label.text()
 
     patient_id, surname, birth = demo_clients(cashier)[0]
-    page.finder.search_edit.setFocus()
+    assert page.finder.search_edit.hasFocus()
     type_text(f"{surname} {birth}")
     press(qtbot, Qt.Key.Key_Return)  # the one client found opens
     qtbot.waitUntil(lambda: page.customer is not None and page.model.rowCount() > 0, timeout=TIMEOUT)

@@ -55,6 +55,7 @@ class PayPanel(QFrame):
                            " color: #0b4f56; font-weight: 600; }")
         self.total = Decimal(0)
         self.method = CASH
+        self._busy, self._ready = False, True
         self.cash_button = QPushButton(self)
         self.card_button = QPushButton(self)
         self.mixed_button = QPushButton(self)
@@ -198,9 +199,10 @@ class PayPanel(QFrame):
 
     def set_busy(self, busy: bool, label: str = "", ready: bool = True) -> None:
         """While a device works (or the desk is not connected) nothing can be paid."""
+        self._busy, self._ready = busy, ready
         for widget in (self.cash_button, self.card_button, self.mixed_button):
             widget.setEnabled(not busy)
-        self.pay_button.setEnabled(ready and not busy)
+        self._update_pay_button()
         self.wait_label.setText(label)
         self.wait_label.setVisible(busy and bool(label))
 
@@ -229,7 +231,11 @@ class PayPanel(QFrame):
 
     # --- Internals -------------------------------------------------------------------------------
 
+    def _update_pay_button(self) -> None:
+        self.pay_button.setEnabled(self._ready and not self._busy and self.total > 0)
+
     def _recompute(self) -> None:
+        self._update_pay_button()
         self.total_label.setText(money_text(self.total))
         card = Decimal(0)
         if self.method == CARD:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,7 +33,8 @@ def show_pdf(parent: QWidget, pdf: bytes, title: str, stem: str) -> QDialog | Pa
             file.write(pdf)
             path = Path(file.name)
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            QMessageBox.information(parent, title, PdfDialog.tr_saved(path))
+            QMessageBox.information(parent, title, QCoreApplication.translate(
+                "PdfDialog", "No program to show PDF files was found. The form is saved as {path}.").format(path=path))
         return path
     dialog = PdfDialog(pdf, title, stem, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -71,13 +72,6 @@ class PdfDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.ask_save)
         QShortcut(QKeySequence.StandardKey.Print, self).activated.connect(self.ask_print)
         self.resize(780, 900)
-
-    @staticmethod
-    def tr_saved(path: Path) -> str:
-        from PySide6.QtCore import QCoreApplication
-
-        return QCoreApplication.translate("PdfDialog", "No program to show PDF files was found. The form is saved as "
-                                                       "{path}.").format(path=path)
 
     def page_count(self) -> int:
         return self.preview.page_count()

@@ -69,7 +69,9 @@ class AmountDialog(QDialog):
         except DomainError as exc:
             self.error_label.setText(error_text(exc))
             self.error_label.show()
+            self.adjustSize()  # room for the wrapped message
             self.amount_edit.setFocus()
+            self.amount_edit.selectAll()
             return
         self.amount = amount
         super().accept()
