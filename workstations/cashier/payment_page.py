@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -97,6 +98,10 @@ class PaymentPage(QWidget):
         left.addWidget(self.customer_label)
         left.addWidget(self.empty_label)
         left.addWidget(self.lines_view, 1)
+        self._filler = QWidget(self)  # takes the lines' room while there are none
+        self._filler.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self._filler.hide()
+        left.addWidget(self._filler, 1)
         left.addWidget(self.total_label)
         left.addWidget(self.keys_label)
         layout = QHBoxLayout(self)
@@ -270,6 +275,7 @@ class PaymentPage(QWidget):
             self.empty_label.setText(self.tr("Nothing to pay: every line is paid, cancelled or paid by a payer."))
             self.empty_label.setVisible(self.model.rowCount() == 0)
         self.lines_view.setVisible(customer is None or self.model.rowCount() > 0)
+        self._filler.setVisible(self.lines_view.isHidden())
         self._checks_changed()
 
     def _checks_changed(self) -> None:
