@@ -14,6 +14,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, text
@@ -228,27 +229,36 @@ def _bookable_days(connection: Connection, candidates: Sequence[_Candidate], fir
     changed schedule are listed at generation for the head of registry to move.)"""
     by_id = {c.resource_id: c for c in candidates}
     shortest = min(int(c.duration.total_seconds() // 60) for c in candidates)
+    # One row per open day and channel that used some of it (the day's total usage summed apart:
+    # arrays of each day's channels, aggregated by hash, spilled to disk for a fortnight of 100 doctors).
     rows = connection.execute(text(
-        "SELECT p.resource_id, p.day, p.minutes, coalesce(u.bookings, 0) AS bookings, u.channels, u.channel_minutes "
-        "FROM (SELECT resource_id, day, (sum(CASE WHEN kind = 'work' THEN 1 ELSE -1 END "
+        "WITH usage AS MATERIALIZED (SELECT * FROM schedule_channel_usage(:ids, :a, :b)), "
+        "used AS (SELECT resource_id, day, sum(minutes) AS minutes FROM usage GROUP BY 1, 2), "
+        "planned AS (SELECT resource_id, day, (sum(CASE WHEN kind = 'work' THEN 1 ELSE -1 END "
         "        * extract(epoch FROM upper(period) - lower(period))) / 60)::integer AS minutes "
-        "      FROM schedule_intervals WHERE resource_id = ANY(:ids) AND day BETWEEN :a AND :b GROUP BY 1, 2) p "
-        "LEFT JOIN (SELECT resource_id, day, sum(bookings)::integer AS bookings, sum(minutes)::integer AS used, "
-        "                  array_agg(channel) AS channels, array_agg(minutes) AS channel_minutes "
-        "           FROM schedule_channel_usage(:ids, :a, :b) GROUP BY 1, 2) u USING (resource_id, day) "
-        "WHERE p.minutes - coalesce(u.used, 0) >= :shortest"),
+        "      FROM schedule_intervals WHERE resource_id = ANY(:ids) AND day BETWEEN :a AND :b GROUP BY 1, 2) "
+        "SELECT p.resource_id, p.day, p.minutes, u.channel, u.bookings, u.minutes AS used "
+        "FROM planned p LEFT JOIN used t USING (resource_id, day) LEFT JOIN usage u USING (resource_id, day) "
+        "WHERE p.minutes - coalesce(t.minutes, 0) >= :shortest"),
         {"ids": list(by_id), "a": first, "b": last, "shortest": shortest}).all()
+    days: dict[tuple[int, dt.date], tuple[int, dict[str, int], list[int]]] = {}
+    for resource_id, day, minutes, used_by, bookings, used in rows:
+        _, by_channel, count = days.setdefault((resource_id, day), (minutes, {}, [0]))
+        if used_by is not None:
+            by_channel[used_by] = used
+            count[0] += bookings
     open_days, usage = [], {}
-    for resource_id, day, minutes, count, channels, channel_minutes in rows:
+    for (resource_id, day), (minutes, by_channel, (count,)) in days.items():
         cand = by_id[resource_id]
-        by_channel = dict(zip(channels or (), channel_minutes or (), strict=True))
         if cand.max_per_day is not None and count >= cand.max_per_day:
             continue
         duration = int(cand.duration.total_seconds() // 60)
         if minutes - sum(by_channel.values()) < duration:
             continue
-        day_end, _ = local_range(day + dt.timedelta(days=1), 0, 0, zone)
-        if day_end - now <= release or channel_allows(minutes, cand.shares, by_channel, channel, duration):
+        # Within the release window every channel books freely: a day reaching into it is searched
+        # (its slots there are open whatever the shares say).
+        day_start, _ = local_range(day, 0, 0, zone)
+        if day_start - now <= release or channel_allows(minutes, cand.shares, by_channel, channel, duration):
             open_days.append((resource_id, day))
             usage[(resource_id, day)] = (by_channel, count)
     return sorted(open_days, key=lambda p: (p[1], p[0])), usage
@@ -294,6 +304,15 @@ def _shares_in_force(connection: Connection, organization_id: int):
 def _release_hours(connection: Connection, organization_id: int) -> int:
     return connection.scalar(text("SELECT booking_release_hours FROM organizations WHERE id = :o"),
                              {"o": organization_id}) or 0
+
+
+def _organization_rules(connection: Connection, organization_id: int) -> tuple[ZoneInfo, dt.timedelta]:
+    """The organization's time zone (as `organization_zone`) and booking release window, in one query."""
+    row = connection.execute(text("SELECT time_zone, booking_release_hours FROM organizations WHERE id = :o"),
+                             {"o": organization_id}).first()
+    if row is None:
+        return ZoneInfo("Europe/Moscow"), dt.timedelta(0)
+    return ZoneInfo(row.time_zone or "Europe/Moscow"), dt.timedelta(hours=row.booking_release_hours or 0)
 
 
 def _day_slots(cand: _Candidate, item: _ResourceDay, channel: str, now: dt.datetime,
@@ -407,13 +426,62 @@ def first_free(connection: Connection, organization_id: int, service_id: int, **
     return slots[0] if slots else None
 
 
+class GridBooking(NamedTuple):
+    """A booking as the day's grid shows it: who, what, when, and its state (`booking` reads the rest
+    -- phone, note, history -- of the one chosen). A named tuple rather than a frozen dataclass like
+    BookingInfo: a grid holds thousands, and a tuple is made several times faster."""
+
+    id: int
+    version: int
+    patient_id: int | None
+    client_name: str
+    service_id: int
+    service_name: str
+    resource_id: int
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    channel: str
+    status: str
+
+
 @dataclass(frozen=True)
 class DayGrid:
     """What the registrar's grid shows for a day: free slots and existing bookings per resource."""
 
     day: dt.date
     slots: tuple[Slot, ...]
-    bookings: tuple[BookingInfo, ...]
+    bookings: tuple[GridBooking, ...]  # in time order
+
+
+_GRID_BOOKINGS_SQL = f"""
+SELECT b.id, b.version, b.patient_id,
+       coalesce(nullif(btrim(concat_ws(' ', p.last_name, p.first_name, p.middle_name)), ''), b.contact_name),
+       b.service_id, s.name, b.resource_id, date_part('epoch', lower(b.period)), date_part('epoch', upper(b.period)),
+       b.channel, b.status
+  FROM bookings b
+  JOIN medical_services s ON s.id = b.service_id
+  LEFT JOIN patients p ON p.id = b.patient_id
+ WHERE b.organization_id = :o AND b.resource_id = ANY(:ids) AND b.starts_at >= :s AND b.starts_at < :e
+   AND b.status IN {_ACTIVE_SQL}
+ ORDER BY lower(b.period), b.resource_id
+"""  # noqa: S608 -- the statuses are this module's constants
+
+
+def _grid_bookings(connection: Connection, organization_id: int, resource_ids: Sequence[int], day: dt.date,
+                   zone: ZoneInfo) -> tuple[GridBooking, ...]:
+    """The day's active bookings of the resources, read in batches (rows do not outlive their batch)."""
+    start, _ = local_range(day, 0, 0, zone)
+    end, _ = local_range(day + dt.timedelta(days=1), 0, 0, zone)
+    moments = _moments(zone)
+    new, items = tuple.__new__, []
+    result = connection.execute(text(_GRID_BOOKINGS_SQL), {"o": organization_id, "ids": list(resource_ids),
+                                                            "s": start, "e": end})
+    for rows in result.partitions(500):
+        items += [new(GridBooking, (id_, version, patient_id, client, service_id, service_name, resource_id,
+                                    moments[starts], moments[ends], channel, status))
+                  for (id_, version, patient_id, client, service_id, service_name, resource_id, starts, ends,
+                       channel, status) in rows]
+    return tuple(items)
 
 
 def day_grid(connection: Connection, organization_id: int, resource_ids: Sequence[int], day: dt.date, *,
@@ -422,30 +490,29 @@ def day_grid(connection: Connection, organization_id: int, resource_ids: Sequenc
     """Free slots of ``day`` for the resources (of ``service_id``'s duration, or each resource's
     shortest service) and the day's active bookings of those resources."""
     now = now or dt.datetime.now(dt.UTC)
-    zone = organization_zone(connection, organization_id)
+    zone, release = _organization_rules(connection, organization_id)
     rows = connection.execute(text(
         "SELECT rs.resource_id, min(rs.duration_minutes) AS minutes, r.max_patients_per_day FROM resource_services rs "
         "JOIN schedule_resources r ON r.id = rs.resource_id WHERE rs.resource_id = ANY(:ids) "
         "AND (CAST(:s AS integer) IS NULL OR rs.service_id = :s) GROUP BY rs.resource_id, r.max_patients_per_day"
     ), {"ids": list(resource_ids), "s": service_id}).all()
-    if not rows:
-        return DayGrid(day, (), tuple(bookings_between(connection, organization_id, day, day,
-                                                       resource_ids=resource_ids)))
-    shares = _shares_in_force(connection, organization_id)
-    release = dt.timedelta(hours=_release_hours(connection, organization_id))
-    loaded = _load_days(connection, [r.resource_id for r in rows], day, day, zone,
-                        shortest=min(r.minutes for r in rows), not_before=now, intervals=False)
     slots: list[Slot] = []
-    for r in rows:
-        item = loaded.get((r.resource_id, day))
-        if item is None or not item.free:
-            continue
-        cand = _Candidate(r.resource_id, dt.timedelta(minutes=r.minutes), r.max_patients_per_day,
-                          shares(r.resource_id))
-        slots.extend(_day_slots(cand, item, channel, now, release))
-    slots.sort(key=lambda s: (s.resource_id, s.starts_at))
-    return DayGrid(day, tuple(slots), tuple(bookings_between(connection, organization_id, day, day,
-                                                             resource_ids=resource_ids, with_phones=False)))
+    if rows:
+        shares = _shares_in_force(connection, organization_id)
+        candidates = [_Candidate(r.resource_id, dt.timedelta(minutes=r.minutes), r.max_patients_per_day,
+                                 shares(r.resource_id)) for r in rows]
+        # Days booked to the full (or closed by a day limit or the channel's share) are left out before
+        # their free gaps are computed, as the first-free search does.
+        pairs, usage = _bookable_days(connection, candidates, day, day, zone, channel, now, release)
+        loaded = _load_days(connection, [c.resource_id for c in candidates], day, day, zone,
+                            shortest=min(r.minutes for r in rows), not_before=now, intervals=False, pairs=pairs,
+                            usage=usage)
+        for cand in candidates:
+            item = loaded.get((cand.resource_id, day))
+            if item is not None and item.free:
+                slots.extend(_day_slots(cand, item, channel, now, release))
+        slots.sort(key=lambda s: (s.resource_id, s.starts_at))
+    return DayGrid(day, tuple(slots), _grid_bookings(connection, organization_id, resource_ids, day, zone))
 
 
 # --- booking -----------------------------------------------------------------------------------------
@@ -474,7 +541,10 @@ class BookingInfo:
 
 
 # Bookings with their client and service; resource and office names are looked up once per list
-# (joining them per row misled the planner into walking every resource of the organization).
+# (joining them per row misled the planner into walking every resource of the organization). Times
+# come as seconds since the epoch (float8 holds any timestamptz's microseconds exactly), which the
+# driver reads several times faster than timestamptz text, and the user name as stored: `_bookings`
+# converts each distinct value once.
 _PHONE = """coalesce((SELECT ph.digits FROM patient_phones ph WHERE ph.patient_id = b.patient_id ORDER BY ph.id
                     LIMIT 1), b.contact_phone)"""
 _BOOKING_SQL = """
@@ -483,8 +553,8 @@ SELECT b.id, b.version, b.organization_id, b.patient_id,
            AS client_name,
        """ + _PHONE + """ AS phone,
        b.service_id, s.name AS service_name, b.resource_id, b.office_id,
-       lower(b.period) AS starts_at, upper(b.period) AS ends_at, b.channel, b.status, b.cancel_reason, b.note,
-       regexp_replace(b.booked_by, '^.*[.]', '') AS booked_by
+       date_part('epoch', lower(b.period)) AS starts_at, date_part('epoch', upper(b.period)) AS ends_at,
+       b.channel, b.status, b.cancel_reason, b.note, b.booked_by
   FROM bookings b
   JOIN medical_services s ON s.id = b.service_id
   LEFT JOIN patients p ON p.id = b.patient_id
@@ -502,24 +572,58 @@ SELECT r.id, r.office_id,
 """
 
 
+class _Memo(dict):
+    """``convert(value)`` of each distinct value, computed once: the bookings of a list share their
+    start and end times and the few users who made them."""
+
+    def __init__(self, convert) -> None:
+        super().__init__()
+        self.convert = convert
+
+    def __missing__(self, value):
+        result = self[value] = self.convert(value)
+        return result
+
+
+def _moments(zone: ZoneInfo) -> _Memo:
+    """Seconds since the epoch -> aware datetime in the zone."""
+    return _Memo(lambda epoch: dt.datetime.fromtimestamp(epoch, zone))
+
+
 def _bookings(connection: Connection, rows, zone: ZoneInfo | None = None) -> list[BookingInfo]:
+    """BookingInfo of the rows of `_BOOKING_SQL`, times in the organization's zone.
+
+    Lists of bookings run to thousands, so the work per row is kept small: moments and user names are
+    converted once per distinct value, and each BookingInfo is filled through its ``__dict__`` -- the
+    frozen dataclass's ``__init__`` sets its 18 fields one ``object.__setattr__`` at a time, which took
+    longer than the rest of the list. The objects are the same: frozen, equal and hashable as ever."""
     if not rows:
         return []
-    names = {r.id: r for r in connection.execute(text(_NAMES_SQL), {"ids": list({r.resource_id for r in rows})})}
-    office_ids = {r.office_id for r in rows if r.office_id} | {n.office_id for n in names.values() if n.office_id}
+    names = {r.id: r for r in connection.execute(text(_NAMES_SQL), {"ids": list({r[8] for r in rows})})}
+    office_ids = {r[9] for r in rows if r[9]} | {n.office_id for n in names.values() if n.office_id}
     offices = dict(connection.execute(text("SELECT id, number FROM offices WHERE id = ANY(:ids)"),
                                       {"ids": list(office_ids)}).all()) if office_ids else {}
-    zones: dict[int, ZoneInfo] = {}
-    result = []
+    resources = {k: (n.name, offices.get(n.office_id) or "") for k, n in names.items()}
+    zones: dict[int, _Memo] = {}
+    users = _Memo(lambda login: login.rpartition(".")[2])  # the login role without the installation's prefix
+    new, items = object.__new__, []
     for (id_, version, org, patient_id, client, phone, service_id, service_name, resource_id, office_id, starts,
          ends, channel, status, cancel_reason, note, booked_by) in rows:
-        resource = names.get(resource_id)
-        office = offices.get(office_id) or (offices.get(resource.office_id) if resource else None) or ""
-        local = zone or zones.setdefault(org, organization_zone(connection, org))
-        result.append(BookingInfo(id_, version, org, patient_id, client or "", phone or "", service_id, service_name,
-                                  resource_id, resource.name if resource else "", office, starts.astimezone(local),
-                                  ends.astimezone(local), channel, status, cancel_reason, note, booked_by))
-    return result
+        moments = zones.get(org)
+        if moments is None:
+            moments = zones[org] = _moments(zone or organization_zone(connection, org))
+        resource_name, resource_office = resources.get(resource_id, ("", ""))
+        item = new(BookingInfo)
+        values = item.__dict__
+        (values["id"], values["version"], values["organization_id"], values["patient_id"], values["client_name"],
+         values["phone"], values["service_id"], values["service_name"], values["resource_id"],
+         values["resource_name"], values["office"], values["starts_at"], values["ends_at"], values["channel"],
+         values["status"], values["cancel_reason"], values["note"], values["booked_by"]) = (
+            id_, version, org, patient_id, client or "", phone or "", service_id, service_name, resource_id,
+            resource_name, offices.get(office_id) or resource_office, moments[starts], moments[ends], channel,
+            status, cancel_reason, note, users[booked_by])
+        items.append(item)
+    return items
 
 
 def booking(connection: Connection, booking_id: int) -> BookingInfo:

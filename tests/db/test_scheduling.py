@@ -4,6 +4,7 @@ moving a sick doctor's day and workload -- as the head of registry and the regis
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import threading
 from zoneinfo import ZoneInfo
@@ -226,6 +227,66 @@ def test_free_slots_first_free_and_restrictions(registrar, plan):
             bk.find_slots(c, plan.org, plan.women_only, first_day=MONDAY, patient_id=plan.patients["M"], now=NOW)
         assert "women only" in str(info.value)
         assert bk.find_slots(c, plan.org, plan.women_only, first_day=MONDAY, patient_id=plan.patients["F"], now=NOW)
+
+
+def test_the_day_grid_shows_the_free_slots_and_the_bookings(head, registrar, plan):
+    """The grid of a day: each doctor's free slots of the service, as `find_slots` finds them, and the
+    day's bookings, as `bookings_between` lists them. Time the shared office is booked for
+    is free for neither doctor working in it."""
+    with head.uow() as uow:
+        c = uow.session.connection()
+        office = c.scalar(text("SELECT office_id FROM schedule_resources WHERE id = :r"), {"r": plan.office_resource})
+        c.execute(text("DELETE FROM schedule_templates WHERE resource_id = :r"), {"r": plan.doctors[1]})
+        schedules.save_template(c, plan.doctors[1], name="В кабинете", kind="weekly", valid_from=MONDAY,
+                                valid_to=None, intervals=[DayInterval(1, 8 * 60, 14 * 60, "work", office)])
+        schedules.generate(c, plan.org, MONDAY, MONDAY, resource_ids=[plan.doctors[1]])
+        uow.commit()
+    with registrar.uow() as uow:
+        c = uow.session.connection()
+        made = bk.book(c, _request(plan, at(MONDAY, 9)), now=NOW)
+        bk.book(c, _request(plan, at(MONDAY, 12), resource_id=plan.doctors[1], patient_id=None,
+                            contact_name="Иванов И.", contact_phone="+7 900 000-00-00"), now=NOW)
+        grid = bk.day_grid(c, plan.org, plan.doctors, MONDAY, service_id=plan.service, now=NOW)
+        slots = bk.find_slots(c, plan.org, plan.service, first_day=MONDAY, now=NOW)
+        listed = bk.bookings_between(c, plan.org, MONDAY, MONDAY, resource_ids=plan.doctors)
+    assert grid.day == MONDAY
+    assert list(grid.slots) == sorted(slots, key=lambda s: (s.resource_id, s.starts_at))
+    for doctor in plan.doctors:
+        starts = [s.starts_at for s in grid.slots if s.resource_id == doctor]
+        assert starts, doctor
+        assert not [t for t in starts if at(MONDAY, 8, 41) <= t < at(MONDAY, 9, 20)], "the office is busy at 9:00"
+        assert not [t for t in starts if at(MONDAY, 11, 41) <= t < at(MONDAY, 12, 20)], "... and at 12:00"
+    assert at(MONDAY, 8, 40) in [s.starts_at for s in grid.slots if s.resource_id == plan.doctors[1]]
+    assert [tuple(b) for b in grid.bookings] == [
+        (b.id, b.version, b.patient_id, b.client_name, b.service_id, b.service_name, b.resource_id, b.starts_at,
+         b.ends_at, b.channel, b.status) for b in listed]
+    assert len(grid.bookings) == 2 and grid.bookings[0].starts_at == at(MONDAY, 9)
+    assert grid.bookings[0].starts_at.tzinfo.key == "Europe/Moscow" and grid.bookings[1].client_name == "Иванов И."
+    # BookingInfo lists are filled field by field behind the dataclass's back: every field is there,
+    # and the object is the one its constructor makes.
+    assert set(vars(made)) == {f.name for f in dataclasses.fields(bk.BookingInfo)}
+    assert listed[0] == made == dataclasses.replace(made) and hash(made) == hash(dataclasses.replace(made))
+    assert listed[0].resource_name and listed[0].office and listed[0].booked_by == "registrar"
+
+
+def test_times_within_the_release_window_are_offered_to_every_channel(head, registrar, plan):
+    with head.uow() as uow:
+        # 330 minutes a day; 90 % for the website leaves 33 minutes common.
+        schedules.set_channel_shares(uow.session.connection(), plan.org, plan.doctors[0], {"website": 90})
+        uow.commit()
+    eve = at(MONDAY - dt.timedelta(days=1), 12)  # Monday until 12:00 lies within the 24 hours of release
+    with registrar.uow() as uow:
+        c = uow.session.connection()
+        bk.book(c, _request(plan, at(MONDAY, 8)), now=NOW)  # 20 of the 33 common minutes
+        starts = [s.starts_at for s in bk.find_slots(c, plan.org, plan.service, first_day=MONDAY,
+                                                     resource_id=plan.doctors[0], now=eve)]
+        grid = bk.day_grid(c, plan.org, [plan.doctors[0]], MONDAY, service_id=plan.service, now=eve)
+        # The registry may book them now (`book` checks shares only beyond the release window) ...
+        assert bk.book(c, _request(plan, at(MONDAY, 11, 50)), now=eve).status == "booked"
+    # ... so they are offered: the morning and 11:30-12:00, not the reserved time after 12:00.
+    assert starts == [at(MONDAY, 8, 20) + dt.timedelta(minutes=20 * k) for k in range(8)] + [
+        at(MONDAY, 11, 30), at(MONDAY, 11, 50)]
+    assert [s.starts_at for s in grid.slots] == starts
 
 
 def _request(plan, starts, **kw):
