@@ -5211,7 +5211,7 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/services/cash_desk.py" line="+76"/>
+        <location filename="../../shared/services/cash_desk.py" line="+80"/>
         <source>Choose at least one line to pay.</source>
         <extracomment>Operations that move money with a receipt; &quot;in&quot; kinds take money, the others give it back. Named moments of an operation; tests replace `checkpoint` to kill the process at each of them.</extracomment>
         <translation type="unfinished"></translation>
@@ -5414,6 +5414,12 @@ Bus names announced after a change.</extracomment>
     <message>
         <location line="+1"/>
         <source>The registrar did not say whether it did this. Check its last printed document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Another workstation is working with the cash desk “{desk}” right now: one desk, one workstation (check the desk name in the device settings).</source>
+        <extracomment>Decisions `resolve` accepts.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8014,7 +8020,7 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>PaymentPage</name>
     <message>
-        <location filename="../../workstations/cashier/payment_page.py" line="+156"/>
+        <location filename="../../workstations/cashier/payment_page.py" line="+161"/>
         <source>The cash desk is not ready: see the notice at the top of the window.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8054,7 +8060,7 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>To pay: {sum} ({checked} of {lines} lines)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -5214,7 +5214,7 @@ Bus names announced after a change.</extracomment>
         <translation>недопустимое число</translation>
     </message>
     <message>
-        <location filename="../../shared/services/cash_desk.py" line="+76"/>
+        <location filename="../../shared/services/cash_desk.py" line="+80"/>
         <source>Choose at least one line to pay.</source>
         <extracomment>Operations that move money with a receipt; &quot;in&quot; kinds take money, the others give it back. Named moments of an operation; tests replace `checkpoint` to kill the process at each of them.</extracomment>
         <translation>Отметьте хотя бы одну строку для оплаты.</translation>
@@ -5418,6 +5418,12 @@ Bus names announced after a change.</extracomment>
         <location line="+1"/>
         <source>The registrar did not say whether it did this. Check its last printed document.</source>
         <translation>ККТ не сообщила, выполнена ли операция. Проверьте последний напечатанный документ.</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Another workstation is working with the cash desk “{desk}” right now: one desk, one workstation (check the desk name in the device settings).</source>
+        <extracomment>Decisions `resolve` accepts.</extracomment>
+        <translation>С кассой «{desk}» сейчас работает другое рабочее место: одна касса — одно рабочее место (проверьте название кассы в настройках устройств).</translation>
     </message>
     <message>
         <location filename="../../shared/services/cash_reports.py" line="+48"/>
@@ -8017,7 +8023,7 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>PaymentPage</name>
     <message>
-        <location filename="../../workstations/cashier/payment_page.py" line="+156"/>
+        <location filename="../../workstations/cashier/payment_page.py" line="+161"/>
         <source>The cash desk is not ready: see the notice at the top of the window.</source>
         <translation>Касса не готова: см. сообщение вверху окна.</translation>
     </message>
@@ -8057,7 +8063,7 @@ Bus names announced after a change.</extracomment>
         <translation>Оплачивать нечего: все строки оплачены, отменены или оплачиваются плательщиком.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>To pay: {sum} ({checked} of {lines} lines)</source>
         <translation>К оплате: {sum} (строк: {checked} из {lines})</translation>
     </message>

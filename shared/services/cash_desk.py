@@ -21,8 +21,10 @@ be durable before a device moves money); pass a connection without a transaction
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import inspect
 import json
+import logging
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -49,6 +51,8 @@ from shared.devices.protocols import (
 from shared.errors import QT_TRANSLATE_NOOP, DomainError
 from shared.services.schedules import organization_zone
 from shared.services.session import session_user
+
+log = logging.getLogger(__name__)
 
 CENT = Decimal("0.01")
 #: Operations that move money with a receipt; "in" kinds take money, the others give it back.
@@ -190,10 +194,12 @@ class Desk:
     okpo: str
 
 
-def desk_by_name(connection: Connection, name: str) -> Desk:
+def desk_by_name(connection: Connection, name: str, organization_id: int | None = None) -> Desk:
+    """The active desk of that name (in the workstation's organization, when given)."""
     row = connection.execute(text(
         "SELECT id, organization_id, name, registrar_serial, okpo FROM cash_desks "
-        "WHERE name = :n AND is_active ORDER BY id LIMIT 1"), {"n": name}).first()
+        "WHERE name = :n AND is_active AND (CAST(:o AS integer) IS NULL OR organization_id = :o) ORDER BY id LIMIT 1"),
+        {"n": name, "o": organization_id}).first()
     if row is None:
         raise _refused(UNKNOWN_DESK, desk=name)
     return Desk(*row)
@@ -210,6 +216,42 @@ def create_desk(connection: Connection, organization_id: int, name: str, registr
     return connection.scalar(text(
         "INSERT INTO cash_desks (organization_id, name, registrar_serial, okpo) VALUES (:o, :n, :s, :k) RETURNING id"),
         {"o": organization_id, "n": name.strip(), "s": registrar_serial.strip(), "k": okpo.strip()})
+
+
+# --- one workstation at a desk at a time ---------------------------------------------------------------------
+
+
+DESK_BUSY = QT_TRANSLATE_NOOP(
+    "DomainError", "Another workstation is working with the cash desk \u201c{desk}\u201d right now: one desk, one "
+    "workstation (check the desk name in the device settings).")
+
+
+def _exclusive(function):
+    """Runs a desk operation holding the desk's session advisory lock (released when it ends, or when the
+    process dies with its connection), so two workstations set up with one desk never interleave, and a
+    starting one does not reconcile an operation another is in the middle of."""
+
+    @functools.wraps(function)
+    def wrapper(connection: Connection, desk: Desk, *args, **kwargs):
+        if connection.info.get("medcenter_desk_lock") == desk.id:  # re-entered (reconcile inside resolve)
+            return function(connection, desk, *args, **kwargs)
+        got = connection.scalar(text("SELECT pg_try_advisory_lock(hashtext('medcenter.desk'), :d)"), {"d": desk.id})
+        connection.commit()
+        if not got:
+            raise _refused(DESK_BUSY, desk=desk.name)
+        connection.info["medcenter_desk_lock"] = desk.id
+        try:
+            return function(connection, desk, *args, **kwargs)
+        finally:
+            connection.info.pop("medcenter_desk_lock", None)
+            try:
+                connection.rollback()
+                connection.scalar(text("SELECT pg_advisory_unlock(hashtext('medcenter.desk'), :d)"), {"d": desk.id})
+                connection.commit()
+            except Exception:  # noqa: BLE001 - a dead connection has released it already
+                log.warning("could not release the lock of desk %s", desk.id)
+
+    return wrapper
 
 
 # --- what can be paid and refunded ---------------------------------------------------------------------------
@@ -468,6 +510,7 @@ def _cashier(connection: Connection) -> str:
     return name
 
 
+@_exclusive
 def pay(connection: Connection, desk: Desk, devices: Devices, request: PaymentRequest) -> OperationResult:
     """Takes money for order lines: the card part through the terminal, then one receipt for all of it."""
     existing = _existing(connection, request.key)
@@ -490,9 +533,9 @@ def pay(connection: Connection, desk: Desk, devices: Devices, request: PaymentRe
     lines = connection.execute(text(
         "SELECT l.id, o.patient_id, l.quantity, l.price, l.amount, s.name, s.vat_rate, s.tax_deduction_code "
         "FROM order_lines l JOIN orders o ON o.id = l.order_id JOIN medical_services s ON s.id = l.service_id "
-        "WHERE l.id = ANY(:ids) AND l.payer_id IS NULL AND l.parent_line_id IS NULL "
+        "WHERE l.id = ANY(:ids) AND l.organization_id = :org AND l.payer_id IS NULL AND l.parent_line_id IS NULL "
         "AND l.status IN ('ordered', 'booked') AND l.amount > 0 AND l.cash_operation_id IS NULL"),
-        {"ids": list(ids)}).all()
+        {"ids": list(ids), "org": desk.organization_id}).all()
     if len(lines) != len(ids):
         connection.rollback()
         raise _refused(LINES_TAKEN)
@@ -600,6 +643,7 @@ def deposits(connection: Connection, patient_id: int) -> list[DepositInfo]:
     return out
 
 
+@_exclusive
 def take_deposit(connection: Connection, desk: Desk, devices: Devices, patient_id: int, *, cash: object = 0,
                  card: object = 0, cash_given: object | None = None, customer_contact: str = "",
                  key: uuid.UUID | None = None) -> OperationResult:
@@ -635,6 +679,7 @@ def take_deposit(connection: Connection, desk: Desk, devices: Devices, patient_i
     return _carry_on(connection, desk, devices, op_id)
 
 
+@_exclusive
 def return_deposit(connection: Connection, desk: Desk, devices: Devices, deposit_id: int, amount: object,
                    key: uuid.UUID | None = None) -> OperationResult:
     """Gives (part of) an unspent advance back: to the card it came from first, the rest in cash."""
@@ -648,7 +693,7 @@ def return_deposit(connection: Connection, desk: Desk, devices: Devices, deposit
         raise _refused(DEPOSIT_POSITIVE)
     source = connection.execute(text(
         "SELECT id, patient_id, card_amount, card_rrn FROM cash_operations WHERE id = :id AND kind = 'deposit' "
-        "AND state = 'completed'"), {"id": deposit_id}).first()
+        "AND state = 'completed' AND organization_id = :org"), {"id": deposit_id, "org": desk.organization_id}).first()
     if source is None:
         raise _refused(NOT_REFUNDABLE)
     _unfinished_guard(connection, desk)
@@ -679,6 +724,7 @@ def return_deposit(connection: Connection, desk: Desk, devices: Devices, deposit
     return _carry_on(connection, desk, devices, op_id)
 
 
+@_exclusive
 def refund(connection: Connection, desk: Desk, devices: Devices, sale_id: int, order_line_ids: Sequence[int],
            key: uuid.UUID) -> OperationResult:
     """Gives back the money for paid lines not performed, to the same method: to the card first (up to what the
@@ -696,7 +742,8 @@ def refund(connection: Connection, desk: Desk, devices: Devices, sale_id: int, o
         "s.deposit_amount - coalesce(r.deposit, 0) AS deposit_left FROM cash_operations s "
         "LEFT JOIN LATERAL (SELECT sum(card_amount) AS card, sum(deposit_amount) AS deposit FROM cash_operations "
         "WHERE refund_of_id = s.id AND state NOT IN ('failed', 'voided')) r ON true "
-        "WHERE s.id = :s AND s.kind = 'sale' AND s.state = 'completed'"), {"s": sale_id}).first()
+        "WHERE s.id = :s AND s.kind = 'sale' AND s.state = 'completed' AND s.organization_id = :org"),
+        {"s": sale_id, "org": desk.organization_id}).first()
     if sale is None:
         raise _refused(NOT_REFUNDABLE)
     _unfinished_guard(connection, desk)
@@ -941,6 +988,7 @@ def _simple(connection: Connection, desk: Desk, kind: str, key: uuid.UUID, amoun
     return _result(connection, op_id)
 
 
+@_exclusive
 def open_shift(connection: Connection, desk: Desk, devices: Devices, key: uuid.UUID | None = None) -> OperationResult:
     _unfinished_guard(connection, desk)
     status = devices.registrar.status()
@@ -955,6 +1003,7 @@ def open_shift(connection: Connection, desk: Desk, devices: Devices, key: uuid.U
     return result
 
 
+@_exclusive
 def close_shift(connection: Connection, desk: Desk, devices: Devices, key: uuid.UUID | None = None) -> OperationResult:
     """The Z-report: closes the shift on the registrar and in the database."""
     _unfinished_guard(connection, desk)
@@ -977,6 +1026,7 @@ def close_shift(connection: Connection, desk: Desk, devices: Devices, key: uuid.
     return result
 
 
+@_exclusive
 def x_report(connection: Connection, desk: Desk, devices: Devices) -> OperationResult:
     status = devices.registrar.status()
     _check_registrar(status, desk)
@@ -994,6 +1044,7 @@ def drawer_cash(connection: Connection, desk: Desk, until: dt.datetime | None = 
         "updated_at) < :u)"), {"d": desk.id, "u": until})
 
 
+@_exclusive
 def cash_in(connection: Connection, desk: Desk, devices: Devices, amount: object,
             key: uuid.UUID | None = None) -> OperationResult:
     value = money(amount)
@@ -1007,6 +1058,7 @@ def cash_in(connection: Connection, desk: Desk, devices: Devices, amount: object
                    lambda: devices.registrar.cash_in(value), shift_id)
 
 
+@_exclusive
 def cash_out(connection: Connection, desk: Desk, devices: Devices, amount: object,
              key: uuid.UUID | None = None) -> OperationResult:
     value = money(amount)
@@ -1023,6 +1075,7 @@ def cash_out(connection: Connection, desk: Desk, devices: Devices, amount: objec
                    lambda: devices.registrar.cash_out(value), shift_id)
 
 
+@_exclusive
 def settlement(connection: Connection, desk: Desk, devices: Devices) -> tuple[OperationResult, CardResult]:
     """The bank day's settlement (сверка итогов) on the terminal, journaled; returns the slip too."""
     if devices.terminal is None:
@@ -1083,6 +1136,7 @@ def unfinished(connection: Connection, desk: Desk) -> list[Unfinished]:
     return out
 
 
+@_exclusive
 def reconcile(connection: Connection, desk: Desk, devices: Devices) -> list[Unfinished]:
     """Finishes or undoes every operation of the desk cut short, asking the devices what happened; returns
     those left for the cashier's decision. Safe to run any time no operation is in progress at this desk."""
@@ -1192,6 +1246,7 @@ def _reconcile_simple(connection: Connection, desk: Desk, devices: Devices, op) 
         _to_attention(connection, desk, op.id, ATTENTION_UNKNOWN)
 
 
+@_exclusive
 def resolve(connection: Connection, desk: Desk, devices: Devices, operation_id: int, choice: str, *,
             rrn: str = "") -> OperationResult:
     """The cashier's decision on an operation waiting for it (see `Unfinished.choices`). When the terminal

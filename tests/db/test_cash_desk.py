@@ -469,3 +469,30 @@ def test_the_cashier_may_undo_a_card_payment_left_without_a_receipt(conn, desk, 
         cd.resolve(conn, desk, devices, result.operation_id, cd.CHOICE_RECEIPT)
     assert refused.value.message == cd.OPERATION_FINISHED
     _agree(conn, desk, bench)
+
+
+def test_one_workstation_at_a_desk(cashier, desk, bench):
+    devices = bench.devices()
+    with connection(cashier) as first, connection(cashier) as second:
+        first.scalar(text("SELECT pg_advisory_lock(hashtext('medcenter.desk'), :d)"), {"d": desk.id})
+        first.commit()
+        with pytest.raises(cd.CashRefused) as refused:
+            cd.reconcile(second, desk, devices)
+        assert refused.value.message == cd.DESK_BUSY
+        first.scalar(text("SELECT pg_advisory_unlock(hashtext('medcenter.desk'), :d)"), {"d": desk.id})
+        first.commit()
+        assert cd.reconcile(second, desk, devices) == []
+        # Released after the operation: the other connection can take it.
+        assert first.scalar(text("SELECT pg_try_advisory_lock(hashtext('medcenter.desk'), :d)"), {"d": desk.id})
+
+
+def test_a_desk_takes_money_only_for_its_organization(conn, desk, bench):
+    devices = bench.devices()
+    _open(conn, desk, devices)
+    lines = _lines(conn, _patients_with_lines(conn)[0])
+    elsewhere = cd.Desk(desk.id, desk.organization_id + 1000, desk.name, desk.registrar_serial, desk.okpo)
+    with pytest.raises(cd.CashRefused) as refused:
+        _pay(conn, elsewhere, devices, lines)
+    assert refused.value.message == cd.LINES_TAKEN
+    with pytest.raises(cd.CashRefused):
+        cd.desk_by_name(conn, desk.name, desk.organization_id + 1000)

@@ -136,7 +136,7 @@ class DeskControl(QObject):
         def job() -> Outcome:
             with self.session.engine.connect() as conn:
                 try:
-                    desk = cash_desk.desk_by_name(conn, name)
+                    desk = cash_desk.desk_by_name(conn, name, self.session.organization_id)
                     conn.commit()
                 except Exception as exc:  # an unknown desk, no connection: the window says so
                     return Outcome(None, exc, None)
