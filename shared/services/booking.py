@@ -229,17 +229,20 @@ def _bookable_days(connection: Connection, candidates: Sequence[_Candidate], fir
     changed schedule are listed at generation for the head of registry to move.)"""
     by_id = {c.resource_id: c for c in candidates}
     shortest = min(int(c.duration.total_seconds() // 60) for c in candidates)
-    # One row per open day and channel that used some of it (the day's total usage summed apart:
-    # arrays of each day's channels, aggregated by hash, spilled to disk for a fortnight of 100 doctors).
+    # The days with room first, then one row per channel that used some of each (arrays of each day's
+    # channels, aggregated by hash, spilled to disk for a fortnight of 100 doctors).
     rows = connection.execute(text(
         "WITH usage AS MATERIALIZED (SELECT * FROM schedule_channel_usage(:ids, :a, :b)), "
-        "used AS (SELECT resource_id, day, sum(minutes) AS minutes FROM usage GROUP BY 1, 2), "
-        "planned AS (SELECT resource_id, day, (sum(CASE WHEN kind = 'work' THEN 1 ELSE -1 END "
-        "        * extract(epoch FROM upper(period) - lower(period))) / 60)::integer AS minutes "
-        "      FROM schedule_intervals WHERE resource_id = ANY(:ids) AND day BETWEEN :a AND :b GROUP BY 1, 2) "
-        "SELECT p.resource_id, p.day, p.minutes, u.channel, u.bookings, u.minutes AS used "
-        "FROM planned p LEFT JOIN used t USING (resource_id, day) LEFT JOIN usage u USING (resource_id, day) "
-        "WHERE p.minutes - coalesce(t.minutes, 0) >= :shortest"),
+        "open AS MATERIALIZED ("
+        "    SELECT p.resource_id, p.day, p.minutes FROM ("
+        "        SELECT resource_id, day, (sum(CASE WHEN kind = 'work' THEN 1 ELSE -1 END "
+        "            * extract(epoch FROM upper(period) - lower(period))) / 60)::integer AS minutes "
+        "          FROM schedule_intervals WHERE resource_id = ANY(:ids) AND day BETWEEN :a AND :b GROUP BY 1, 2) p "
+        "    LEFT JOIN (SELECT resource_id, day, sum(minutes) AS minutes FROM usage GROUP BY 1, 2) t "
+        "           USING (resource_id, day) "
+        "    WHERE p.minutes - coalesce(t.minutes, 0) >= :shortest) "
+        "SELECT o.resource_id, o.day, o.minutes, u.channel, u.bookings, u.minutes AS used "
+        "FROM open o LEFT JOIN usage u USING (resource_id, day)"),
         {"ids": list(by_id), "a": first, "b": last, "shortest": shortest}).all()
     days: dict[tuple[int, dt.date], tuple[int, dict[str, int], list[int]]] = {}
     for resource_id, day, minutes, used_by, bookings, used in rows:
