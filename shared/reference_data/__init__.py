@@ -1,0 +1,1 @@
+"""Reference data shipped with the product (read with importlib.resources); see README.md here."""

@@ -1,0 +1,1 @@
+"""Developer tools: builders of shipped data. Not part of the installed application."""
