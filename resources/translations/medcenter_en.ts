@@ -1247,6 +1247,16 @@ to {new}?</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Deposit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deposit return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Cash in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1296,9 +1306,9 @@ to {new}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>in progress</source>
-        <extracomment>Kinds whose money leaves the drawer or the card: shown with a minus.</extracomment>
+        <extracomment>Kinds whose money leaves the drawer or the card: shown with a minus. Kinds that move the client&apos;s money (the day&apos;s totals add them up).</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1310,7 +1320,7 @@ to {new}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+101"/>
         <source>Connecting to the cash desk and checking unfinished operations…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4102,7 +4112,7 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+736"/>
+        <location line="+739"/>
         <source>This booking already belongs to a client&apos;s record.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5186,8 +5196,13 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workstations/cashier/pay_panel.py" line="+36"/>
+        <location filename="../../workstations/cashier/pay_panel.py" line="+39"/>
         <source>The card part of a mixed payment must be more than zero and not more than the total.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The part paid from the deposit cannot be more than the sum to pay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5767,12 +5782,12 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../workstations/cashier/history_page.py" line="+49"/>
+        <location filename="../../workstations/cashier/history_page.py" line="+62"/>
         <source>Total ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5783,12 +5798,12 @@ Bus names announced after a change.</extracomment>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+115"/>
+        <location line="+124"/>
         <source>Client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-122"/>
         <source>Services</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5818,7 +5833,12 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+3"/>
+        <source>Deposit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+95"/>
         <source>The cash desk is not connected: see the notice at the top.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7813,7 +7833,7 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>PayPanel</name>
     <message>
-        <location filename="../../workstations/cashier/pay_panel.py" line="+175"/>
+        <location filename="../../workstations/cashier/pay_panel.py" line="+253"/>
         <source>Cash</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7833,8 +7853,33 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>From the deposit · F10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>available {sum}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pays part of the sum or all of it from the client&apos;s deposit; F2, F3 or F4 say how the rest is paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>To pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From the deposit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>up to {sum}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7868,12 +7913,12 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+55"/>
         <source>card part</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-54"/>
         <source>phone or e-mail (optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7883,7 +7928,7 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+59"/>
         <source>short by {sum}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8020,27 +8065,44 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>PaymentPage</name>
     <message>
-        <location filename="../../workstations/cashier/payment_page.py" line="+161"/>
+        <location filename="../../workstations/cashier/payment_page.py" line="+224"/>
+        <location line="+173"/>
         <source>The cash desk is not ready: see the notice at the top of the window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-157"/>
+        <location line="+166"/>
         <source>Waiting for the card terminal: the client inserts the card and enters the PIN…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-165"/>
         <source>Printing the receipt…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>Space checks or unchecks a line · Enter to the payment · F2 cash · F3 card · F4 mixed · F9 pay · Esc next client</source>
+        <location line="-44"/>
+        <source>The client has no deposit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+71"/>
+        <source>Space checks or unchecks a line · Enter to the payment · F2 cash · F3 card · F4 mixed · F10 from the deposit · F9 pay · Ctrl+D take a deposit · Esc next client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take a deposit… (Ctrl+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An advance from the client for later services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>Find the client who pays, or type № and the order number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8060,13 +8122,29 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+12"/>
+        <source>Deposit: {sum}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No deposit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>To pay: {sum} ({checked} of {lines} lines)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <location line="+44"/>
         <source>{message} Decide what to do in the window that opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Printing the advance receipt…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -9477,17 +9555,19 @@ left</source>
 <context>
     <name>RefundPage</name>
     <message>
-        <location filename="../../workstations/cashier/refund_page.py" line="+165"/>
+        <location filename="../../workstations/cashier/refund_page.py" line="+339"/>
         <source>Check the lines to refund (Space).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-42"/>
+        <location line="+48"/>
         <source>{sum} goes back to the card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-46"/>
+        <location line="+50"/>
         <source>{sum} is given in cash from the drawer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9504,12 +9584,14 @@ left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-44"/>
+        <location line="+50"/>
         <source>Returning {sum} to the card on the terminal…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-49"/>
+        <location line="+50"/>
         <source>Printing the return receipt…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9519,33 +9601,79 @@ left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-293"/>
+        <location line="+293"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-292"/>
+        <location line="+292"/>
         <source>Sum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>↑↓ move · Space checks a line · F9 refund · Ctrl+F find a client</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+57"/>
+        <location line="+79"/>
         <source>{time} · receipt FD {document}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-381"/>
+        <location line="+389"/>
         <source>cash {sum}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-387"/>
+        <location line="+389"/>
         <source>card {sum}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-384"/>
+        <source>Advance taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Can be given back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+204"/>
+        <source>The client has no deposit to give back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Return {sum} of the deposit to {name}?
+
+{parts}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Return the deposit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>{sum} goes back to the client&apos;s deposit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>↑↓ move · Space checks a line · F9 refund · Ctrl+R return the deposit · Ctrl+F find a client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return the deposit… (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>from the deposit {sum}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -9555,6 +9683,16 @@ left</source>
     </message>
     <message>
         <location line="+35"/>
+        <source>Deposit: {sum}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Advances that can be given back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Find the client whose money goes back.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9574,8 +9712,13 @@ left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Nothing checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>To refund {sum}: to the card {card}, to the deposit {deposit}, in cash {cash}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -9584,8 +9727,18 @@ left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
+        <source>Refunded {sum}: to the card {card}, to the deposit {deposit}, in cash {cash}. Return receipt: fiscal document {document}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Refunded {sum}: to the card {card}, in cash {cash}. Return receipt: fiscal document {document}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Deposit returned: {sum} (to the card {card}, in cash {cash}). Return receipt: fiscal document {document}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -10395,7 +10548,12 @@ left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Deposit taken: {sum}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Paid {sum}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10407,6 +10565,11 @@ left</source>
     <message>
         <location line="+2"/>
         <source>card {sum}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>from the deposit {sum}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -10432,6 +10595,64 @@ left</source>
     <message>
         <location line="+0"/>
         <source>No change</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDepositDialog</name>
+    <message>
+        <location filename="../../workstations/cashier/deposit_dialog.py" line="+242"/>
+        <source>Return the deposit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cash {sum}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>card {sum}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Advance of {time}: {sum} ({paid})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Return (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Can be given back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To give back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goes back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>to the card {sum}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in cash {sum}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -11805,6 +12026,85 @@ left</source>
     <message>
         <location line="+2"/>
         <source>specialty: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TakeDepositDialog</name>
+    <message>
+        <location filename="../../workstations/cashier/deposit_dialog.py" line="-272"/>
+        <source>Take a deposit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The client&apos;s deposit now: {sum}</source>
+        <extracomment>the key of an attempt whose outcome is unknown, with what it was for: the same again reuses it</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>sum of the advance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>what the client handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>phone or e-mail (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Take the deposit (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Deposit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Electronic receipt to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>short by {sum}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1249,6 +1249,16 @@ to {new}?</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Deposit</source>
+        <translation>Аванс</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deposit return</source>
+        <translation>Возврат аванса</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Cash in</source>
         <translation>Внесение</translation>
     </message>
@@ -1298,9 +1308,9 @@ to {new}?</source>
         <translation>ждёт решения</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>in progress</source>
-        <extracomment>Kinds whose money leaves the drawer or the card: shown with a minus.</extracomment>
+        <extracomment>Kinds whose money leaves the drawer or the card: shown with a minus. Kinds that move the client&apos;s money (the day&apos;s totals add them up).</extracomment>
         <translation>выполняется</translation>
     </message>
 </context>
@@ -1312,7 +1322,7 @@ to {new}?</source>
         <translation>Этот раздел рабочего места недоступен в данной версии.</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+101"/>
         <source>Connecting to the cash desk and checking unfinished operations…</source>
         <translation>Подключение к кассе и проверка незавершённых операций…</translation>
     </message>
@@ -4105,7 +4115,7 @@ Bus names announced after a change.</extracomment>
         <translation>Желаемый период заканчивается раньше, чем начинается.</translation>
     </message>
     <message>
-        <location line="+736"/>
+        <location line="+739"/>
         <source>This booking already belongs to a client&apos;s record.</source>
         <translation>Эта запись уже привязана к карте пациента.</translation>
     </message>
@@ -5189,9 +5199,14 @@ Bus names announced after a change.</extracomment>
         <translation>Недопустимый номер ссылки операции по карте (RRN): {rrn}.</translation>
     </message>
     <message>
-        <location filename="../../workstations/cashier/pay_panel.py" line="+36"/>
+        <location filename="../../workstations/cashier/pay_panel.py" line="+39"/>
         <source>The card part of a mixed payment must be more than zero and not more than the total.</source>
         <translation>Безналичная часть смешанной оплаты должна быть больше нуля и не больше суммы к оплате.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The part paid from the deposit cannot be more than the sum to pay.</source>
+        <translation>Зачёт аванса не может быть больше суммы к оплате.</translation>
     </message>
     <message>
         <location filename="../../shared/devices/config.py" line="+40"/>
@@ -5770,12 +5785,12 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../workstations/cashier/history_page.py" line="+49"/>
+        <location filename="../../workstations/cashier/history_page.py" line="+62"/>
         <source>Total ({count})</source>
         <translation>Итого ({count})</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
@@ -5786,12 +5801,12 @@ Bus names announced after a change.</extracomment>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+115"/>
+        <location line="+124"/>
         <source>Client</source>
         <translation>Пациент</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-122"/>
         <source>Services</source>
         <translation>Услуги</translation>
     </message>
@@ -5821,7 +5836,12 @@ Bus names announced after a change.</extracomment>
         <translation>ФД</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+3"/>
+        <source>Deposit</source>
+        <translation>Аванс</translation>
+    </message>
+    <message>
+        <location line="+95"/>
         <source>The cash desk is not connected: see the notice at the top.</source>
         <translation>Касса не подключена: см. сообщение вверху окна.</translation>
     </message>
@@ -7816,7 +7836,7 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>PayPanel</name>
     <message>
-        <location filename="../../workstations/cashier/pay_panel.py" line="+175"/>
+        <location filename="../../workstations/cashier/pay_panel.py" line="+253"/>
         <source>Cash</source>
         <translation>Наличные</translation>
     </message>
@@ -7836,9 +7856,34 @@ Bus names announced after a change.</extracomment>
         <translation>Введите сумму по карте; остальное — наличными</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>From the deposit · F10</source>
+        <translation>Зачёт аванса · F10</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>available {sum}</source>
+        <translation>доступно {sum}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pays part of the sum or all of it from the client&apos;s deposit; F2, F3 or F4 say how the rest is paid</source>
+        <translation>Оплата части суммы или всей суммы из аванса клиента; остаток — как выбрано клавишами F2, F3 или F4</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>To pay</source>
         <translation>К оплате</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From the deposit</source>
+        <translation>Зачёт аванса</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>up to {sum}</source>
+        <translation>до {sum}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -7871,12 +7916,12 @@ Bus names announced after a change.</extracomment>
         <translation>сколько дал клиент</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+55"/>
         <source>card part</source>
         <translation>сумма по карте</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-54"/>
         <source>phone or e-mail (optional)</source>
         <translation>телефон или e-mail (необязательно)</translation>
     </message>
@@ -7886,7 +7931,7 @@ Bus names announced after a change.</extracomment>
         <translation>Оплатить (Enter, F9)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+59"/>
         <source>short by {sum}</source>
         <translation>не хватает {sum}</translation>
     </message>
@@ -8023,27 +8068,44 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>PaymentPage</name>
     <message>
-        <location filename="../../workstations/cashier/payment_page.py" line="+161"/>
+        <location filename="../../workstations/cashier/payment_page.py" line="+224"/>
+        <location line="+173"/>
         <source>The cash desk is not ready: see the notice at the top of the window.</source>
         <translation>Касса не готова: см. сообщение вверху окна.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-157"/>
+        <location line="+166"/>
         <source>Waiting for the card terminal: the client inserts the card and enters the PIN…</source>
         <translation>Ожидание терминала: клиент прикладывает карту и вводит ПИН-код…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-165"/>
         <source>Printing the receipt…</source>
         <translation>Печать чека…</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>Space checks or unchecks a line · Enter to the payment · F2 cash · F3 card · F4 mixed · F9 pay · Esc next client</source>
-        <translation>Пробел — отметить строку · Enter — к оплате · F2 наличные · F3 карта · F4 смешанная · F9 оплатить · Esc — следующий клиент</translation>
+        <location line="-44"/>
+        <source>The client has no deposit.</source>
+        <translation>У клиента нет аванса.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+71"/>
+        <source>Space checks or unchecks a line · Enter to the payment · F2 cash · F3 card · F4 mixed · F10 from the deposit · F9 pay · Ctrl+D take a deposit · Esc next client</source>
+        <translation>Пробел — отметить строку · Enter — к оплате · F2 наличные · F3 карта · F4 смешанная · F10 зачёт аванса · F9 оплатить · Ctrl+D принять аванс · Esc — следующий клиент</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take a deposit… (Ctrl+D)</source>
+        <translation>Принять аванс… (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An advance from the client for later services</source>
+        <translation>Предоплата клиента за будущие услуги</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>Find the client who pays, or type № and the order number.</source>
         <translation>Найдите плательщика или введите № и номер заказа.</translation>
     </message>
@@ -8063,14 +8125,30 @@ Bus names announced after a change.</extracomment>
         <translation>Оплачивать нечего: все строки оплачены, отменены или оплачиваются плательщиком.</translation>
     </message>
     <message>
+        <location line="+12"/>
+        <source>Deposit: {sum}</source>
+        <translation>Аванс: {sum}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No deposit</source>
+        <translation>Аванса нет</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>To pay: {sum} ({checked} of {lines} lines)</source>
         <translation>К оплате: {sum} (строк: {checked} из {lines})</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <location line="+44"/>
         <source>{message} Decide what to do in the window that opened.</source>
         <translation>{message} Примите решение в открывшемся окне.</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Printing the advance receipt…</source>
+        <translation>Печать чека предоплаты…</translation>
     </message>
 </context>
 <context>
@@ -9490,17 +9568,19 @@ left</source>
 <context>
     <name>RefundPage</name>
     <message>
-        <location filename="../../workstations/cashier/refund_page.py" line="+165"/>
+        <location filename="../../workstations/cashier/refund_page.py" line="+339"/>
         <source>Check the lines to refund (Space).</source>
         <translation>Отметьте строки для возврата (Пробел).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-42"/>
+        <location line="+48"/>
         <source>{sum} goes back to the card</source>
         <translation>{sum} возвращается на карту</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-46"/>
+        <location line="+50"/>
         <source>{sum} is given in cash from the drawer</source>
         <translation>{sum} выдаётся наличными из кассы</translation>
     </message>
@@ -9519,12 +9599,14 @@ left</source>
         <translation>Возврат</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-44"/>
+        <location line="+50"/>
         <source>Returning {sum} to the card on the terminal…</source>
         <translation>Возврат {sum} на карту через терминал…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-49"/>
+        <location line="+50"/>
         <source>Printing the return receipt…</source>
         <translation>Печать чека возврата…</translation>
     </message>
@@ -9534,34 +9616,82 @@ left</source>
         <translation>Чек и его услуги</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-293"/>
+        <location line="+293"/>
         <source>Paid</source>
         <translation>Оплата</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-292"/>
+        <location line="+292"/>
         <source>Sum</source>
         <translation>Сумма</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>↑↓ move · Space checks a line · F9 refund · Ctrl+F find a client</source>
-        <translation>↑↓ — перемещение · Пробел — отметить строку · F9 — возврат · Ctrl+F — найти пациента</translation>
-    </message>
-    <message>
-        <location line="+57"/>
+        <location line="+79"/>
         <source>{time} · receipt FD {document}</source>
         <translation>{time} · чек, ФД {document}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-381"/>
+        <location line="+389"/>
         <source>cash {sum}</source>
         <translation>наличные {sum}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-387"/>
+        <location line="+389"/>
         <source>card {sum}</source>
         <translation>карта {sum}</translation>
+    </message>
+    <message>
+        <location line="-384"/>
+        <source>Advance taken</source>
+        <translation>Аванс принят</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Can be given back</source>
+        <translation>Можно вернуть</translation>
+    </message>
+    <message>
+        <location line="+204"/>
+        <source>The client has no deposit to give back.</source>
+        <translation>У клиента нет аванса, который можно вернуть.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Return {sum} of the deposit to {name}?
+
+{parts}.</source>
+        <translation>Вернуть аванс {sum}: {name}?
+
+{parts}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Return the deposit</source>
+        <translation>Возврат аванса</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>{sum} goes back to the client&apos;s deposit</source>
+        <translation>{sum} возвращается в аванс клиента</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>↑↓ move · Space checks a line · F9 refund · Ctrl+R return the deposit · Ctrl+F find a client</source>
+        <translation>↑↓ — перемещение · Пробел — отметить строку · F9 — возврат · Ctrl+R — вернуть аванс · Ctrl+F — найти пациента</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return the deposit… (Ctrl+R)</source>
+        <translation>Вернуть аванс… (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>from the deposit {sum}</source>
+        <translation>зачёт аванса {sum}</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -9570,6 +9700,16 @@ left</source>
     </message>
     <message>
         <location line="+35"/>
+        <source>Deposit: {sum}</source>
+        <translation>Аванс: {sum}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Advances that can be given back</source>
+        <translation>Авансы, которые можно вернуть</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Find the client whose money goes back.</source>
         <translation>Найдите пациента, которому возвращаются деньги.</translation>
     </message>
@@ -9589,9 +9729,14 @@ left</source>
         <translation>Возврат (F9)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Nothing checked</source>
         <translation>Ничего не отмечено</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>To refund {sum}: to the card {card}, to the deposit {deposit}, in cash {cash}</source>
+        <translation>К возврату {sum}: на карту {card}, в аванс {deposit}, наличными {cash}</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -9599,9 +9744,19 @@ left</source>
         <translation>К возврату {sum}: на карту {card}, наличными {cash}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
+        <source>Refunded {sum}: to the card {card}, to the deposit {deposit}, in cash {cash}. Return receipt: fiscal document {document}.</source>
+        <translation>Возвращено {sum}: на карту {card}, в аванс {deposit}, наличными {cash}. Чек возврата: фискальный документ {document}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Refunded {sum}: to the card {card}, in cash {cash}. Return receipt: fiscal document {document}.</source>
         <translation>Возвращено {sum}: на карту {card}, наличными {cash}. Чек возврата: фискальный документ {document}.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Deposit returned: {sum} (to the card {card}, in cash {cash}). Return receipt: fiscal document {document}.</source>
+        <translation>Аванс возвращён: {sum} (на карту {card}, наличными {cash}). Чек возврата: фискальный документ {document}.</translation>
     </message>
 </context>
 <context>
@@ -10410,7 +10565,12 @@ left</source>
         <translation>Следующий клиент (Esc)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Deposit taken: {sum}</source>
+        <translation>Аванс принят: {sum}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Paid {sum}</source>
         <translation>Оплачено {sum}</translation>
     </message>
@@ -10423,6 +10583,11 @@ left</source>
         <location line="+2"/>
         <source>card {sum}</source>
         <translation>картой {sum}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>from the deposit {sum}</source>
+        <translation>зачёт аванса {sum}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10448,6 +10613,64 @@ left</source>
         <location line="+0"/>
         <source>No change</source>
         <translation>Без сдачи</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDepositDialog</name>
+    <message>
+        <location filename="../../workstations/cashier/deposit_dialog.py" line="+242"/>
+        <source>Return the deposit</source>
+        <translation>Возврат аванса</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cash {sum}</source>
+        <translation>наличные {sum}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>card {sum}</source>
+        <translation>карта {sum}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Advance of {time}: {sum} ({paid})</source>
+        <translation>Аванс от {time}: {sum} ({paid})</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Return (Enter)</source>
+        <translation>Вернуть (Enter)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel (Esc)</source>
+        <translation>Отмена (Esc)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Can be given back</source>
+        <translation>Можно вернуть</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To give back</source>
+        <translation>Вернуть</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goes back</source>
+        <translation>Возвращается</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>to the card {sum}</source>
+        <translation>на карту {sum}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in cash {sum}</source>
+        <translation>наличными {sum}</translation>
     </message>
 </context>
 <context>
@@ -11821,6 +12044,85 @@ left</source>
         <location line="+2"/>
         <source>specialty: {name}</source>
         <translation>специальность: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>TakeDepositDialog</name>
+    <message>
+        <location filename="../../workstations/cashier/deposit_dialog.py" line="-272"/>
+        <source>Take a deposit</source>
+        <translation>Приём аванса</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The client&apos;s deposit now: {sum}</source>
+        <extracomment>the key of an attempt whose outcome is unknown, with what it was for: the same again reuses it</extracomment>
+        <translation>Аванс клиента сейчас: {sum}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>sum of the advance</source>
+        <translation>сумма аванса</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash</source>
+        <translation>Наличные</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card</source>
+        <translation>Карта</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>what the client handed over</source>
+        <translation>сколько дал клиент</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>phone or e-mail (optional)</source>
+        <translation>телефон или e-mail (необязательно)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Take the deposit (Enter)</source>
+        <translation>Принять аванс (Enter)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancel (Esc)</source>
+        <translation>Отмена (Esc)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Deposit</source>
+        <translation>Аванс</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid by</source>
+        <translation>Способ оплаты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Given</source>
+        <translation>Получено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change</source>
+        <translation>Сдача</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Electronic receipt to</source>
+        <translation>Электронный чек на</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>short by {sum}</source>
+        <translation>не хватает {sum}</translation>
     </message>
 </context>
 <context>

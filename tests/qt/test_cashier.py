@@ -600,3 +600,183 @@ def test_russian_screens(qtbot, window, cashier):
     assert "не может сказать" in dialog.cards[0].findChildren(QLabel)[2].text()
     grab(dialog, "reconcile-ru")
     dialog.show_operations([])
+
+
+# --- deposits ------------------------------------------------------------------------------------------
+
+
+def typed(amount: Decimal) -> str:
+    return str(amount).replace(".", ",")
+
+
+def activate_dialog(qtbot, dialog) -> None:
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=TIMEOUT)
+
+
+def test_a_deposit_is_taken_spent_refunded_into_and_returned(qtbot, window, cashier, bench, answers):
+    open_shift(qtbot, window)
+    patient_id = demo_clients(cashier)[0][0]
+    activate(qtbot, window)
+    open_client(qtbot, window, patient_id)
+    page, panel = window.payment_page, window.payment_page.pay_panel
+    total = page.total
+    assert page.deposit_label.text() == "No deposit" and page.take_deposit_button.isVisible()
+    assert not panel.deposit_button.isVisible()
+    assert page.lines_view.hasFocus()
+
+    # Ctrl+D: an advance in cash, the change computed as the cashier types what the client gave.
+    press(qtbot, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    dialog = page.deposit_dialog
+    assert dialog is not None and dialog.isVisible()
+    activate_dialog(qtbot, dialog)
+    assert dialog.amount_edit.hasFocus()
+    amount = total + Decimal("500.00")
+    type_text(typed(amount))
+    press(qtbot, Qt.Key.Key_F2)  # cash: the cursor goes to "Given"
+    assert dialog.given_edit.hasFocus()
+    type_text(typed(amount + Decimal("300.00")))
+    assert dialog.change_label.text() == cash_desk.format_money(Decimal("300.00"))
+    grab(dialog, "deposit-take")
+    documents = bench.emulator.last_document
+    press(qtbot, Qt.Key.Key_Return)  # takes it
+    qtbot.waitUntil(lambda: page.right.currentWidget() is page.result_panel and not window.desk.busy,
+                    timeout=TIMEOUT)
+    result = page.last_result
+    assert result.kind == "deposit" and result.completed
+    assert result.cash_amount == amount and result.change == Decimal("300.00")
+    assert result.fiscal_document == bench.emulator.last_document == documents + 1
+    assert page.result_panel.title_label.text() == f"Deposit taken: {cash_desk.format_money(amount)}"
+    assert page.result_panel.change_label.text() == cash_desk.format_money(Decimal("300.00"))
+    qtbot.waitUntil(lambda: page.deposit_balance == amount, timeout=TIMEOUT)
+    assert page.deposit_label.text() == f"Deposit: {cash_desk.format_money(amount)}"
+    assert panel.deposit_button.isVisibleTo(panel) and cash_desk.format_money(amount) in panel.deposit_button.text()
+    assert window.desk.state.summary.drawer == amount
+    grab(window, "deposit-taken")
+
+    # F10: the whole sum from the deposit; more than the deposit holds is said at once.
+    activate(qtbot, window)
+    press(qtbot, Qt.Key.Key_F10)
+    assert page.right.currentWidget() is page.pay_panel
+    assert panel.deposit_on and panel.deposit_edit.hasFocus()
+    assert panel.deposit_edit.text() == cash_desk.format_money(total)  # min(deposit, sum)
+    assert panel.cash_part_label.text() == cash_desk.format_money(Decimal(0))
+    type_text(typed(amount + Decimal("100.00")))  # replaces the prefilled sum
+    assert panel.error_label.isVisibleTo(panel)
+    assert panel.error_label.text() == (f"The client's deposit is {cash_desk.format_money(amount)}, less than "
+                                        f"{cash_desk.format_money(amount + Decimal('100.00'))}.")
+    grab(window, "deposit-short")
+    assert not page.pay()
+    panel.deposit_edit.selectAll()
+    type_text(typed(total))
+    assert not panel.error_label.isVisibleTo(panel)
+    grab(window, "deposit-pay")
+    press(qtbot, Qt.Key.Key_Return)  # pays
+    qtbot.waitUntil(lambda: page.right.currentWidget() is page.result_panel and not window.desk.busy,
+                    timeout=TIMEOUT)
+    sale = page.last_result
+    assert sale.kind == "sale" and sale.completed and sale.total == total
+    assert sale.cash_amount == 0 and sale.card_amount == 0 and sale.change == 0
+    assert bench.emulator.documents[sale.fiscal_document].sums[13] == int(total * 100)  # offset of the advance
+    assert f"from the deposit {cash_desk.format_money(total)}" in page.result_panel.receipt_label.text()
+    qtbot.waitUntil(lambda: page.deposit_balance == Decimal("500.00") and page.model.rowCount() == 0,
+                    timeout=TIMEOUT)
+    assert not panel.deposit_on
+    assert window.desk.state.summary.drawer == amount  # nothing came into the drawer
+    grab(window, "deposit-paid")
+
+    # A refund of a line paid from the deposit goes back to the deposit.
+    activate(qtbot, window)
+    press(qtbot, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    refunds = window.refund_page
+    qtbot.waitUntil(lambda: len(refunds.sales) == 1 and len(refunds.deposits) == 1, timeout=TIMEOUT)
+    assert refunds.balance_label.text() == "Deposit: 500,00" and refunds.deposit_box.isVisible()
+    line = refunds.sales[0].lines[0]
+    refunds.view.setFocus()
+    refunds.view.setCurrentIndex(refunds.model.item(0, 0).child(0, 0).index())
+    press(qtbot, Qt.Key.Key_Space)
+    assert refunds.summary_label.text() == (
+        f"To refund {cash_desk.format_money(line.amount)}: to the card 0,00, to the deposit "
+        f"{cash_desk.format_money(line.amount)}, in cash 0,00")
+    press(qtbot, Qt.Key.Key_F9)
+    assert "goes back to the client's deposit" in answers[-1][1] and "cash" not in answers[-1][1]
+    qtbot.waitUntil(lambda: refunds.last_result is not None and not window.desk.busy, timeout=TIMEOUT)
+    back = refunds.last_result
+    assert back.completed and back.cash_amount == 0 and back.card_amount == 0 and back.total == line.amount
+    left = Decimal("500.00") + line.amount
+    qtbot.waitUntil(lambda: refunds.data.balance == left, timeout=TIMEOUT)
+    assert refunds.deposits[0].returnable == left
+    assert "to the deposit" in refunds.message_label.text()
+    grab(window, "deposit-refunds")
+
+    # Ctrl+R: the rest of the advance back, all of it to begin with; it came in cash, so in cash.
+    press(qtbot, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    dialog = refunds.return_dialog
+    assert dialog is not None and dialog.isVisible()
+    activate_dialog(qtbot, dialog)
+    assert dialog.amount_edit.hasFocus() and dialog.amount_edit.text() == cash_desk.format_money(left)
+    assert dialog.split_label.text() == f"in cash {cash_desk.format_money(left)}"
+    grab(dialog, "deposit-return")
+    press(qtbot, Qt.Key.Key_Return)
+    question = answers[-1][1]
+    assert f"Return {cash_desk.format_money(left)} of the deposit" in question and "in cash from the drawer" in question
+    qtbot.waitUntil(lambda: refunds.last_result.kind == "deposit_refund" and not window.desk.busy, timeout=TIMEOUT)
+    returned = refunds.last_result
+    assert returned.completed and returned.cash_amount == left and returned.card_amount == 0
+    qtbot.waitUntil(lambda: refunds.data.balance == 0 and not refunds.deposit_box.isVisible(), timeout=TIMEOUT)
+    assert "Deposit returned" in refunds.message_label.text()
+    assert window.desk.state.summary.drawer == amount - left
+    qtbot.waitUntil(lambda: page.deposit_balance == 0, timeout=TIMEOUT)
+    assert page.deposit_label.text() == "No deposit" and not panel.deposit_button.isVisibleTo(panel)
+
+    # The day's history: the deposit kinds, what goes back with a minus, the deposit part of a payment.
+    activate(qtbot, window)
+    press(qtbot, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    history = window.history_page
+    qtbot.waitUntil(lambda: len(history.entries) == 5, timeout=TIMEOUT)
+    model = history.model
+    column = {model.headerData(c, Qt.Orientation.Horizontal): c for c in range(model.columnCount())}
+    cell = [[model.index(row, c).data() for c in range(model.columnCount())] for row in range(model.rowCount())]
+    assert [row[1] for row in cell] == ["Shift opened", "Deposit", "Payment", "Refund", "Deposit return", "Total (4)"]
+    money = cash_desk.format_money
+    assert cell[1][column["Sum"]] == money(amount) and cell[1][column["Cash"]] == money(amount)
+    assert cell[2][column["Sum"]] == money(total) and cell[2][column["Deposit"]] == money(total)
+    assert cell[3][column["Sum"]] == "\u2212" + money(line.amount)
+    assert cell[3][column["Deposit"]] == "\u2212" + money(line.amount)
+    assert cell[4][column["Sum"]] == "\u2212" + money(left) and cell[4][column["Cash"]] == "\u2212" + money(left)
+    assert cell[5][column["Cash"]] == money(amount - left)
+    assert cell[5][column["Deposit"]] == money(total - line.amount)
+    assert not history.view.isColumnHidden(column["Deposit"])
+    assert history.view.horizontalHeader().visualIndex(column["Deposit"]) == column["Card"] + 1
+    grab(window, "deposit-history")
+
+
+def test_deposit_screens_in_russian(qtbot, window, cashier, bench, answers):
+    from medcenter_desktop import i18n
+
+    i18n.switch_language("ru")
+    open_shift(qtbot, window)
+    activate(qtbot, window)
+    open_client(qtbot, window, demo_clients(cashier)[1][0])
+    page = window.payment_page
+    assert page.take_deposit_button.text() == "Принять аванс… (Ctrl+D)"
+    dialog = page.take_deposit()
+    activate_dialog(qtbot, dialog)
+    dialog.amount_edit.setText("10 000")
+    dialog.set_card(True)
+    grab(dialog, "deposit-take-ru")
+    assert dialog.submit()
+    qtbot.waitUntil(lambda: page.deposit_balance == Decimal(10000) and not window.desk.busy, timeout=TIMEOUT)
+    assert page.last_result.card_amount == Decimal(10000)
+    activate(qtbot, window)
+    assert page.use_deposit()
+    assert page.pay_panel.deposit_caption.text() == "Зачёт аванса"
+    grab(window, "deposit-pay-ru")
+    window.show_tab(window.REFUNDS_TAB)
+    refunds = window.refund_page
+    qtbot.waitUntil(lambda: len(refunds.deposits) == 1, timeout=TIMEOUT)
+    dialog = refunds.ask_return_deposit()
+    assert "на карту 10" in dialog.split_label.text()
+    grab(window, "deposit-refunds-ru")
+    grab(dialog, "deposit-return-ru")
+    dialog.reject()

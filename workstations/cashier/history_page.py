@@ -1,5 +1,9 @@
 """The day's history of the desk: every operation of a date (today by default), narrowed to a client by
-typing part of the name; the last row totals the completed payments and refunds.
+typing part of the name; the last row totals the completed payments, refunds, deposits taken and deposits
+returned (what goes back to the client is counted with a minus).
+
+A payment's sum is its cash, its card and what it took from the client's deposit; the Deposit column (shown
+when some operation of the day has such a part) says that part -- of a refund, what went back to the deposit.
 """
 
 from __future__ import annotations
@@ -30,7 +34,15 @@ from shared.services.cash_desk import HistoryEntry
 from shared.services.patient_search import fold
 from workstations.cashier.client_finder import configure_list, fit_columns
 from workstations.cashier.desk import DeskControl
-from workstations.cashier.texts import OUTGOING, kind_text, local_time, signed_money, state_text
+from workstations.cashier.texts import (
+    MONEY_KINDS,
+    OUTGOING,
+    deposit_part,
+    kind_text,
+    local_time,
+    signed_money,
+    state_text,
+)
 
 
 @dataclass(frozen=True)
@@ -43,6 +55,7 @@ class HistoryRow:
     cash: Decimal
     card: Decimal
     count: int = 0
+    deposit: Decimal = Decimal(0)  # the part paid from (a refund: given back to) the client's deposit
 
 
 def _total_text(row: HistoryRow) -> str:
@@ -53,6 +66,10 @@ def _money(value: Decimal, row: HistoryRow) -> str:
     if row.entry is None:
         return signed_money(-value, "refund") if value < 0 else signed_money(value, "sale")
     return signed_money(value, row.entry.kind)
+
+
+def _deposit_money(row: HistoryRow) -> str:
+    return _money(row.deposit, row) if row.deposit or row.entry is None else ""
 
 
 COLUMNS = (
@@ -71,23 +88,31 @@ COLUMNS = (
            context="HistoryPage"),
     Column(QT_TRANSLATE_NOOP("HistoryPage", "FD"), lambda r: r.entry.fiscal_document if r.entry else "",
            ALIGN_RIGHT, "HistoryPage"),
+    # Shown after Card (the view moves it there); last in the model so that the others keep their numbers.
+    Column(QT_TRANSLATE_NOOP("HistoryPage", "Deposit"), _deposit_money, ALIGN_RIGHT, "HistoryPage"),
 )
+DEPOSIT_COLUMN = len(COLUMNS) - 1
 
 
 def history_rows(entries: list[HistoryEntry]) -> list[HistoryRow]:
-    """The entries, then the totals of the completed payments less refunds."""
-    rows = [HistoryRow(e.operation_id, e, e.total, e.cash_amount, e.card_amount) for e in entries]
-    total = cash = card = Decimal(0)
+    """The entries, then the totals of the completed money operations: payments and deposits taken, less
+    refunds and deposits returned."""
+    rows = [HistoryRow(e.operation_id, e, e.total, e.cash_amount, e.card_amount,
+                       deposit=deposit_part(e.total, e.cash_amount, e.card_amount) if e.kind in MONEY_KINDS
+                       else Decimal(0)) for e in entries]
+    total = cash = card = deposit = Decimal(0)
     count = 0
-    for e in entries:
-        if e.state != "completed" or e.kind not in ("sale", "refund"):
+    for row in rows:
+        e = row.entry
+        if e is None or e.state != "completed" or e.kind not in MONEY_KINDS:
             continue
         sign = -1 if e.kind in OUTGOING else 1
         total += sign * e.total
         cash += sign * e.cash_amount
         card += sign * e.card_amount
+        deposit += sign * row.deposit
         count += 1
-    rows.append(HistoryRow(0, None, total, cash, card, count))
+    rows.append(HistoryRow(0, None, total, cash, card, count, deposit))
     return rows
 
 
@@ -129,6 +154,7 @@ class HistoryPage(QWidget):
         header = self.view.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.moveSection(DEPOSIT_COLUMN, 7)  # after Card
         self.message_label = QLabel(self)
         self.message_label.setObjectName("errorLabel")
         self.message_label.setWordWrap(True)
@@ -173,7 +199,7 @@ class HistoryPage(QWidget):
         return [e for e in self.entries if all(w in fold(e.patient_name) for w in words)]
 
     def retranslate_ui(self) -> None:
-        fit_columns(self.view, {0: 56, 1: 120, 2: 210, 4: 100, 5: 100, 6: 100, 7: 110, 8: 56})
+        fit_columns(self.view, {0: 56, 1: 120, 2: 180, 4: 96, 5: 96, 6: 96, 7: 104, 8: 56, DEPOSIT_COLUMN: 96})
         self.date_caption.setText(self.tr("Day"))
         self.filter_caption.setText(self.tr("Client"))
         self.filter_edit.setPlaceholderText(self.tr("part of the client's name"))
@@ -204,4 +230,6 @@ class HistoryPage(QWidget):
             self.message_label.show()
 
     def _show(self) -> None:
-        self.model.set_rows(history_rows(self.visible_entries()))
+        rows = history_rows(self.visible_entries())
+        self.model.set_rows(rows)
+        self.view.setColumnHidden(DEPOSIT_COLUMN, not any(row.deposit for row in rows))

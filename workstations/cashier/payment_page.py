@@ -4,6 +4,10 @@ On the left the search (`ClientFinder`) over the chosen client's unpaid lines, e
 (all checked; Space toggles the highlighted one); on the right the pay panel, then the result. All of it
 works from the keyboard: type the name, Enter opens, F2 cash / F3 card / F4 mixed, type what the client
 gave, Enter pays; Esc starts over with the next client.
+
+A registered client's deposit (an advance left for later services) shows next to the name: F10 pays from
+it (`PayPanel.use_deposit`), Ctrl+D takes a new one (`TakeDepositDialog`, the advance receipt printed
+through the desk like a payment).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSizePolicy,
     QStackedWidget,
     QTableView,
@@ -36,6 +41,7 @@ from workstations.cashier.client_finder import (
     fit_columns,
     load_customer,
 )
+from workstations.cashier.deposit_dialog import TakeDepositDialog
 from workstations.cashier.desk import DeskControl
 from workstations.cashier.lines_model import CheckedLinesModel
 from workstations.cashier.pay_panel import CARD, CASH, MIXED, PayPanel, ResultPanel
@@ -43,19 +49,28 @@ from workstations.cashier.texts import journal_message, money_text
 
 
 def load_payable(conn, *, patient_id: int | None = None, order_id: int | None = None
-                 ) -> tuple[Customer, list[PayableLine]]:
-    customer = load_customer(conn, patient_id=patient_id, order_id=order_id)
-    return customer, cash_desk.payable_lines(conn, **customer.lookup)
+                 ) -> tuple[Customer, list[PayableLine], Decimal | None]:
+    return payable_of(conn, load_customer(conn, patient_id=patient_id, order_id=order_id))
+
+
+def payable_of(conn, customer: Customer) -> tuple[Customer, list[PayableLine], Decimal | None]:
+    """The customer's lines to pay and their deposit (None without a registered client)."""
+    lines = cash_desk.payable_lines(conn, **customer.lookup)
+    balance = cash_desk.deposit_balance(conn, customer.patient_id) if customer.patient_id is not None else None
+    return customer, lines, balance
 
 
 class PaymentPage(QWidget):
     customer_opened = Signal(object)  # Customer
     paid = Signal(object)  # OperationResult of a completed payment
+    deposit_taken = Signal(object)  # OperationResult of a completed deposit
 
     def __init__(self, desk: DeskControl, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.customer: Customer | None = None
+        self.deposit_balance: Decimal | None = None  # the open client's deposit (None: no registered client)
+        self.deposit_dialog: TakeDepositDialog | None = None
         self.last_result: OperationResult | None = None
         self._attempt: tuple[uuid.UUID, tuple] | None = None  # the key of a payment whose outcome is unknown
         self._loading = 0
@@ -65,6 +80,15 @@ class PaymentPage(QWidget):
         self.customer_label = QLabel(self)
         self.customer_label.setObjectName("sectionTitle")
         self.customer_label.setWordWrap(True)
+        self.deposit_label = QLabel(self)
+        self.deposit_label.setObjectName("depositBalance")
+        self.deposit_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.deposit_label.hide()
+        self.take_deposit_button = QPushButton(self)
+        self.take_deposit_button.setObjectName("takeDepositButton")
+        self.take_deposit_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.take_deposit_button.clicked.connect(self.take_deposit)
+        self.take_deposit_button.hide()
         self.keys_label = QLabel(self)
         self.keys_label.setObjectName("mutedLabel")
         self.keys_label.setWordWrap(True)
@@ -95,14 +119,21 @@ class PaymentPage(QWidget):
         left.setSpacing(6)
         left.addWidget(self.finder)
         left.addSpacing(6)
-        left.addWidget(self.customer_label)
+        title = QHBoxLayout()
+        title.setSpacing(10)
+        title.addWidget(self.customer_label, 1)
+        title.addWidget(self.deposit_label)
+        left.addLayout(title)
         left.addWidget(self.empty_label)
         left.addWidget(self.lines_view, 1)
         self._filler = QWidget(self)  # takes the lines' room while there are none
         self._filler.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self._filler.hide()
         left.addWidget(self._filler, 1)
-        left.addWidget(self.total_label)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.take_deposit_button)
+        bottom.addWidget(self.total_label, 1)
+        left.addLayout(bottom)
         left.addWidget(self.keys_label)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 8, 4, 4)
@@ -118,12 +149,16 @@ class PaymentPage(QWidget):
         self.lines_view.installEventFilter(self)
         self.desk.busy_changed.connect(lambda busy, label: self.pay_panel.set_busy(busy, label, self.desk.ready))
         self.desk.ready_changed.connect(lambda ready: self.pay_panel.set_busy(self.desk.busy, "", ready))
+        self.desk.busy_changed.connect(lambda _busy, _label: self._show_deposit())
+        self.desk.ready_changed.connect(lambda _ready: self._show_deposit())
         self._shortcuts = []
         for sequence, slot in (
             (Qt.Key.Key_F2, lambda: self.choose_method(CASH)),
             (Qt.Key.Key_F3, lambda: self.choose_method(CARD)),
             (Qt.Key.Key_F4, lambda: self.choose_method(MIXED)),
             (Qt.Key.Key_F9, self.pay),
+            (Qt.Key.Key_F10, self.use_deposit),
+            (QKeySequence("Ctrl+D"), self.take_deposit),
             (Qt.Key.Key_Escape, self.escape),
             (QKeySequence.StandardKey.Find, self.next_client),
             (QKeySequence.StandardKey.Print, self.result_panel.show_slip),
@@ -147,11 +182,39 @@ class PaymentPage(QWidget):
         """The open customer's lines again (after a payment, a refund, or when the page is shown)."""
         if self.customer is not None:
             customer = self.customer
-            self._load(lambda conn: (customer, cash_desk.payable_lines(conn, **customer.lookup)), focus=False)
+            self._load(lambda conn: payable_of(conn, customer), focus=False)
 
     def choose_method(self, method: str) -> None:
         self.right.setCurrentWidget(self.pay_panel)
         self.pay_panel.set_method(method)
+
+    def use_deposit(self) -> bool:
+        """F10: pays from the client's deposit (or stops doing so); False when there is no deposit."""
+        if self.customer is None:
+            return False
+        self.right.setCurrentWidget(self.pay_panel)
+        if not self.deposit_balance:
+            self.pay_panel.show_error(self.tr("The client has no deposit.") if self.customer.patient_id is not None
+                                      else error_text(CashRefused(cash_desk.DEPOSIT_NEEDS_CLIENT)))
+            return False
+        return self.pay_panel.use_deposit()
+
+    def take_deposit(self) -> TakeDepositDialog | None:
+        """Ctrl+D: an advance from the open client, for later services."""
+        customer = self.customer
+        if customer is None or self.desk.busy:
+            return None
+        if customer.patient_id is None:
+            self.right.setCurrentWidget(self.pay_panel)
+            self.pay_panel.show_error(error_text(CashRefused(cash_desk.DEPOSIT_NEEDS_CLIENT)))
+            return None
+        dialog = TakeDepositDialog(customer.name, self.deposit_balance or Decimal(0), customer.contact, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.submitted.connect(lambda: self._take_deposit(dialog, customer))
+        dialog.finished.connect(lambda _code: self._deposit_dialog_closed(dialog))
+        self.deposit_dialog = dialog
+        dialog.open()
+        return dialog
 
     def pay(self) -> bool:
         """Pays the checked lines as the pay panel says (Enter in its fields, F9). False when not started."""
@@ -165,15 +228,15 @@ class PaymentPage(QWidget):
             self.pay_panel.show_error(error_text(CashRefused(cash_desk.NOTHING_TO_PAY)))
             return False
         try:
-            cash, card, given = self.pay_panel.amounts()
+            cash, card, given, deposit = self.pay_panel.amounts()
         except DomainError as exc:
             self.pay_panel.show_error(error_text(exc))
             return False
-        what = (tuple(line.order_line_id for line in lines), cash, card, given, self.pay_panel.contact())
+        what = (tuple(line.order_line_id for line in lines), cash, card, given, self.pay_panel.contact(), deposit)
         key = self._attempt[0] if self._attempt is not None and self._attempt[1] == what else uuid.uuid4()
         self._attempt = (key, what)
         request = PaymentRequest(key=key, order_line_ids=what[0], cash=cash, card=card, cash_given=given,
-                                 customer_contact=what[4])
+                                 customer_contact=what[4], deposit=deposit)
         label = (self.tr("Waiting for the card terminal: the client inserts the card and enters the PIN…") if card
                  else self.tr("Printing the receipt…"))
         self.pay_panel.clear_error()
@@ -183,8 +246,10 @@ class PaymentPage(QWidget):
     def next_client(self) -> None:
         """Esc after a payment, Ctrl+F: the search box, for the next client."""
         self.customer = None
+        self.deposit_balance = None
         self.model.set_rows([])
         self.pay_panel.reset()
+        self.pay_panel.set_deposit_balance(None)
         self.right.setCurrentWidget(self.pay_panel)
         self._show_customer()
         self.finder.focus_box()
@@ -201,7 +266,9 @@ class PaymentPage(QWidget):
         fit_columns(self.lines_view, {0: 84, 2: 92, 3: 44, 4: 90, 5: 84, 6: 96})
         self.keys_label.setText(self.tr(
             "Space checks or unchecks a line · Enter to the payment · F2 cash · F3 card · F4 mixed · "
-            "F9 pay · Esc next client"))
+            "F10 from the deposit · F9 pay · Ctrl+D take a deposit · Esc next client"))
+        self.take_deposit_button.setText(self.tr("Take a deposit… (Ctrl+D)"))
+        self.take_deposit_button.setToolTip(self.tr("An advance from the client for later services"))
         self._show_customer()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -235,12 +302,14 @@ class PaymentPage(QWidget):
         self.desk.read(fn, lambda data: self._loaded(generation, data, focus),
                        lambda exc: self._load_failed(generation, exc))
 
-    def _loaded(self, generation: int, data: tuple[Customer, list[PayableLine]], focus: bool) -> None:
+    def _loaded(self, generation: int, data: tuple[Customer, list[PayableLine], Decimal | None],
+                focus: bool) -> None:
         if generation != self._loading:
             return
-        customer, lines = data
+        customer, lines, balance = data
         new_customer = self.customer is None or self.customer != customer
         self.customer = customer
+        self.deposit_balance = balance
         self.model.set_rows(lines)
         self.lines_view.setColumnHidden(5, not any(line.discount for line in lines))
         self.lines_view.setColumnHidden(2, not any(line.starts_at for line in lines))
@@ -249,6 +318,7 @@ class PaymentPage(QWidget):
             self.pay_panel.set_contact(customer.contact)
             self.right.setCurrentWidget(self.pay_panel)
             self.customer_opened.emit(customer)
+        self.pay_panel.set_deposit_balance(balance)
         self._show_customer()
         if focus:
             if lines:
@@ -276,7 +346,22 @@ class PaymentPage(QWidget):
             self.empty_label.setVisible(self.model.rowCount() == 0)
         self.lines_view.setVisible(customer is None or self.model.rowCount() > 0)
         self._filler.setVisible(self.lines_view.isHidden())
+        self._show_deposit()
         self._checks_changed()
+
+    def _show_deposit(self) -> None:
+        """The deposit next to the name, and Take a deposit, for a registered client."""
+        registered = self.customer is not None and self.customer.patient_id is not None
+        balance = self.deposit_balance or Decimal(0)
+        if balance > 0:
+            self.deposit_label.setText(self.tr("Deposit: {sum}").format(sum=money_text(balance)))
+            self.deposit_label.setStyleSheet("font-size: 12pt; font-weight: 600; color: #0b6e78;")
+        else:
+            self.deposit_label.setText(self.tr("No deposit"))
+            self.deposit_label.setStyleSheet("color: #6b7c85;")
+        self.deposit_label.setVisible(registered and self.deposit_balance is not None)
+        self.take_deposit_button.setVisible(registered)
+        self.take_deposit_button.setEnabled(not self.desk.busy and self.desk.ready)
 
     def _checks_changed(self) -> None:
         total = self.model.checked_total()
@@ -289,6 +374,7 @@ class PaymentPage(QWidget):
         self._attempt = None
         self.last_result = result
         if result.completed:
+            self.pay_panel.use_deposit(False, focus=False)
             self.result_panel.show_result(result)
             self.right.setCurrentWidget(self.result_panel)
             self.finder.focus_box()  # the next client's name can be typed at once
@@ -305,6 +391,55 @@ class PaymentPage(QWidget):
         self.pay_panel.show_error(error_text(exc))
         if isinstance(exc, CashRefused) and exc.message == cash_desk.LINES_TAKEN:
             self.reload()
+
+    def _take_deposit(self, dialog: TakeDepositDialog, customer: Customer) -> None:
+        if not self.desk.ready:
+            dialog.show_error(self.tr("The cash desk is not ready: see the notice at the top of the window."))
+            return
+        try:
+            cash, card, given, contact = values = dialog.values()
+        except DomainError as exc:
+            dialog.show_error(error_text(exc))
+            return
+        key, patient_id = dialog.key_for(values), customer.patient_id
+        assert patient_id is not None
+        label = (self.tr("Waiting for the card terminal: the client inserts the card and enters the PIN…") if card
+                 else self.tr("Printing the advance receipt…"))
+        started = self.desk.run(
+            lambda conn, desk, devices: cash_desk.take_deposit(conn, desk, devices, patient_id, cash=cash, card=card,
+                                                               cash_given=given, customer_contact=contact, key=key),
+            label, success=lambda result: self._deposit_done(dialog, result),
+            failure=lambda exc: self._deposit_failed(dialog, exc))
+        if started:
+            dialog.set_busy(True, label)
+
+    def _deposit_done(self, dialog: TakeDepositDialog, result: OperationResult) -> None:
+        dialog.attempt = None
+        dialog.set_busy(False)
+        dialog.accept()
+        self.last_result = result
+        self.right.setCurrentWidget(self.pay_panel)
+        if result.completed:
+            self.result_panel.show_result(result)
+            self.right.setCurrentWidget(self.result_panel)
+            self.deposit_taken.emit(result)
+        else:
+            message = journal_message(result.message, result.message_params)
+            self.pay_panel.show_error(self.tr("{message} Decide what to do in the window that opened.").format(
+                message=message))
+        self.reload()
+
+    def _deposit_failed(self, dialog: TakeDepositDialog, exc: Exception) -> None:
+        if isinstance(exc, DomainError):
+            dialog.attempt = None  # the service answered: a new attempt is a new deposit
+        dialog.set_busy(False)
+        dialog.show_error(error_text(exc))
+
+    def _deposit_dialog_closed(self, dialog: TakeDepositDialog) -> None:
+        if self.deposit_dialog is dialog:
+            self.deposit_dialog = None
+        if self.customer is not None and self.model.rowCount():
+            self.lines_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @property
     def total(self) -> Decimal:

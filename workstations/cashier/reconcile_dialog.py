@@ -43,7 +43,7 @@ class UnfinishedCard(QFrame):
         details = []
         if op.patient_name:
             details.append(self.tr("Client: {name}").format(name=op.patient_name))
-        if op.kind in ("sale", "refund"):
+        if op.kind in cash_desk.MONEY_KINDS:
             details.append(self.tr("In cash {cash} · by card {card}").format(
                 cash=money_text(op.cash_amount), card=money_text(op.card_amount)))
             if op.card_amount:
@@ -81,7 +81,7 @@ class UnfinishedCard(QFrame):
         layout.addLayout(row)
 
     def choice_text(self, choice: str) -> str:
-        sale = self.op.kind == "sale"
+        sale = self.op.kind in cash_desk.MONEY_IN  # a payment or a deposit: money taken from the client
         return {
             cash_desk.CHOICE_RECEIPT: self.tr("The money was taken:\nprint the receipt") if sale
             else self.tr("The money was given back:\nprint the return receipt"),

@@ -1,57 +1,136 @@
 """The refunds screen: the client's paid sales whose lines are not yet performed, each line with a check
-box; Refund (F9) gives the money back -- to the card first, up to what the sale took by card, the rest in
-cash -- after saying exactly how much goes which way.
+box; Refund (F9) gives the money back -- to the card first, up to what the sale took by card, then to the
+client's deposit, up to what the sale took from it, the rest in cash -- after saying exactly how much goes
+which way.
 
 The lines checked belong to one sale (a return receipt answers one receipt): checking a line of another
 sale unchecks the others.
+
+Under the sales, the client's deposit: the advances that can still be given back. Return the deposit
+(Ctrl+R, or Enter in that list) asks how much of the highlighted advance -- all of it to begin with -- and
+gives it back to the card it came from first, the rest in cash.
 """
 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass, field
 from decimal import Decimal
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
+    QTableView,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import Connection, text
 
 from medcenter_desktop.error_dialog import error_text
+from medcenter_desktop.table_model import ALIGN_RIGHT, Column, DtoTableModel
+from shared.errors import QT_TRANSLATE_NOOP
 from shared.services import cash_desk
-from shared.services.cash_desk import OperationResult, PaidSale
+from shared.services.cash_desk import DepositInfo, OperationResult, PaidSale
 from shared.services.orders import order_number
-from workstations.cashier.client_finder import ClientFinder, Customer, load_customer
+from workstations.cashier.client_finder import (
+    ClientFinder,
+    Customer,
+    configure_list,
+    fit_columns,
+    load_customer,
+)
+from workstations.cashier.deposit_dialog import ReturnDepositDialog, deposit_split
 from workstations.cashier.desk import DeskControl
-from workstations.cashier.texts import journal_message, local_time, money_text
+from workstations.cashier.texts import deposit_part, journal_message, local_time, money_text
 
 LINE_ROLE = Qt.ItemDataRole.UserRole + 10  # order line id on a line's first cell
 SALE_ROLE = Qt.ItemDataRole.UserRole + 11  # sale id on every row
 
 
-def refund_split(sale: PaidSale, total: Decimal) -> tuple[Decimal, Decimal]:
-    """(card, cash): what goes back to the card and in cash, as the service will split it."""
+def _paid_text(deposit: DepositInfo) -> str:
+    parts = []
+    if deposit.cash_amount:
+        parts.append(QCoreApplication.translate("RefundPage", "cash {sum}").format(sum=money_text(deposit.cash_amount)))
+    if deposit.card_amount:
+        parts.append(QCoreApplication.translate("RefundPage", "card {sum}").format(sum=money_text(deposit.card_amount)))
+    return ", ".join(parts)
+
+
+DEPOSIT_COLUMNS = (
+    Column(QT_TRANSLATE_NOOP("RefundPage", "Advance taken"), lambda d: local_time(d.at, "%d.%m.%Y %H:%M"),
+           context="RefundPage"),
+    Column(QT_TRANSLATE_NOOP("RefundPage", "Paid"), _paid_text, context="RefundPage"),
+    Column(QT_TRANSLATE_NOOP("RefundPage", "Sum"), lambda d: money_text(d.total), ALIGN_RIGHT, "RefundPage"),
+    Column(QT_TRANSLATE_NOOP("RefundPage", "Can be given back"), lambda d: money_text(d.returnable), ALIGN_RIGHT,
+           "RefundPage"),
+)
+
+
+@dataclass(frozen=True)
+class RefundData:
+    """What the screen shows of a customer: the sales to refund from, and the deposit."""
+
+    sales: list[PaidSale]
+    deposit_left: dict[int, Decimal] = field(default_factory=dict)  # sale id -> what can go back to the deposit
+    balance: Decimal | None = None  # the client's deposit (None: no registered client)
+    deposits: list[DepositInfo] = field(default_factory=list)  # the advances that can still be given back
+    card_left: dict[int, Decimal] = field(default_factory=dict)  # advance id -> what can go back to its card
+
+
+def _refunded_back(conn: Connection, column: str, ids: list[int], card_only: bool = False) -> dict[int, Decimal]:
+    """For each operation: its ``column`` less what its refunds (or deposit returns) took back of it.
+    `PaidSale` and `DepositInfo` do not carry these; the service splits a refund by them."""
+    if not ids:
+        return {}
+    card_paid = "coalesce(o.card_rrn, '') <> ''" if card_only else "true"
+    rows = conn.execute(text(
+        f"SELECT o.id, CASE WHEN {card_paid} THEN o.{column} - coalesce((SELECT sum(r.{column}) "  # noqa: S608
+        "FROM cash_operations r WHERE r.refund_of_id = o.id AND r.state NOT IN ('failed', 'voided')), 0) ELSE 0 END "
+        "FROM cash_operations o WHERE o.id = ANY(:ids)"), {"ids": ids}).all()
+    return {r[0]: r[1] for r in rows}
+
+
+def load_refunds(conn: Connection, customer: Customer) -> RefundData:
+    sales = cash_desk.refundable_sales(conn, **customer.lookup)
+    deposit_left = _refunded_back(conn, "deposit_amount", [s.operation_id for s in sales])
+    if customer.patient_id is None:
+        return RefundData(sales, deposit_left)
+    balance = cash_desk.deposit_balance(conn, customer.patient_id)
+    deposits = [d for d in cash_desk.deposits(conn, customer.patient_id) if d.returnable > 0]
+    card_left = _refunded_back(conn, "card_amount", [d.operation_id for d in deposits], card_only=True)
+    return RefundData(sales, deposit_left, balance, deposits, card_left)
+
+
+def refund_split(sale: PaidSale, total: Decimal, deposit_left: Decimal = Decimal(0)
+                 ) -> tuple[Decimal, Decimal, Decimal]:
+    """(card, deposit, cash): what goes back to the card, to the client's deposit and in cash, as the service
+    will split it."""
     card = min(total, sale.card_left) if sale.card_left > 0 else Decimal(0)
-    return card, total - card
+    deposit = min(total - card, deposit_left) if deposit_left > 0 else Decimal(0)
+    return card, deposit, total - card - deposit
 
 
 class RefundPage(QWidget):
     refunded = Signal(object)  # OperationResult
+    deposit_returned = Signal(object)  # OperationResult
 
     def __init__(self, desk: DeskControl, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.customer: Customer | None = None
         self.sales: list[PaidSale] = []
+        self.data = RefundData([])
         self.last_result: OperationResult | None = None
+        self.return_dialog: ReturnDepositDialog | None = None
         self._syncing = False
         self._loading = 0
 
@@ -60,6 +139,10 @@ class RefundPage(QWidget):
         self.customer_label = QLabel(self)
         self.customer_label.setObjectName("sectionTitle")
         self.customer_label.setWordWrap(True)
+        self.balance_label = QLabel(self)
+        self.balance_label.setObjectName("depositBalance")
+        self.balance_label.setStyleSheet("font-size: 12pt; font-weight: 600; color: #0b6e78;")
+        self.balance_label.hide()
         self.model = QStandardItemModel(0, 3, self)
         self.view = QTreeView(self)
         self.view.setObjectName("refundSales")
@@ -89,6 +172,36 @@ class RefundPage(QWidget):
         self.keys_label = QLabel(self)
         self.keys_label.setObjectName("mutedLabel")
 
+        # The client's deposit: the advances that can still be given back.
+        self.deposit_box = QFrame(self)
+        self.deposit_box.setObjectName("depositBox")
+        self.deposit_box.setStyleSheet("#depositBox { background: #ffffff; border: 1px solid #9fd3d8; "
+                                       "border-radius: 8px; } #depositBox QLabel { background: transparent; }")
+        self.deposit_title = QLabel(self.deposit_box)
+        self.deposit_title.setObjectName("sectionTitle")
+        self.deposits_model = DtoTableModel(DEPOSIT_COLUMNS, id_attr="operation_id", parent=self)
+        self.deposits_view = QTableView(self.deposit_box)
+        self.deposits_view.setObjectName("depositList")
+        self.deposits_view.setModel(self.deposits_model)
+        configure_list(self.deposits_view)
+        self.deposits_view.horizontalHeader().setStretchLastSection(False)
+        self.deposits_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.return_button = QPushButton(self.deposit_box)
+        self.return_button.setMinimumHeight(34)
+        self.return_button.clicked.connect(self.ask_return_deposit)
+        deposit_head = QHBoxLayout()
+        deposit_head.addWidget(self.deposit_title, 1)
+        deposit_head.addWidget(self.return_button)
+        deposit_layout = QVBoxLayout(self.deposit_box)
+        deposit_layout.setContentsMargins(10, 8, 10, 8)
+        deposit_layout.setSpacing(6)
+        deposit_layout.addLayout(deposit_head)
+        deposit_layout.addWidget(self.deposits_view)
+        self.deposit_box.hide()
+
+        title = QHBoxLayout()
+        title.addWidget(self.customer_label, 1)
+        title.addWidget(self.balance_label)
         footer = QHBoxLayout()
         footer.addWidget(self.summary_label, 1)
         footer.addWidget(self.refund_button)
@@ -97,9 +210,14 @@ class RefundPage(QWidget):
         layout.setSpacing(6)
         layout.addWidget(self.finder)
         layout.addSpacing(6)
-        layout.addWidget(self.customer_label)
+        layout.addLayout(title)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.view, 1)
+        self._filler = QWidget(self)  # takes the sales' room while there are none
+        self._filler.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self._filler.hide()
+        layout.addWidget(self._filler, 1)
+        layout.addWidget(self.deposit_box)
         layout.addWidget(self.message_label)
         layout.addLayout(footer)
         layout.addWidget(self.keys_label)
@@ -110,8 +228,11 @@ class RefundPage(QWidget):
             conn, order_id=order_id)))
         self.model.itemChanged.connect(self._item_changed)
         self.view.installEventFilter(self)
+        self.deposits_view.installEventFilter(self)
+        self.deposits_view.doubleClicked.connect(lambda _index: self.ask_return_deposit())
         desk.busy_changed.connect(lambda busy, _label: self._update_summary())
-        for sequence, slot in ((Qt.Key.Key_F9, self.refund), (QKeySequence.StandardKey.Find, self.finder.focus_box)):
+        for sequence, slot in ((Qt.Key.Key_F9, self.refund), (QKeySequence.StandardKey.Find, self.finder.focus_box),
+                               (QKeySequence("Ctrl+R"), self.ask_return_deposit)):
             shortcut = QShortcut(QKeySequence(sequence), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -123,8 +244,7 @@ class RefundPage(QWidget):
         """The client opened on the payment screen: their sales, when this screen is shown."""
         if customer != self.customer:
             self.customer = customer
-            self.sales = []
-            self._fill()
+            self._set_data(RefundData([]))
             if self.isVisible():
                 self.reload()
 
@@ -134,9 +254,63 @@ class RefundPage(QWidget):
         customer = self.customer
         self._loading += 1
         generation = self._loading
-        self.desk.read(lambda conn: cash_desk.refundable_sales(conn, **customer.lookup),
-                       lambda sales: self._loaded(generation, customer, sales),
+        self.desk.read(lambda conn: load_refunds(conn, customer),
+                       lambda data: self._loaded(generation, customer, data),
                        lambda exc: self._failed(generation, exc))
+
+    @property
+    def deposits(self) -> list[DepositInfo]:
+        return self.data.deposits
+
+    def current_deposit(self) -> DepositInfo | None:
+        """The advance highlighted in the deposit list (the first when none is)."""
+        if not self.deposits:
+            return None
+        index = self.deposits_view.currentIndex()
+        return self.deposits_model.row_at(index) if index.isValid() else self.deposits[0]
+
+    def ask_return_deposit(self) -> ReturnDepositDialog | None:
+        """Ctrl+R: how much of the highlighted advance goes back (all that can, to begin with)."""
+        deposit = self.current_deposit()
+        if deposit is None:
+            if self.customer is not None:
+                self._show_message(self.tr("The client has no deposit to give back."), error=True)
+            return None
+        if self.desk.busy or not self.desk.ready:
+            return None
+        name = self.customer.name if self.customer is not None else ""
+        dialog = ReturnDepositDialog(name, deposit, self.data.card_left.get(deposit.operation_id, Decimal(0)), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.return_deposit(deposit, dialog.amount) if dialog.amount else None)
+        self.return_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def return_deposit(self, deposit: DepositInfo, amount: Decimal, *, confirmed: bool = False) -> bool:
+        """Gives ``amount`` of the advance back after saying how much goes to the card and how much in cash."""
+        if self.desk.busy:
+            return False
+        card, cash = deposit_split(self.data.card_left.get(deposit.operation_id, Decimal(0)), amount)
+        if not confirmed:
+            parts = []
+            if card:
+                parts.append(self.tr("{sum} goes back to the card").format(sum=money_text(card)))
+            if cash:
+                parts.append(self.tr("{sum} is given in cash from the drawer").format(sum=money_text(cash)))
+            question = self.tr("Return {sum} of the deposit to {name}?\n\n{parts}.").format(
+                sum=money_text(amount), name=self.customer.name if self.customer else "", parts="; ".join(parts))
+            answer = QMessageBox.question(self, self.tr("Return the deposit"), question,
+                                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                          QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        key, deposit_id = uuid.uuid4(), deposit.operation_id
+        label = (self.tr("Returning {sum} to the card on the terminal…").format(sum=money_text(card)) if card
+                 else self.tr("Printing the return receipt…"))
+        self._show_message("")
+        return self.desk.run(
+            lambda conn, desk, devices: cash_desk.return_deposit(conn, desk, devices, deposit_id, amount, key),
+            label, success=self._deposit_returned, failure=self._refund_failed)
 
     def checked(self) -> tuple[PaidSale | None, list[int], Decimal]:
         """The sale whose lines are checked, their ids and their sum."""
@@ -164,11 +338,13 @@ class RefundPage(QWidget):
         if sale is None:
             self._show_message(self.tr("Check the lines to refund (Space)."), error=True)
             return False
-        card, cash = refund_split(sale, total)
+        card, deposit, cash = refund_split(sale, total, self.data.deposit_left.get(sale.operation_id, Decimal(0)))
         if not confirmed:
             parts = []
             if card:
                 parts.append(self.tr("{sum} goes back to the card").format(sum=money_text(card)))
+            if deposit:
+                parts.append(self.tr("{sum} goes back to the client's deposit").format(sum=money_text(deposit)))
             if cash:
                 parts.append(self.tr("{sum} is given in cash from the drawer").format(sum=money_text(cash)))
             question = self.tr("Refund {sum} to {name}?\n\n{parts}.").format(
@@ -186,7 +362,10 @@ class RefundPage(QWidget):
 
     def retranslate_ui(self) -> None:
         self.model.setHorizontalHeaderLabels([self.tr("Sale and its services"), self.tr("Paid"), self.tr("Sum")])
-        self.keys_label.setText(self.tr("↑↓ move · Space checks a line · F9 refund · Ctrl+F find a client"))
+        self.keys_label.setText(self.tr(
+            "↑↓ move · Space checks a line · F9 refund · Ctrl+R return the deposit · Ctrl+F find a client"))
+        self.return_button.setText(self.tr("Return the deposit… (Ctrl+R)"))
+        fit_columns(self.deposits_view, {0: 130, 2: 100, 3: 130})
         self._update_summary()
         self._show_customer()
 
@@ -214,6 +393,10 @@ class RefundPage(QWidget):
                 item.setCheckState(Qt.CheckState.Unchecked if item.checkState() == Qt.CheckState.Checked
                                    else Qt.CheckState.Checked)
                 return True
+        if watched is self.deposits_view and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.ask_return_deposit()
+            return True
         return super().eventFilter(watched, event)
 
     # --- Internals -------------------------------------------------------------------------------
@@ -223,16 +406,30 @@ class RefundPage(QWidget):
 
     def _customer_loaded(self, customer: Customer) -> None:
         self.customer = customer
-        self.sales = []
-        self._fill()
+        self._set_data(RefundData([]))
         self.reload()
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _loaded(self, generation: int, customer: Customer, sales: list[PaidSale]) -> None:
+    def _loaded(self, generation: int, customer: Customer, data: RefundData) -> None:
         if generation != self._loading or customer != self.customer:
             return
-        self.sales = list(sales)
+        self._set_data(data)
+
+    def _set_data(self, data: RefundData) -> None:
+        highlighted = self.deposits_model.row_at(self.deposits_view.currentIndex())
+        self.data = data
+        self.sales = list(data.sales)
         self._fill()
+        self.deposits_model.set_rows(data.deposits)
+        if data.deposits:  # the same advance stays highlighted after a reload
+            row = self.deposits_model.row_for_id(highlighted.operation_id) if highlighted is not None else None
+            self.deposits_view.setCurrentIndex(self.deposits_model.index(row or 0, 0))
+        rows = min(len(data.deposits), 4)
+        self.deposits_view.setFixedHeight(self.deposits_view.horizontalHeader().sizeHint().height()
+                                          + rows * self.deposits_view.verticalHeader().defaultSectionSize()
+                                          + 2 * self.deposits_view.frameWidth() + 2)
+        self.deposit_box.setVisible(bool(data.deposits))
+        self._show_customer()
 
     def _failed(self, generation: int, exc: Exception) -> None:
         if generation == self._loading:
@@ -254,6 +451,9 @@ class RefundPage(QWidget):
                     paid.append(self.tr("cash {sum}").format(sum=money_text(sale.cash_amount)))
                 if sale.card_amount:
                     paid.append(self.tr("card {sum}").format(sum=money_text(sale.card_amount)))
+                from_deposit = deposit_part(sale.total, sale.cash_amount, sale.card_amount)
+                if from_deposit:
+                    paid.append(self.tr("from the deposit {sum}").format(sum=money_text(from_deposit)))
                 how = QStandardItem(", ".join(paid))
                 total = QStandardItem(money_text(sale.total))
                 total.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -299,6 +499,12 @@ class RefundPage(QWidget):
         self._update_summary()
 
     def _show_customer(self) -> None:
+        balance = self.data.balance
+        self.balance_label.setText(self.tr("Deposit: {sum}").format(sum=money_text(balance)) if balance else "")
+        self.balance_label.setVisible(bool(balance) and self.customer is not None)
+        self.deposit_title.setText(self.tr("Advances that can be given back"))
+        self.view.setVisible(self.customer is None or bool(self.sales))
+        self._filler.setVisible(self.view.isHidden())
         if self.customer is None:
             self.customer_label.setText(self.tr("Find the client whose money goes back."))
             self.empty_label.hide()
@@ -311,12 +517,18 @@ class RefundPage(QWidget):
         sale, ids, total = self.checked() if self.sales else (None, [], Decimal(0))
         self.refund_button.setText(self.tr("Refund (F9)"))
         self.refund_button.setEnabled(sale is not None and not self.desk.busy and self.desk.ready)
+        self.return_button.setEnabled(bool(self.data.deposits) and not self.desk.busy and self.desk.ready)
         if sale is None:
             self.summary_label.setText(self.tr("Nothing checked"))
             return
-        card, cash = refund_split(sale, total)
-        self.summary_label.setText(self.tr("To refund {sum}: to the card {card}, in cash {cash}").format(
-            sum=money_text(total), card=money_text(card), cash=money_text(cash)))
+        card, deposit, cash = refund_split(sale, total, self.data.deposit_left.get(sale.operation_id, Decimal(0)))
+        if deposit:
+            self.summary_label.setText(self.tr(
+                "To refund {sum}: to the card {card}, to the deposit {deposit}, in cash {cash}").format(
+                sum=money_text(total), card=money_text(card), deposit=money_text(deposit), cash=money_text(cash)))
+        else:
+            self.summary_label.setText(self.tr("To refund {sum}: to the card {card}, in cash {cash}").format(
+                sum=money_text(total), card=money_text(card), cash=money_text(cash)))
 
     def _show_message(self, text: str, *, error: bool = False) -> None:
         self.message_label.setObjectName("errorLabel" if error else "notice")
@@ -327,11 +539,32 @@ class RefundPage(QWidget):
     def _refunded(self, result: OperationResult) -> None:
         self.last_result = result
         if result.completed:
-            self._show_message(self.tr("Refunded {sum}: to the card {card}, in cash {cash}. Return receipt: fiscal "
-                                       "document {document}.").format(
+            deposit = deposit_part(result.total, result.cash_amount, result.card_amount)
+            if deposit:
+                self._show_message(self.tr(
+                    "Refunded {sum}: to the card {card}, to the deposit {deposit}, in cash {cash}. Return receipt: "
+                    "fiscal document {document}.").format(
+                    sum=money_text(result.total), card=money_text(result.card_amount), deposit=money_text(deposit),
+                    cash=money_text(result.cash_amount), document=result.fiscal_document or "\u2014"))
+            else:
+                self._show_message(self.tr("Refunded {sum}: to the card {card}, in cash {cash}. Return receipt: "
+                                           "fiscal document {document}.").format(
+                    sum=money_text(result.total), card=money_text(result.card_amount),
+                    cash=money_text(result.cash_amount), document=result.fiscal_document or "\u2014"))
+            self.refunded.emit(result)
+        else:
+            self._show_message(journal_message(result.message, result.message_params), error=True)
+        self.reload()
+
+    def _deposit_returned(self, result: OperationResult) -> None:
+        self.last_result = result
+        if result.completed:
+            self._show_message(self.tr("Deposit returned: {sum} (to the card {card}, in cash {cash}). Return receipt: "
+                                       "fiscal document {document}.").format(
                 sum=money_text(result.total), card=money_text(result.card_amount),
                 cash=money_text(result.cash_amount), document=result.fiscal_document or "\u2014"))
-            self.refunded.emit(result)
+            self.deposit_returned.emit(result)
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)  # the deposit list may be gone
         else:
             self._show_message(journal_message(result.message, result.message_params), error=True)
         self.reload()

@@ -14,6 +14,8 @@ from shared.services import cash_desk
 KINDS = {
     "sale": QT_TRANSLATE_NOOP("CashierTexts", "Payment"),
     "refund": QT_TRANSLATE_NOOP("CashierTexts", "Refund"),
+    "deposit": QT_TRANSLATE_NOOP("CashierTexts", "Deposit"),
+    "deposit_refund": QT_TRANSLATE_NOOP("CashierTexts", "Deposit return"),
     "cash_in": QT_TRANSLATE_NOOP("CashierTexts", "Cash in"),
     "cash_out": QT_TRANSLATE_NOOP("CashierTexts", "Cash out"),
     "open_shift": QT_TRANSLATE_NOOP("CashierTexts", "Shift opened"),
@@ -30,7 +32,10 @@ STATES = {
 }
 
 #: Kinds whose money leaves the drawer or the card: shown with a minus.
-OUTGOING = frozenset({"refund", "cash_out"})
+OUTGOING = frozenset({"refund", "deposit_refund", "cash_out"})
+
+#: Kinds that move the client's money (the day's totals add them up).
+MONEY_KINDS = frozenset(cash_desk.MONEY_KINDS)
 
 
 def kind_text(kind: str) -> str:
@@ -54,6 +59,12 @@ def signed_money(amount: Decimal, kind: str) -> str:
     if amount == 0:
         return money_text(amount)
     return ("\u2212" if kind in OUTGOING else "") + money_text(amount)
+
+
+def deposit_part(total: Decimal, cash: Decimal, card: Decimal) -> Decimal:
+    """What of a sale (or a refund) was paid from (or went back to) the client's deposit: a money operation's
+    total is its cash, its card and its deposit part."""
+    return max(Decimal(0), total - cash - card)
 
 
 def local_time(at: dt.datetime | None, pattern: str = "%H:%M") -> str:

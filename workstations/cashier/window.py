@@ -132,7 +132,10 @@ class CashierWindow(WorkstationWindow):
         self._build_menu()
         self.payment_page.customer_opened.connect(self.refund_page.open_customer)
         self.payment_page.paid.connect(lambda _r: self._history_changed())
-        self.refund_page.refunded.connect(lambda _r: self._history_changed())
+        self.payment_page.deposit_taken.connect(lambda _r: self._history_changed())
+        for signal in (self.refund_page.refunded, self.refund_page.deposit_returned):
+            # the lines refunded are to pay again; the deposit shown on the payment screen changed
+            signal.connect(lambda _r: (self._history_changed(), self.payment_page.reload()))
         self.shift_panel.operation_done.connect(lambda _kind: self._history_changed())
         self.desk.busy_changed.connect(self._busy_changed)
         self.desk.ready_changed.connect(lambda _ready: self._update_notice())
