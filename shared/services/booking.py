@@ -229,8 +229,8 @@ def _bookable_days(connection: Connection, candidates: Sequence[_Candidate], fir
     changed schedule are listed at generation for the head of registry to move.)"""
     by_id = {c.resource_id: c for c in candidates}
     shortest = min(int(c.duration.total_seconds() // 60) for c in candidates)
-    # The days with room first, then one row per channel that used some of each (arrays of each day's
-    # channels, aggregated by hash, spilled to disk for a fortnight of 100 doctors).
+    # The days with room first, then one row per channel that used some of each (each day's channels
+    # were aggregated into arrays, which spilled to disk for a fortnight of 100 doctors).
     rows = connection.execute(text(
         "WITH usage AS MATERIALIZED (SELECT * FROM schedule_channel_usage(:ids, :a, :b)), "
         "open AS MATERIALIZED ("
@@ -244,14 +244,18 @@ def _bookable_days(connection: Connection, candidates: Sequence[_Candidate], fir
         "SELECT o.resource_id, o.day, o.minutes, u.channel, u.bookings, u.minutes AS used "
         "FROM open o LEFT JOIN usage u USING (resource_id, day)"),
         {"ids": list(by_id), "a": first, "b": last, "shortest": shortest}).all()
-    days: dict[tuple[int, dt.date], tuple[int, dict[str, int], list[int]]] = {}
-    for resource_id, day, minutes, used_by, bookings, used in rows:
-        _, by_channel, count = days.setdefault((resource_id, day), (minutes, {}, [0]))
+    planned: dict[tuple[int, dt.date], int] = {}
+    used: dict[tuple[int, dt.date], tuple[dict[str, int], int]] = {}
+    for resource_id, day, minutes, used_by, bookings, minutes_used in rows:
+        planned[(resource_id, day)] = minutes
+        by_channel, count = used.get((resource_id, day), ({}, 0))
         if used_by is not None:
-            by_channel[used_by] = used
-            count[0] += bookings
+            by_channel[used_by] = minutes_used
+            count += bookings
+        used[(resource_id, day)] = (by_channel, count)
     open_days, usage = [], {}
-    for (resource_id, day), (minutes, by_channel, (count,)) in days.items():
+    for (resource_id, day), minutes in planned.items():
+        by_channel, count = used[(resource_id, day)]
         cand = by_id[resource_id]
         if cand.max_per_day is not None and count >= cand.max_per_day:
             continue
