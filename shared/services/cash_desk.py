@@ -306,6 +306,14 @@ class PaidSale:
     card_left: Decimal  # what can still go back to the card
     fiscal_document: int | None
     lines: tuple[PayableLine, ...]
+    deposit_amount: Decimal = Decimal(0)  # what the sale took from the client's deposit
+    deposit_left: Decimal = Decimal(0)  # what can still go back to the deposit
+
+    def split(self, total: Decimal) -> tuple[Decimal, Decimal, Decimal]:
+        """(card, deposit, cash): how a refund of ``total`` goes back -- the same method first."""
+        card = min(total, self.card_left) if self.card_left > 0 else Decimal(0)
+        deposit = min(total - card, self.deposit_left) if self.deposit_left > 0 else Decimal(0)
+        return card, deposit, total - card - deposit
 
 
 def refundable_sales(connection: Connection, patient_id: int | None = None, *,
@@ -328,12 +336,14 @@ def refundable_sales(connection: Connection, patient_id: int | None = None, *,
         return []
     sales = connection.execute(text(
         "SELECT s.id, s.fiscal_at, s.total, s.cash_amount, s.card_amount, s.fiscal_document, "
-        "s.card_amount - coalesce((SELECT sum(r.card_amount) FROM cash_operations r WHERE r.refund_of_id = s.id "
-        "AND r.state NOT IN ('failed', 'voided')), 0) AS card_left "
-        "FROM cash_operations s WHERE s.id = ANY(:ids) AND s.kind = 'sale' AND s.state = 'completed' "
+        "s.card_amount - coalesce(r.card, 0) AS card_left, s.deposit_amount, "
+        "s.deposit_amount - coalesce(r.deposit, 0) AS deposit_left "
+        "FROM cash_operations s LEFT JOIN LATERAL (SELECT sum(card_amount) AS card, sum(deposit_amount) AS deposit "
+        "FROM cash_operations WHERE refund_of_id = s.id AND state NOT IN ('failed', 'voided')) r ON true "
+        "WHERE s.id = ANY(:ids) AND s.kind = 'sale' AND s.state = 'completed' "
         "ORDER BY s.fiscal_at DESC"), {"ids": list(by_op)}).all()
     return [PaidSale(s.id, s.fiscal_at, s.total, s.cash_amount, s.card_amount, s.card_left, s.fiscal_document,
-                     tuple(by_op[s.id])) for s in sales]
+                     tuple(by_op[s.id]), s.deposit_amount, s.deposit_left) for s in sales]
 
 
 # --- results ---------------------------------------------------------------------------------------------------
@@ -356,6 +366,7 @@ class OperationResult:
     message: str = ""  # for 'attention': what the cashier is told (source text, translated when shown)
     message_params: dict = field(default_factory=dict)
     repeated: bool = False  # the idempotency key named an operation already done
+    deposit_amount: Decimal = Decimal(0)  # the part paid from (or given back to) the client's deposit
 
     @property
     def completed(self) -> bool:
@@ -365,11 +376,12 @@ class OperationResult:
 def _result(connection: Connection, op_id: int, *, repeated: bool = False) -> OperationResult:
     r = connection.execute(text(
         "SELECT id, kind, state, total, cash_amount, card_amount, change_amount, fiscal_document, fiscal_sign, "
-        "receipt_number, card_slip, card_rrn, error FROM cash_operations WHERE id = :id"), {"id": op_id}).one()
+        "receipt_number, card_slip, card_rrn, error, deposit_amount FROM cash_operations WHERE id = :id"),
+        {"id": op_id}).one()
     message, params = _decode_error(r.error)
     return OperationResult(r.id, r.kind, r.state, r.total, r.cash_amount, r.card_amount, r.change_amount,
                            r.fiscal_document, r.fiscal_sign, r.receipt_number, r.card_slip, r.card_rrn,
-                           message, params, repeated)
+                           message, params, repeated, r.deposit_amount)
 
 
 def _encode_error(message: str, **params) -> str:
@@ -624,22 +636,30 @@ class DepositInfo:
     cash_amount: Decimal
     card_amount: Decimal
     returnable: Decimal  # what of this advance can still be given back (not spent, not returned)
+    card_left: Decimal = Decimal(0)  # what can still go back to the card it was paid with
+
+    def split(self, amount: Decimal) -> tuple[Decimal, Decimal]:
+        """(card, cash): how a return of ``amount`` goes back -- to the card it came from first."""
+        card = min(amount, self.card_left)
+        return card, amount - card
 
 
 def deposits(connection: Connection, patient_id: int) -> list[DepositInfo]:
     """The client's completed advances, newest first, with what of each can still be given back (the
     unspent balance is taken from the newest advances first)."""
     rows = connection.execute(text(
-        "SELECT d.id, d.fiscal_at, d.total, d.cash_amount, d.card_amount, d.total - coalesce((SELECT sum(r.total) "
-        "FROM cash_operations r WHERE r.refund_of_id = d.id AND r.state NOT IN ('failed', 'voided')), 0) AS left "
-        "FROM cash_operations d WHERE d.patient_id = :p AND d.kind = 'deposit' AND d.state = 'completed' "
+        "SELECT d.id, d.fiscal_at, d.total, d.cash_amount, d.card_amount, d.total - coalesce(r.total, 0) AS left, "
+        "CASE WHEN d.card_rrn <> '' THEN d.card_amount - coalesce(r.card, 0) ELSE 0 END AS card_left "
+        "FROM cash_operations d LEFT JOIN LATERAL (SELECT sum(total) AS total, sum(card_amount) AS card "
+        "FROM cash_operations WHERE refund_of_id = d.id AND state NOT IN ('failed', 'voided')) r ON true "
+        "WHERE d.patient_id = :p AND d.kind = 'deposit' AND d.state = 'completed' "
         "ORDER BY d.fiscal_at DESC, d.id DESC"), {"p": patient_id}).all()
     balance = deposit_balance(connection, patient_id)
     out = []
     for r in rows:
         returnable = max(Decimal(0), min(r.left, balance))
         balance -= returnable
-        out.append(DepositInfo(r.id, r.fiscal_at, r.total, r.cash_amount, r.card_amount, returnable))
+        out.append(DepositInfo(r.id, r.fiscal_at, r.total, r.cash_amount, r.card_amount, returnable, r.card_left))
     return out
 
 
@@ -701,15 +721,12 @@ def return_deposit(connection: Connection, desk: Desk, devices: Devices, deposit
     _check_registrar(status, desk)
     shift_id = _sync_shift(connection, desk, status)
     _lock_deposit(connection, source.patient_id)
-    returnable = next((d.returnable for d in deposits(connection, source.patient_id) if d.operation_id == deposit_id),
-                      Decimal(0))
-    if value > returnable:
+    info = next((d for d in deposits(connection, source.patient_id) if d.operation_id == deposit_id), None)
+    returnable = info.returnable if info is not None else Decimal(0)
+    if info is None or value > returnable:
         connection.rollback()
         raise _refused(DEPOSIT_SHORT, balance=format_money(returnable), wanted=format_money(value))
-    card_back = connection.scalar(text(
-        "SELECT :card - coalesce(sum(card_amount), 0) FROM cash_operations WHERE refund_of_id = :id "
-        "AND state NOT IN ('failed', 'voided')"), {"card": source.card_amount, "id": deposit_id})
-    card = min(value, card_back) if source.card_rrn else Decimal(0)
+    card, _cash = info.split(value)
     if card > 0 and devices.terminal is None:
         connection.rollback()
         raise _refused(NO_TERMINAL)
@@ -757,12 +774,11 @@ def refund(connection: Connection, desk: Desk, devices: Devices, sale_id: int, o
         connection.rollback()
         raise _refused(NOT_REFUNDABLE)
     total = sum((r.amount for r in lines), Decimal(0))
-    card = min(total, sale.card_left) if sale.card_left > 0 else Decimal(0)
+    card, deposit, cash = PaidSale(sale.id, dt.datetime.now(dt.UTC), total, Decimal(0), Decimal(0), sale.card_left,
+                                   None, (), Decimal(0), sale.deposit_left).split(total)
     if card > 0 and devices.terminal is None:
         connection.rollback()
         raise _refused(NO_TERMINAL)
-    deposit = min(total - card, sale.deposit_left) if sale.deposit_left > 0 else Decimal(0)
-    cash = total - card - deposit
     try:
         op_id = connection.scalar(text(
             "INSERT INTO cash_operations (organization_id, desk_id, shift_id, kind, idempotency_key, patient_id, "
@@ -1320,6 +1336,7 @@ class HistoryEntry:
     fiscal_document: int | None
     services: str
     cashier: str
+    deposit_amount: Decimal = Decimal(0)
 
 
 def day_history(connection: Connection, desk: Desk, day: dt.date, *, patient_id: int | None = None) -> list[HistoryEntry]:
@@ -1331,7 +1348,7 @@ def day_history(connection: Connection, desk: Desk, day: dt.date, *, patient_id:
         "SELECT c.id, c.created_at, c.kind, c.state, c.patient_id, "
         "coalesce(p.last_name || ' ' || p.first_name || ' ' || p.middle_name, '') AS patient, c.total, c.cash_amount, "
         "c.card_amount, c.fiscal_document, coalesce((SELECT string_agg(l.name, '; ' ORDER BY l.order_line_id) "
-        "FROM cash_operation_lines l WHERE l.operation_id = c.id), '') AS services, c.created_by "
+        "FROM cash_operation_lines l WHERE l.operation_id = c.id), '') AS services, c.created_by, c.deposit_amount "
         "FROM cash_operations c LEFT JOIN patients p ON p.id = c.patient_id "
         "WHERE c.desk_id = :d AND c.created_at >= :s AND c.created_at < :e "
         "AND (CAST(:p AS integer) IS NULL OR c.patient_id = :p) ORDER BY c.created_at, c.id"),
@@ -1351,7 +1368,8 @@ class ShiftSummary:
     cash_sales: Decimal
     card_sales: Decimal
     drawer: Decimal
-    receipts: int
+    receipts: int  # every receipt of the shift: payments, refunds, advances and their returns
+    deposits: Decimal = Decimal(0)  # advances taken in the shift less those given back
 
 
 def shift_summary(connection: Connection, desk: Desk) -> ShiftSummary:
@@ -1364,6 +1382,8 @@ def shift_summary(connection: Connection, desk: Desk) -> ShiftSummary:
     r = connection.execute(text(
         "SELECT coalesce(sum(total) FILTER (WHERE kind = 'sale'), 0), coalesce(sum(total) FILTER (WHERE kind = 'refund'), 0), "
         "coalesce(sum(cash_amount) FILTER (WHERE kind = 'sale'), 0), coalesce(sum(card_amount) FILTER (WHERE kind = 'sale'), 0), "
-        "count(*) FILTER (WHERE kind IN ('sale', 'refund')) FROM cash_operations WHERE shift_id = :s AND state = 'completed'"),
+        "count(*) FILTER (WHERE kind IN ('sale', 'refund', 'deposit', 'deposit_refund')), "
+        "coalesce(sum(CASE kind WHEN 'deposit' THEN total WHEN 'deposit_refund' THEN -total END), 0) "
+        "FROM cash_operations WHERE shift_id = :s AND state = 'completed'"),
         {"s": shift.id}).one()
-    return ShiftSummary(shift.shift_number, shift.opened_at, r[0], r[1], r[2], r[3], drawer, r[4])
+    return ShiftSummary(shift.shift_number, shift.opened_at, r[0], r[1], r[2], r[3], drawer, r[4], r[5])

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection
 
 from medcenter_desktop.error_dialog import error_text
 from medcenter_desktop.table_model import ALIGN_RIGHT, Column, DtoTableModel
@@ -86,37 +86,22 @@ class RefundData:
     card_left: dict[int, Decimal] = field(default_factory=dict)  # advance id -> what can go back to its card
 
 
-def _refunded_back(conn: Connection, column: str, ids: list[int], card_only: bool = False) -> dict[int, Decimal]:
-    """For each operation: its ``column`` less what its refunds (or deposit returns) took back of it.
-    `PaidSale` and `DepositInfo` do not carry these; the service splits a refund by them."""
-    if not ids:
-        return {}
-    card_paid = "coalesce(o.card_rrn, '') <> ''" if card_only else "true"
-    rows = conn.execute(text(
-        f"SELECT o.id, CASE WHEN {card_paid} THEN o.{column} - coalesce((SELECT sum(r.{column}) "  # noqa: S608
-        "FROM cash_operations r WHERE r.refund_of_id = o.id AND r.state NOT IN ('failed', 'voided')), 0) ELSE 0 END "
-        "FROM cash_operations o WHERE o.id = ANY(:ids)"), {"ids": ids}).all()
-    return {r[0]: r[1] for r in rows}
-
-
 def load_refunds(conn: Connection, customer: Customer) -> RefundData:
     sales = cash_desk.refundable_sales(conn, **customer.lookup)
-    deposit_left = _refunded_back(conn, "deposit_amount", [s.operation_id for s in sales])
+    deposit_left = {s.operation_id: s.deposit_left for s in sales}
     if customer.patient_id is None:
         return RefundData(sales, deposit_left)
     balance = cash_desk.deposit_balance(conn, customer.patient_id)
     deposits = [d for d in cash_desk.deposits(conn, customer.patient_id) if d.returnable > 0]
-    card_left = _refunded_back(conn, "card_amount", [d.operation_id for d in deposits], card_only=True)
+    card_left = {d.operation_id: d.card_left for d in deposits}
     return RefundData(sales, deposit_left, balance, deposits, card_left)
 
 
-def refund_split(sale: PaidSale, total: Decimal, deposit_left: Decimal = Decimal(0)
+def refund_split(sale: PaidSale, total: Decimal, deposit_left: Decimal | None = None
                  ) -> tuple[Decimal, Decimal, Decimal]:
-    """(card, deposit, cash): what goes back to the card, to the client's deposit and in cash, as the service
-    will split it."""
-    card = min(total, sale.card_left) if sale.card_left > 0 else Decimal(0)
-    deposit = min(total - card, deposit_left) if deposit_left > 0 else Decimal(0)
-    return card, deposit, total - card - deposit
+    """(card, deposit, cash): what goes back to the card, to the client's deposit and in cash (the service's
+    own split)."""
+    return sale.split(total)
 
 
 class RefundPage(QWidget):
