@@ -14,6 +14,8 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import itemgetter
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
@@ -36,6 +38,7 @@ from shared.services.schedules import WHAT_RESOURCE, WHAT_SERVICE, NotFound, org
 _ACTIVE_SQL = "(" + ", ".join(f"'{s}'" for s in ACTIVE_STATUSES) + ")"
 _LOCK_CLASS = 5105  # advisory lock namespace: one resource's bookings are checked one at a time
 MAX_SEARCH_DAYS = 92
+_FIRST_FREE_DAYS = 3  # the first-free search judges this many days with room at a time
 
 
 class BookingRefused(DomainError):
@@ -221,12 +224,15 @@ def _load_days(connection: Connection, resource_ids: Sequence[int], first: dt.da
 
 
 def _bookable_days(connection: Connection, candidates: Sequence[_Candidate], first: dt.date, last: dt.date,
-                   zone: ZoneInfo, channel: str, now: dt.datetime,
-                   release: dt.timedelta) -> tuple[list[tuple[int, dt.date]], dict]:
+                   zone: ZoneInfo, channel: str, now: dt.datetime, release: dt.timedelta, *,
+                   days_with_room: int | None = None) -> tuple[list[tuple[int, dt.date]], dict, dt.date]:
     """The resource-days of [first, last] that room, the day limit and the channel's share leave open --
     judged from the planned minutes and the day usage alone, in one query that leaves out days booked
-    to the full -- and the usage it read of them (for `_load_days`). (Bookings left outside the plan by a
-    changed schedule are listed at generation for the head of registry to move.)"""
+    to the full -- the usage it read of them (for `_load_days`), and the last day judged: ``last``, or
+    with ``days_with_room`` the last of that many first days with room for someone (the first-free
+    search needs the first of them; a window of weeks with room every day made thousands of rows).
+    (Bookings left outside the plan by a changed schedule are listed at generation for the head of
+    registry to move.)"""
     by_id = {c.resource_id: c for c in candidates}
     shortest = min(int(c.duration.total_seconds() // 60) for c in candidates)
     # The days with room first, then one row per channel that used some of each (each day's channels
@@ -240,10 +246,12 @@ def _bookable_days(connection: Connection, candidates: Sequence[_Candidate], fir
         "          FROM schedule_intervals WHERE resource_id = ANY(:ids) AND day BETWEEN :a AND :b GROUP BY 1, 2) p "
         "    LEFT JOIN (SELECT resource_id, day, sum(minutes) AS minutes FROM usage GROUP BY 1, 2) t "
         "           USING (resource_id, day) "
-        "    WHERE p.minutes - coalesce(t.minutes, 0) >= :shortest) "
+        "    WHERE p.minutes - coalesce(t.minutes, 0) >= :shortest), "
+        "ranked AS (SELECT *, dense_rank() OVER (ORDER BY day) AS n FROM open) "
         "SELECT o.resource_id, o.day, o.minutes, u.channel, u.bookings, u.minutes AS used "
-        "FROM open o LEFT JOIN usage u USING (resource_id, day)"),
-        {"ids": list(by_id), "a": first, "b": last, "shortest": shortest}).all()
+        "FROM ranked o LEFT JOIN usage u USING (resource_id, day) "
+        "WHERE CAST(:n AS integer) IS NULL OR o.n <= :n"),
+        {"ids": list(by_id), "a": first, "b": last, "shortest": shortest, "n": days_with_room}).all()
     planned: dict[tuple[int, dt.date], int] = {}
     used: dict[tuple[int, dt.date], tuple[dict[str, int], int]] = {}
     for resource_id, day, minutes, used_by, bookings, minutes_used in rows:
@@ -253,22 +261,25 @@ def _bookable_days(connection: Connection, candidates: Sequence[_Candidate], fir
             by_channel[used_by] = minutes_used
             count += bookings
         used[(resource_id, day)] = (by_channel, count)
+    durations = {c.resource_id: int(c.duration.total_seconds() // 60) for c in candidates}
+    # Within the release window every channel books freely: a day reaching into it is searched (its
+    # slots there are open whatever the shares say).
+    judged = {day for _, day in planned}
+    if days_with_room is not None and len(judged) >= days_with_room:
+        last = max(judged)
+    released = {day: local_range(day, 0, 0, zone)[0] - now <= release for day in judged}
     open_days, usage = [], {}
     for (resource_id, day), minutes in planned.items():
         by_channel, count = used[(resource_id, day)]
-        cand = by_id[resource_id]
+        cand, duration = by_id[resource_id], durations[resource_id]
         if cand.max_per_day is not None and count >= cand.max_per_day:
             continue
-        duration = int(cand.duration.total_seconds() // 60)
         if minutes - sum(by_channel.values()) < duration:
             continue
-        # Within the release window every channel books freely: a day reaching into it is searched
-        # (its slots there are open whatever the shares say).
-        day_start, _ = local_range(day, 0, 0, zone)
-        if day_start - now <= release or channel_allows(minutes, cand.shares, by_channel, channel, duration):
+        if released[day] or channel_allows(minutes, cand.shares, by_channel, channel, duration):
             open_days.append((resource_id, day))
             usage[(resource_id, day)] = (by_channel, count)
-    return sorted(open_days, key=lambda p: (p[1], p[0])), usage
+    return sorted(open_days, key=itemgetter(1, 0)), usage, last
 
 
 @dataclass(frozen=True)
@@ -393,12 +404,12 @@ def find_slots(connection: Connection, organization_id: int, service_id: int, *,
     while pending:
         last_day = start_day + dt.timedelta(days=window - 1)
         shortest = min(int(c.duration.total_seconds() // 60) for c in pending.values())
-        pairs, usage = _bookable_days(connection, list(pending.values()), start_day, last_day, zone, channel, now,
-                                      release)
+        pairs, usage, last_day = _bookable_days(connection, list(pending.values()), start_day, last_day, zone,
+                                                channel, now, release,
+                                                days_with_room=_FIRST_FREE_DAYS if first_only else None)
         # "All free": the whole window at once. "First free": free gaps cost their bookings, so one day
         # at a time, in date order, until a day gives slots.
-        batches = [pairs] if not first_only else [
-            [p for p in pairs if p[1] == day] for day in sorted({d for _, d in pairs})]
+        batches = [pairs] if not first_only else [list(days) for _, days in groupby(pairs, key=itemgetter(1))]
         for batch in batches:
             loaded = _load_days(connection, list(pending), start_day, last_day, zone, shortest=shortest,
                                 not_before=now, first_per_day=first_only, intervals=False, pairs=batch,
@@ -510,7 +521,7 @@ def day_grid(connection: Connection, organization_id: int, resource_ids: Sequenc
                                  shares(r.resource_id)) for r in rows]
         # Days booked to the full (or closed by a day limit or the channel's share) are left out before
         # their free gaps are computed, as the first-free search does.
-        pairs, usage = _bookable_days(connection, candidates, day, day, zone, channel, now, release)
+        pairs, usage, _ = _bookable_days(connection, candidates, day, day, zone, channel, now, release)
         loaded = _load_days(connection, [c.resource_id for c in candidates], day, day, zone,
                             shortest=min(r.minutes for r in rows), not_before=now, intervals=False, pairs=pairs,
                             usage=usage)

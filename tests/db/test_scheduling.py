@@ -480,6 +480,19 @@ def test_workload_and_limits(head, registrar, plan):
     assert first.load_percent == 12
 
 
+def test_first_free_passes_over_days_closed_by_the_day_limit(head, registrar, plan):
+    """Days with time left but their patient limit reached are judged a few at a time, in date order."""
+    with head.uow() as uow:
+        schedules.set_max_patients(uow.session.connection(), plan.doctors[0], 1)
+        uow.commit()
+    with registrar.uow() as uow:
+        c = uow.session.connection()
+        for k in range(4):  # Monday to Thursday
+            bk.book(c, _request(plan, at(MONDAY + dt.timedelta(days=k), 8)), now=NOW)
+        first = bk.first_free(c, plan.org, plan.service, first_day=MONDAY, resource_id=plan.doctors[0], now=NOW)
+    assert first.starts_at == at(MONDAY + dt.timedelta(days=4), 8)
+
+
 def test_channel_shares_reserve_time_until_release(head, registrar, plan):
     with head.uow() as uow:
         c = uow.session.connection()
