@@ -1,7 +1,7 @@
 """cash desk: desks, fiscal shifts, the journal of money operations and its device steps, tax-deduction
-certificates; order lines held by a cash operation (the rules the database keeps are in sql/0007_functions.sql)
+certificates; order lines held by a cash operation (the rules the database keeps are in sql/0006_cash_desk.sql)
 
-Revision ID: 0007
+Revision ID: 0006
 Revises: 0005
 Create Date: 2026-11-26 02:21:17.729392
 """
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-revision = "0007"
+revision = "0006"
 down_revision = "0005"
 branch_labels = None
 depends_on = None
@@ -326,7 +326,7 @@ def upgrade() -> None:
         "medical_services",
         "tax_deduction_code IN (1, 2)",
     )
-    sql_text = (Path(__file__).resolve().parent.parent / "sql" / "0007_functions.sql").read_text(
+    sql_text = (Path(__file__).resolve().parent.parent / "sql" / "0006_cash_desk.sql").read_text(
         encoding="utf-8"
     )
     op.get_bind().connection.driver_connection.execute(sql_text)

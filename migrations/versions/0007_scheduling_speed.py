@@ -1,9 +1,8 @@
 """scheduling speed: the free gaps of resource-days computed in time linear in the days asked for
-(sql/0006_functions.sql replaces the function of sql/0004_functions.sql; same signature and result).
-It follows 0007 (the cash desk), which went in first: databases already at 0007 get it on upgrade.
+(sql/0007_scheduling_speed.sql replaces the function of sql/0004_functions.sql; same signature and result).
 
-Revision ID: 0006
-Revises: 0007
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-11-26 03:00:00.000000
 """
 
@@ -13,8 +12,8 @@ from pathlib import Path
 
 from alembic import op
 
-revision = "0006"
-down_revision = "0007"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
@@ -26,7 +25,7 @@ def _execute(sql_text: str) -> None:
 
 
 def upgrade() -> None:
-    _execute((_SQL / "0006_functions.sql").read_text(encoding="utf-8"))
+    _execute((_SQL / "0007_scheduling_speed.sql").read_text(encoding="utf-8"))
 
 
 def downgrade() -> None:

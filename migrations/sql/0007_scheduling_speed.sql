@@ -1,4 +1,4 @@
--- Functions of migration 0006 (scheduling speed): the free gaps of 0004_functions.sql, same signature,
+-- Functions of migration 0007 (scheduling speed): the free gaps of 0004_functions.sql, same signature,
 -- same result, computed in time linear in the resource-days asked for.
 --
 -- 0004 gathered what each working range holds (bookings, breaks, the office's bookings) in one

@@ -1,5 +1,5 @@
 -- Cash desk rules the database keeps whoever writes. Trigger functions run with the caller's rights and a
--- pinned search_path. Errors carry SQLSTATEs MC040..MC049; shared.services.cash_desk maps them.
+-- pinned search_path. Errors carry SQLSTATEs MC040..MC049; the services check first, these are the last line.
 
 -- A finished operation (completed, failed, voided) keeps what it recorded; updated_at follows every change
 -- and fiscal_at is the moment it completed, by the database's clock.
