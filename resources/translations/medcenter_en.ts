@@ -987,12 +987,6 @@ to {new}?</source>
         <source>Appointment slip No. {number}</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../../workstations/registrar/document_preview.py" line="+43"/>
-        <source>No program to show PDF files was found. The slip is saved as {path}.</source>
-        <extracomment>What the last `show_document` did (tests look): the preview dialog, or the path of the file opened.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>CalendarPage</name>
@@ -2998,7 +2992,7 @@ to {new}?</source>
 <context>
     <name>DocumentPreviewDialog</name>
     <message>
-        <location filename="../../workstations/registrar/document_preview.py" line="+25"/>
+        <location filename="../../medcenter_desktop/document_preview.py" line="+69"/>
         <source>Pages: {count}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3960,7 +3954,7 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/services/booking.py" line="+42"/>
+        <location filename="../../shared/services/booking.py" line="+45"/>
         <source>The booking cannot be made: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4112,7 +4106,7 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+739"/>
+        <location line="+751"/>
         <source>This booking already belongs to a client&apos;s record.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8224,38 +8218,9 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>PdfDialog</name>
     <message>
-        <location filename="../../workstations/cashier/pdf_dialog.py" line="+53"/>
-        <source>Pages: {count}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Save PDF… (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Print… (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Close (Esc)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-25"/>
+        <location filename="../../medcenter_desktop/document_preview.py" line="-69"/>
         <source>No program to show PDF files was found. The form is saved as {path}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+52"/>
-        <source>Save PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>PDF files (*.pdf)</source>
+        <extracomment>What the last `show_document` did (tests look): the preview dialog, or the path of the file opened.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -9555,7 +9520,7 @@ left</source>
 <context>
     <name>RefundPage</name>
     <message>
-        <location filename="../../workstations/cashier/refund_page.py" line="+339"/>
+        <location filename="../../workstations/cashier/refund_page.py" line="+324"/>
         <source>Check the lines to refund (Space).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9601,14 +9566,14 @@ left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-293"/>
-        <location line="+293"/>
+        <location line="-278"/>
+        <location line="+278"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-292"/>
-        <location line="+292"/>
+        <location line="-277"/>
+        <location line="+277"/>
         <source>Sum</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9618,19 +9583,19 @@ left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-381"/>
-        <location line="+389"/>
+        <location line="-366"/>
+        <location line="+374"/>
         <source>cash {sum}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-387"/>
-        <location line="+389"/>
+        <location line="-372"/>
+        <location line="+374"/>
         <source>card {sum}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-384"/>
+        <location line="-369"/>
         <source>Advance taken</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9640,7 +9605,7 @@ left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+204"/>
+        <location line="+189"/>
         <source>The client has no deposit to give back.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -989,12 +989,6 @@ to {new}?</source>
         <source>Appointment slip No. {number}</source>
         <translation>Талон на приём № {number}</translation>
     </message>
-    <message>
-        <location filename="../../workstations/registrar/document_preview.py" line="+43"/>
-        <source>No program to show PDF files was found. The slip is saved as {path}.</source>
-        <extracomment>What the last `show_document` did (tests look): the preview dialog, or the path of the file opened.</extracomment>
-        <translation>Не найдена программа для просмотра PDF. Талон сохранён в файл {path}.</translation>
-    </message>
 </context>
 <context>
     <name>CalendarPage</name>
@@ -3000,7 +2994,7 @@ to {new}?</source>
 <context>
     <name>DocumentPreviewDialog</name>
     <message>
-        <location filename="../../workstations/registrar/document_preview.py" line="+25"/>
+        <location filename="../../medcenter_desktop/document_preview.py" line="+69"/>
         <source>Pages: {count}</source>
         <translation>Страниц: {count}</translation>
     </message>
@@ -3963,7 +3957,7 @@ Bus names announced after a change.</extracomment>
         <translation>Не удалось начать печать. Проверьте принтер и повторите попытку.</translation>
     </message>
     <message>
-        <location filename="../../shared/services/booking.py" line="+42"/>
+        <location filename="../../shared/services/booking.py" line="+45"/>
         <source>The booking cannot be made: {reason}</source>
         <translation>Записать на приём нельзя: {reason}</translation>
     </message>
@@ -4115,7 +4109,7 @@ Bus names announced after a change.</extracomment>
         <translation>Желаемый период заканчивается раньше, чем начинается.</translation>
     </message>
     <message>
-        <location line="+739"/>
+        <location line="+751"/>
         <source>This booking already belongs to a client&apos;s record.</source>
         <translation>Эта запись уже привязана к карте пациента.</translation>
     </message>
@@ -8227,39 +8221,10 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>PdfDialog</name>
     <message>
-        <location filename="../../workstations/cashier/pdf_dialog.py" line="+53"/>
-        <source>Pages: {count}</source>
-        <translation>Страниц: {count}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Save PDF… (Ctrl+S)</source>
-        <translation>Сохранить PDF… (Ctrl+S)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Print… (Ctrl+P)</source>
-        <translation>Печать… (Ctrl+P)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Close (Esc)</source>
-        <translation>Закрыть (Esc)</translation>
-    </message>
-    <message>
-        <location line="-25"/>
+        <location filename="../../medcenter_desktop/document_preview.py" line="-69"/>
         <source>No program to show PDF files was found. The form is saved as {path}.</source>
+        <extracomment>What the last `show_document` did (tests look): the preview dialog, or the path of the file opened.</extracomment>
         <translation>Не найдена программа для просмотра PDF. Форма сохранена в файл {path}.</translation>
-    </message>
-    <message>
-        <location line="+52"/>
-        <source>Save PDF</source>
-        <translation>Сохранение PDF</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>Файлы PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -9568,7 +9533,7 @@ left</source>
 <context>
     <name>RefundPage</name>
     <message>
-        <location filename="../../workstations/cashier/refund_page.py" line="+339"/>
+        <location filename="../../workstations/cashier/refund_page.py" line="+324"/>
         <source>Check the lines to refund (Space).</source>
         <translation>Отметьте строки для возврата (Пробел).</translation>
     </message>
@@ -9616,14 +9581,14 @@ left</source>
         <translation>Чек и его услуги</translation>
     </message>
     <message>
-        <location line="-293"/>
-        <location line="+293"/>
+        <location line="-278"/>
+        <location line="+278"/>
         <source>Paid</source>
         <translation>Оплата</translation>
     </message>
     <message>
-        <location line="-292"/>
-        <location line="+292"/>
+        <location line="-277"/>
+        <location line="+277"/>
         <source>Sum</source>
         <translation>Сумма</translation>
     </message>
@@ -9633,19 +9598,19 @@ left</source>
         <translation>{time} · чек, ФД {document}</translation>
     </message>
     <message>
-        <location line="-381"/>
-        <location line="+389"/>
+        <location line="-366"/>
+        <location line="+374"/>
         <source>cash {sum}</source>
         <translation>наличные {sum}</translation>
     </message>
     <message>
-        <location line="-387"/>
-        <location line="+389"/>
+        <location line="-372"/>
+        <location line="+374"/>
         <source>card {sum}</source>
         <translation>карта {sum}</translation>
     </message>
     <message>
-        <location line="-384"/>
+        <location line="-369"/>
         <source>Advance taken</source>
         <translation>Аванс принят</translation>
     </message>
@@ -9655,7 +9620,7 @@ left</source>
         <translation>Можно вернуть</translation>
     </message>
     <message>
-        <location line="+204"/>
+        <location line="+189"/>
         <source>The client has no deposit to give back.</source>
         <translation>У клиента нет аванса, который можно вернуть.</translation>
     </message>

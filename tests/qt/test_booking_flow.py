@@ -19,12 +19,12 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from medcenter_desktop import pdf_view
+from medcenter_desktop import document_preview, pdf_view
 from medcenter_desktop.operations import wait_for_background_ops
 from shared.services import booking as bk
 from shared.services import patients
 from shared.services.patient_input import PatientInput
-from workstations.registrar import booking_ops, document_preview
+from workstations.registrar import booking_ops
 from workstations.registrar.booking_page import BOOKED, BOOKING_MIME, BookingPage
 from workstations.registrar.window import RegistrarWindow
 

@@ -23,6 +23,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from sqlalchemy import text
 
+from medcenter_desktop.document_preview import DocumentPreviewDialog
 from shared.demo.cash import DEMO_DESK
 from shared.devices.config import SETTINGS_ENV, DeskSettings, read_desk_settings, write_desk_settings
 from shared.identifiers import inn_check_digits
@@ -30,7 +31,6 @@ from shared.services import cash_desk
 from tests.db.cash_helpers import UPOS_PROGRAM, emulated_desk
 from workstations.cashier.documents_page import DocumentsPage
 from workstations.cashier.pay_panel import CARD, MIXED
-from workstations.cashier.pdf_dialog import PdfDialog
 from workstations.cashier.reconcile_dialog import ReconcileDialog
 from workstations.cashier.window import CashierWindow
 
@@ -547,7 +547,7 @@ def test_documents_cash_book_and_tax_certificate(qtbot, window, cashier):
     assert documents.show_cash_book()
     qtbot.waitUntil(lambda: documents.preview is not None, timeout=TIMEOUT)
     assert documents.last_pdf.startswith(b"%PDF")
-    if isinstance(documents.preview, PdfDialog):
+    if isinstance(documents.preview, DocumentPreviewDialog):
         assert documents.preview.page_count() >= 1
         qtbot.wait(400)  # the pages are drawn to the dialog's width after it is shown
         grab(documents.preview, "cash-book")
@@ -569,7 +569,7 @@ def test_documents_cash_book_and_tax_certificate(qtbot, window, cashier):
     qtbot.waitUntil(lambda: documents.preview is not None, timeout=TIMEOUT)
     assert documents.last_pdf.startswith(b"%PDF") and documents.last_certificate_id
     qtbot.waitUntil(lambda: documents.issued_model.rowCount() == 1, timeout=TIMEOUT)
-    if isinstance(documents.preview, PdfDialog):
+    if isinstance(documents.preview, DocumentPreviewDialog):
         qtbot.wait(400)
         grab(documents.preview, "tax-certificate")
 

@@ -19,10 +19,11 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
+from medcenter_desktop import document_preview
 from shared.demo.billing import CHECKUP_CODE, CHECKUP_STEPS
 from shared.services import patients
 from shared.services.patient_input import PatientInput
-from workstations.registrar import document_preview, order_ops
+from workstations.registrar import order_ops
 from workstations.registrar.order_dialogs import CancelLineDialog, ClientPickerDialog, DiscountDialog
 from workstations.registrar.order_page import OrderPage
 from workstations.registrar.slot_dialog import SlotChooserDialog

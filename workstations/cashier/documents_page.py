@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from medcenter_desktop.document_preview import show_document
 from medcenter_desktop.error_dialog import error_text
 from medcenter_desktop.table_model import ALIGN_RIGHT, Column, DtoTableModel
 from printing.cash_book import render_cash_book
@@ -41,7 +42,6 @@ from workstations.cashier.client_finder import (
     load_customer,
 )
 from workstations.cashier.desk import DeskControl
-from workstations.cashier.pdf_dialog import show_pdf
 from workstations.cashier.texts import money_text
 
 FIRST_TAX_YEAR = 2024  # the form is for expenses from 2024
@@ -342,7 +342,7 @@ class DocumentsPage(QWidget):
 
     def _preview(self, pdf: bytes, title: str, stem: str) -> None:
         self.last_pdf = pdf
-        self.preview = show_pdf(self, pdf, title, stem)
+        self.preview = show_document(self, pdf, title, stem)
 
     def _failed(self, exc: Exception) -> None:
         self.book_button.setEnabled(True)

@@ -827,7 +827,7 @@ class OrderPage(QWidget):
             show_error(self, exc)
 
     def _show_pdf(self, pdf: bytes, title: str, stem: str) -> None:
-        from workstations.registrar.document_preview import show_document
+        from medcenter_desktop.document_preview import show_document
 
         self.last_pdf = pdf
         shown = show_document(self, pdf, title, stem)

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 def show_slip(parent: QWidget, session: AppSession, booking_id: int) -> None:
     """Builds the slip of the booking in the background, then shows it."""
-    from workstations.registrar.document_preview import show_document
+    from medcenter_desktop.document_preview import show_document
 
     title = QCoreApplication.translate("Booking", "Appointment slip No. {number}").format(number=booking_id)
     booking_ops.slip_pdf(parent=parent, session=session, booking_id=booking_id).success(

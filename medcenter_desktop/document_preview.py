@@ -1,8 +1,9 @@
-"""Showing a printed form of an order (route sheet, invoice) before it goes to paper: the pages on
-screen, Save PDF… (Ctrl+S), Print… (Ctrl+P), Open in the PDF viewer.
+"""Showing a printed form (route sheet, invoice, booking slip, cash book, tax certificate...) before it
+goes to paper: the pages on screen, Save PDF… (Ctrl+S), Print… (Ctrl+P), Open in the PDF viewer; shared
+by the workstations.
 
 The pages are drawn and printed by the shell's `medcenter_desktop.pdf_view` (QtPdf when installed,
-else pypdfium2). Without either the form opens in the system's PDF viewer. The booking slip is shown here too.
+else pypdfium2). Without either the form opens in the system's PDF viewer.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def show_document(parent: QWidget, pdf: bytes, title: str, stem: str) -> QDialog
         last_shown["path"] = path
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             QMessageBox.information(parent, title, QCoreApplication.translate(
-                "Booking", "No program to show PDF files was found. The slip is saved as {path}.").format(
+                "PdfDialog", "No program to show PDF files was found. The form is saved as {path}.").format(
                     path=path))
         return path
     dialog = DocumentPreviewDialog(pdf, title, stem, parent)
