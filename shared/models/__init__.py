@@ -22,7 +22,14 @@ from shared.models.billing import (
     ServiceGroup,
 )
 from shared.models.cards import MedicalCardType
-from shared.models.cash import CashDesk, CashOperation, CashOperationLine, CashOperationStep, CashShift, TaxCertificate
+from shared.models.cash import (
+    CashDesk,
+    CashOperation,
+    CashOperationLine,
+    CashOperationStep,
+    CashShift,
+    TaxCertificate,
+)
 from shared.models.installation import Installation
 from shared.models.organization import Department, Office, Organization
 from shared.models.patients import MedicalCard, MedicalRecord, Patient
