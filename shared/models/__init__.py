@@ -33,6 +33,7 @@ from shared.models.cash import (
 from shared.models.installation import Installation
 from shared.models.organization import Department, Office, Organization
 from shared.models.patients import MedicalCard, MedicalRecord, Patient
+from shared.models.records import Diagnosis, Icd10Code
 from shared.models.registry import (
     CardNumbering,
     LegalRepresentative,
@@ -117,6 +118,8 @@ __all__ = [
     "AuditLog",
     "MedicalCard",
     "MedicalRecord",
+    "Diagnosis",
+    "Icd10Code",
     "Patient",
     "StaffCardTypeAccess",
     "AppUser",

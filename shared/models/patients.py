@@ -24,7 +24,9 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    text,
 )
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from shared.db.base import Base, TimestampMixin, VersionedMixin
@@ -95,11 +97,15 @@ class MedicalCard(TimestampMixin, VersionedMixin, Base):
     paper_moved_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
-class MedicalRecord(TimestampMixin, Base):
-    """An entry in a medical card (an examination, a conclusion, ...).
+class MedicalRecord(TimestampMixin, VersionedMixin, Base):
+    """An entry in a medical card (an examination, a conclusion, a visit record, ...).
 
     ``card_type_id`` and ``organization_id`` repeat the card's (kept equal by the composite foreign
     key), so the row-security policy is a plain indexed comparison instead of a join per row.
+
+    A visit record starts as a ``draft`` its author edits and signs; a signed record is locked (the
+    trigger of sql/0008_visit_records.sql refuses any change), and a correction is a new draft
+    superseding it (``supersedes_id``, ``version_no`` + 1), so the history stays whole.
     """
 
     __tablename__ = "medical_records"
@@ -110,6 +116,14 @@ class MedicalRecord(TimestampMixin, Base):
             onupdate="CASCADE",
         ),
         CheckConstraint("length(btrim(kind)) > 0", name="kind_given"),
+        CheckConstraint("status IN ('draft', 'signed')", name="status_known"),
+        CheckConstraint("jsonb_typeof(content) = 'object'", name="content_object"),
+        CheckConstraint("version_no >= 1 AND (supersedes_id IS NULL) = (version_no = 1)", name="version_chain"),
+        CheckConstraint(
+            "(status = 'draft' AND signed_at IS NULL AND signed_by IS NULL) "
+            "OR (status = 'signed' AND signed_at IS NOT NULL)",
+            name="signature_consistent",
+        ),
     )
 
     id: Mapped[int] = mapped_column(Identity(), primary_key=True)
@@ -120,3 +134,13 @@ class MedicalRecord(TimestampMixin, Base):
     author_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_members.id"))
     kind: Mapped[str] = mapped_column(String(40))
     summary: Mapped[str] = mapped_column(Text, default="", server_default="")
+    status: Mapped[str] = mapped_column(String(10), default="draft", server_default="draft")
+    #: Structured fields and free text of the visit (complaints, anamnesis, examination, conclusion,
+    #: recommendations, ...), as one JSON object.
+    content: Mapped[dict] = mapped_column(JSONB, default=dict, server_default=text("'{}'::jsonb"))
+    template_code: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    booking_id: Mapped[int | None] = mapped_column(ForeignKey("bookings.id"), index=True)
+    version_no: Mapped[int] = mapped_column(default=1, server_default="1")
+    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("medical_records.id"), unique=True)
+    signed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    signed_by: Mapped[int | None] = mapped_column(ForeignKey("staff_members.id"))

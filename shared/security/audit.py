@@ -23,14 +23,16 @@ _PARTITION_RE = re.compile(r"^audit_log_(y\d{4}m\d{2}|default)$")
 # register_lines are built from audited order lines in bulk (100,000 a month); a correction keeps its
 # author in corrected_by, and the register's own row (audited) records every build and lock.
 # cash_operation_steps is itself an append-only journal (who, when, what the device said).
+# icd10_codes is the shipped classification, loaded by a migration and read-only for every job.
 NOT_AUDITED = frozenset({"audit_log", "installation", "alembic_version", "patient_surnames",
                          "schedule_intervals", "booking_resources", "booking_events", "booking_day_usage",
-                         "register_lines", "cash_operation_steps"})
+                         "register_lines", "cash_operation_steps", "icd10_codes"})
 
 AUDITED: Mapping[str, tuple[str, str]] = {
     "patients": ("id", "id"),
     "medical_cards": ("patient_id", "id"),
     "medical_records": ("@card", "id"),
+    "diagnoses": ("@card", "id"),
     "staff_members": ("", "id"),
     "users": ("", "id"),
     "user_organizations": ("", "user_id,organization_id"),

@@ -77,9 +77,13 @@ _CASH_READ = {t: "S" for t in CASH_DESK}
 _CASHIER = {"cash_desks": "S", "cash_shifts": "SIU", "cash_operations": "SIU", "cash_operation_lines": "SI",
             "cash_operation_steps": "SI", "tax_certificates": "SI"}
 
+# Diagnoses of visit records: those who write records code them; a diagnosis is removed from a draft
+# only (the trigger of sql/0008_visit_records.sql decides). icd10_codes is read by every user.
+_DIAGNOSING = {"diagnoses": "SIUD"}
+
 TABLE_GRANTS: Mapping[str, Mapping[str, str]] = {
     # Every staff member sees the organization's structure and staff list (schedules show doctors).
-    "user": {"alembic_version": "S", "installation": "S", "medical_services": "S",
+    "user": {"alembic_version": "S", "installation": "S", "medical_services": "S", "icd10_codes": "S",
              **{t: "S" for t in REFERENCE_TABLES}},
     "registrar": {**_REGISTRY, **_BOOKING, **_ORDERING},
     "receptionist": {**_REGISTRY, **_BOOKING, **_ORDERING},
@@ -88,14 +92,14 @@ TABLE_GRANTS: Mapping[str, Mapping[str, str]] = {
     "cashier": {**_CLIENT_READ, **_PLAN_READ, "bookings": "S", **_TERMS_READ, **_ORDERS_READ, **_CASHIER},
     "head_of_registry": {**_CLIENT_READ, "medical_cards": "S", "paper_card_movements": "S", "audit_log": "S",
                          "users": "S", **_PLANNING, **_ORDERING},
-    "medical_worker": {**_CLIENT_READ, "medical_cards": "S", "medical_records": "I", **_BOOKING, **_TERMS_READ,
-                       **_ORDERS_READ},
+    "medical_worker": {**_CLIENT_READ, "medical_cards": "S", "medical_records": "I", **_DIAGNOSING, **_BOOKING,
+                       **_TERMS_READ, **_ORDERS_READ},
     "contracts": _CONTRACTS,
     "marketer": {**_PLAN_READ, "bookings": "S", **_TERMS_READ},
     "head": {**_CLIENT_READ, "medical_cards": "S", "audit_log": "S", "users": "S", **_PLAN_READ,
              "bookings": "S", "booking_events": "S", "waiting_list": "S", **_TERMS_READ, **_ORDERS_READ,
              **{t: "S" for t in REGISTERS}, **_CASH_READ},
-    "admission": {**_REGISTRY, "medical_records": "I", **_BOOKING, **_ORDERING},
+    "admission": {**_REGISTRY, "medical_records": "I", **_DIAGNOSING, **_BOOKING, **_ORDERING},
     "statistician": {"patients": "S", "patient_surnames": "S", "medical_cards": "S", **_PLAN_READ,
                      "bookings": "S", **_TERMS_READ, **_ORDERS_READ, **{t: "S" for t in REGISTERS}},
     "administrator": {
@@ -113,9 +117,15 @@ TABLE_GRANTS: Mapping[str, Mapping[str, str]] = {
 }
 
 # The content of medical records is read only through card_records(), which logs the opening;
-# writers see just enough to address a row (INSERT ... RETURNING id, UPDATE ... WHERE id = ...).
-_RECORD_WRITER = {"medical_records": {"S": ("id", "card_id", "card_type_id", "organization_id"),
-                                      "U": ("kind", "summary")}}
+# writers see just enough to address a row (INSERT ... RETURNING id, UPDATE ... WHERE id = ...) and its
+# state (draft or signed, whose, which version) -- never the text. Signing sets status; the trigger fills
+# signed_at and signed_by.
+_RECORD_WRITER = {"medical_records": {
+    "S": ("id", "card_id", "card_type_id", "organization_id", "recorded_at", "author_staff_id", "status",
+          "template_code", "booking_id", "version_no", "supersedes_id", "signed_at", "signed_by", "version",
+          "updated_at"),
+    "U": ("kind", "summary", "content", "template_code", "booking_id", "status", "version", "updated_at"),
+}}
 COLUMN_GRANTS: Mapping[str, Mapping[str, Mapping[str, tuple[str, ...]]]] = {
     "medical_worker": _RECORD_WRITER,
     "admission": _RECORD_WRITER,
@@ -195,8 +205,14 @@ def apply_grants(connection: Connection, roles: RoleNames) -> None:
         for table, by_letter in tables.items():
             if not _exists(connection, "table", table):
                 continue
+            # Columns a later migration adds are skipped until it has run (as after a downgrade).
+            existing = set(connection.scalars(text(
+                "SELECT attname FROM pg_attribute WHERE attrelid = to_regclass(:t) AND attnum > 0 "
+                "AND NOT attisdropped"), {"t": f"public.{table}"}))
             for letter, columns in by_letter.items():
-                cols = ", ".join(quote_ident(c) for c in columns)
+                cols = ", ".join(quote_ident(c) for c in columns if c in existing)
+                if not cols:
+                    continue
                 connection.execute(text(
                     f"GRANT {PRIVILEGE_LETTERS[letter]} ({cols}) ON TABLE {quote_ident(table)} TO {role}"
                 ))
