@@ -84,6 +84,15 @@ TABLE_NAMES = {
     "patient_phones": QT_TRANSLATE_NOOP("HistoryView", "Patients' phones"),
     "patient_policies": QT_TRANSLATE_NOOP("HistoryView", "Insurance policies"),
     "legal_representatives": QT_TRANSLATE_NOOP("HistoryView", "Legal representatives"),
+    "diagnoses": QT_TRANSLATE_NOOP("HistoryView", "Diagnoses"),
+    "bookings": QT_TRANSLATE_NOOP("HistoryView", "Bookings"),
+    "orders": QT_TRANSLATE_NOOP("HistoryView", "Orders"),
+    "order_lines": QT_TRANSLATE_NOOP("HistoryView", "Order lines"),
+    "cash_desks": QT_TRANSLATE_NOOP("HistoryView", "Cash desks"),
+    "cash_shifts": QT_TRANSLATE_NOOP("HistoryView", "Cash desk shifts"),
+    "cash_operations": QT_TRANSLATE_NOOP("HistoryView", "Cash desk operations"),
+    "cash_operation_lines": QT_TRANSLATE_NOOP("HistoryView", "Lines of cash desk operations"),
+    "tax_certificates": QT_TRANSLATE_NOOP("HistoryView", "Tax deduction certificates"),
 }
 #: Human names of the audited tables' columns (see shared/models/); a column not named here is
 #: shown as it is called in the database.

@@ -3402,7 +3402,7 @@ code 2 (expensive treatment): {two}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../medcenter_desktop/history_view.py" line="+187"/>
+        <location filename="../../medcenter_desktop/history_view.py" line="+196"/>
         <source>The patient number must be a whole number from 1 to {max}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5462,6 +5462,107 @@ Bus names announced after a change.</extracomment>
         <source>There is no such certificate.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../shared/services/visit_records.py" line="+41"/>
+        <source>Your login is not linked to a staff member, so it cannot write medical records. Ask the administrator to link it.</source>
+        <extracomment>The sections of a visit record&apos;s text, in the order a template shows them. ``content`` may hold more (structured fields of a specialty&apos;s template); these are the free-text parts every template has.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This medical card is not available to you: its card type or organization is not among those you may open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This record is not available: it does not exist or its card is not among those you may open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your job does not allow writing medical records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The record&apos;s content must be a set of named fields (complaints, anamnesis, examination, conclusion, recommendations, ...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This record was signed on {when} by {who} and can no longer be changed. To correct it, write a correction: a new version of the record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This record is already signed (on {when} by {who}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the author of this record, {author}, may sign it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is a draft of {author}: only its author may change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This record is a draft: change it and sign it; only a signed record is corrected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This version has already been corrected (version {version_no}): correct the newest version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only a medical worker may correct a signed record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A correction belongs to the card of the record it corrects.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{code}” is not an ICD-10 code. Check the code or search the classification by words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ICD-10 {code} “{name}” is a heading, not a diagnosis: choose one of the codes under it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ICD-10 {code} “{name}” has been withdrawn from use: choose a current code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A diagnosis is main, accompanying or a complication (given: {role}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The record already has a main diagnosis ({code}). Make {new} accompanying, or remove the main diagnosis first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The record already has the diagnosis {code}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This diagnosis no longer exists: somebody removed it. Reload the record.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DtoTableModel</name>
@@ -5855,7 +5956,7 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../medcenter_desktop/history_view.py" line="-121"/>
+        <location filename="../../medcenter_desktop/history_view.py" line="-130"/>
         <source>Patients</source>
         <extracomment>Human names of the audited tables.</extracomment>
         <translation type="unfinished"></translation>
@@ -5921,7 +6022,7 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+109"/>
         <source>Created</source>
         <extracomment>What the audit trail&apos;s actions mean to a person.</extracomment>
         <translation type="unfinished"></translation>
@@ -5984,7 +6085,7 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-155"/>
         <source>Card numbering</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6021,6 +6122,51 @@ Bus names announced after a change.</extracomment>
     <message>
         <location line="+1"/>
         <source>Legal representatives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diagnoses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bookings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash desks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash desk shifts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash desk operations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lines of cash desk operations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tax deduction certificates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3405,7 +3405,7 @@ code 2 (expensive treatment): {two}</source>
         <translation>У вас нет прав на это действие.</translation>
     </message>
     <message>
-        <location filename="../../medcenter_desktop/history_view.py" line="+187"/>
+        <location filename="../../medcenter_desktop/history_view.py" line="+196"/>
         <source>The patient number must be a whole number from 1 to {max}.</source>
         <translation>Номер пациента — целое число от 1 до {max}.</translation>
     </message>
@@ -5465,6 +5465,107 @@ Bus names announced after a change.</extracomment>
         <source>There is no such certificate.</source>
         <translation>Такой справки нет.</translation>
     </message>
+    <message>
+        <location filename="../../shared/services/visit_records.py" line="+41"/>
+        <source>Your login is not linked to a staff member, so it cannot write medical records. Ask the administrator to link it.</source>
+        <extracomment>The sections of a visit record&apos;s text, in the order a template shows them. ``content`` may hold more (structured fields of a specialty&apos;s template); these are the free-text parts every template has.</extracomment>
+        <translation>Ваша учётная запись не связана с сотрудником, поэтому не может вносить медицинские записи. Попросите администратора связать её.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This medical card is not available to you: its card type or organization is not among those you may open.</source>
+        <translation>Эта медицинская карта вам недоступна: её вид или организация не входят в те, что вам разрешено открывать.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This record is not available: it does not exist or its card is not among those you may open.</source>
+        <translation>Запись недоступна: её нет или её карта не входит в те, что вам разрешено открывать.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your job does not allow writing medical records.</source>
+        <translation>Ваша должность не позволяет вносить медицинские записи.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The record&apos;s content must be a set of named fields (complaints, anamnesis, examination, conclusion, recommendations, ...).</source>
+        <translation>Содержание записи должно состоять из именованных полей (жалобы, анамнез, осмотр, заключение, рекомендации и т. д.).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This record was signed on {when} by {who} and can no longer be changed. To correct it, write a correction: a new version of the record.</source>
+        <translation>Запись подписана {when} ({who}) и больше не может быть изменена. Чтобы исправить её, создайте исправление — новую версию записи.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This record is already signed (on {when} by {who}).</source>
+        <translation>Запись уже подписана ({when}, {who}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the author of this record, {author}, may sign it.</source>
+        <translation>Подписать запись может только её автор — {author}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is a draft of {author}: only its author may change it.</source>
+        <translation>Это черновик автора {author}: изменять его может только автор.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This record is a draft: change it and sign it; only a signed record is corrected.</source>
+        <translation>Запись — черновик: измените и подпишите её; исправление создаётся только для подписанной записи.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This version has already been corrected (version {version_no}): correct the newest version.</source>
+        <translation>Эта версия уже исправлена (версия {version_no}): исправляйте последнюю версию.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only a medical worker may correct a signed record.</source>
+        <translation>Исправить подписанную запись может только медицинский работник.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A correction belongs to the card of the record it corrects.</source>
+        <translation>Исправление относится к карте исправляемой записи.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{code}” is not an ICD-10 code. Check the code or search the classification by words.</source>
+        <translation>«{code}» — не код МКБ-10. Проверьте код или найдите диагноз в классификаторе по словам.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ICD-10 {code} “{name}” is a heading, not a diagnosis: choose one of the codes under it.</source>
+        <translation>МКБ-10 {code} «{name}» — рубрика, а не диагноз: выберите один из входящих в неё кодов.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ICD-10 {code} “{name}” has been withdrawn from use: choose a current code.</source>
+        <translation>Код МКБ-10 {code} «{name}» исключён из употребления: выберите действующий код.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A diagnosis is main, accompanying or a complication (given: {role}).</source>
+        <translation>Диагноз бывает основным, сопутствующим или осложнением (указано: {role}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The record already has a main diagnosis ({code}). Make {new} accompanying, or remove the main diagnosis first.</source>
+        <translation>В записи уже есть основной диагноз ({code}). Сделайте {new} сопутствующим или сначала удалите основной диагноз.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The record already has the diagnosis {code}.</source>
+        <translation>В записи уже есть диагноз {code}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This diagnosis no longer exists: somebody removed it. Reload the record.</source>
+        <translation>Этого диагноза больше нет: его удалили. Обновите запись.</translation>
+    </message>
 </context>
 <context>
     <name>DtoTableModel</name>
@@ -5858,7 +5959,7 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../medcenter_desktop/history_view.py" line="-121"/>
+        <location filename="../../medcenter_desktop/history_view.py" line="-130"/>
         <source>Patients</source>
         <extracomment>Human names of the audited tables.</extracomment>
         <translation>Пациенты</translation>
@@ -5924,7 +6025,7 @@ Bus names announced after a change.</extracomment>
         <translation>Виды медицинских карт</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+109"/>
         <source>Created</source>
         <extracomment>What the audit trail&apos;s actions mean to a person.</extracomment>
         <translation>Создание</translation>
@@ -5987,7 +6088,7 @@ Bus names announced after a change.</extracomment>
         <translation>Пациент</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-155"/>
         <source>Card numbering</source>
         <translation>Нумерация карт</translation>
     </message>
@@ -6025,6 +6126,51 @@ Bus names announced after a change.</extracomment>
         <location line="+1"/>
         <source>Legal representatives</source>
         <translation>Законные представители</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diagnoses</source>
+        <translation>Диагнозы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bookings</source>
+        <translation>Записи на приём</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orders</source>
+        <translation>Заказы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order lines</source>
+        <translation>Строки заказов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash desks</source>
+        <translation>Кассы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash desk shifts</source>
+        <translation>Кассовые смены</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash desk operations</source>
+        <translation>Кассовые операции</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lines of cash desk operations</source>
+        <translation>Строки кассовых операций</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tax deduction certificates</source>
+        <translation>Справки для налогового вычета</translation>
     </message>
     <message>
         <location line="+5"/>
