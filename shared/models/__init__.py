@@ -33,6 +33,7 @@ from shared.models.cash import (
 from shared.models.installation import Installation
 from shared.models.organization import Department, Office, Organization
 from shared.models.patients import MedicalCard, MedicalRecord, Patient
+from shared.models.performance import ServicePerformance
 from shared.models.records import Diagnosis, Icd10Code
 from shared.models.registry import (
     CardNumbering,
@@ -66,6 +67,7 @@ from shared.models.scheduling import (
 from shared.models.staff import AppUser, Position, Specialty, StaffMember, UserOrganization
 
 __all__ = [
+    "ServicePerformance",
     "Agreement",
     "CashDesk",
     "CashOperation",

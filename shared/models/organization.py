@@ -28,6 +28,7 @@ class Organization(TimestampMixin, VersionedMixin, Base):
         CheckConstraint("inn ~ '^([0-9]{10}|[0-9]{12})$'", name="inn_digits"),
         CheckConstraint("ogrn IS NULL OR ogrn ~ '^([0-9]{13}|[0-9]{15})$'", name="ogrn_digits"),
         CheckConstraint("length(btrim(name)) > 0", name="name_not_blank"),
+        CheckConstraint("unpaid_performance IN ('block', 'warn')", name="unpaid_performance_known"),
     )
 
     id: Mapped[int] = mapped_column(Identity(), primary_key=True)
@@ -50,6 +51,9 @@ class Organization(TimestampMixin, VersionedMixin, Base):
     bank_corr_account: Mapped[str] = mapped_column(String(20), default="", server_default="")
     head_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
     accountant_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # Performing a service the client has not paid and no agreement covers: 'block' refuses it,
+    # 'warn' lets the doctor go on after confirming (doctor's workstation issue).
+    unpaid_performance: Mapped[str] = mapped_column(String(5), default="block", server_default="block")
 
 
 class Department(TimestampMixin, VersionedMixin, Base):

@@ -85,6 +85,7 @@ AUDITED: Mapping[str, tuple[str, str]] = {
     "cash_operations": ("patient_id", "id"),
     "cash_operation_lines": ("", "operation_id,order_line_id"),
     "tax_certificates": ("patient_id", "id"),
+    "service_performances": ("patient_id", "id"),
 }
 
 TRIGGER_NAME = "audit_row_change"

@@ -81,6 +81,10 @@ _CASHIER = {"cash_desks": "S", "cash_shifts": "SIU", "cash_operations": "SIU", "
 # only (the trigger of sql/0008_visit_records.sql decides). icd10_codes is read by every user.
 _DIAGNOSING = {"diagnoses": "SIUD"}
 
+# Performance of services: those who treat record who performed a line (or skipped an optional step);
+# the facts are never edited (a correction is the registry's cancellation). The heads read them.
+_PERFORMING = {"service_performances": "SI"}
+
 TABLE_GRANTS: Mapping[str, Mapping[str, str]] = {
     # Every staff member sees the organization's structure and staff list (schedules show doctors).
     "user": {"alembic_version": "S", "installation": "S", "medical_services": "S", "icd10_codes": "S",
@@ -93,13 +97,13 @@ TABLE_GRANTS: Mapping[str, Mapping[str, str]] = {
     "head_of_registry": {**_CLIENT_READ, "medical_cards": "S", "paper_card_movements": "S", "audit_log": "S",
                          "users": "S", **_PLANNING, **_ORDERING},
     "medical_worker": {**_CLIENT_READ, "medical_cards": "S", "medical_records": "I", **_DIAGNOSING, **_BOOKING,
-                       **_TERMS_READ, **_ORDERS_READ},
+                       **_TERMS_READ, **_ORDERS_READ, **_PERFORMING},
     "contracts": _CONTRACTS,
     "marketer": {**_PLAN_READ, "bookings": "S", **_TERMS_READ},
     "head": {**_CLIENT_READ, "medical_cards": "S", "audit_log": "S", "users": "S", **_PLAN_READ,
              "bookings": "S", "booking_events": "S", "waiting_list": "S", **_TERMS_READ, **_ORDERS_READ,
-             **{t: "S" for t in REGISTERS}, **_CASH_READ},
-    "admission": {**_REGISTRY, "medical_records": "I", **_DIAGNOSING, **_BOOKING, **_ORDERING},
+             **{t: "S" for t in REGISTERS}, **_CASH_READ, "service_performances": "S"},
+    "admission": {**_REGISTRY, "medical_records": "I", **_DIAGNOSING, **_BOOKING, **_ORDERING, **_PERFORMING},
     "statistician": {"patients": "S", "patient_surnames": "S", "medical_cards": "S", **_PLAN_READ,
                      "bookings": "S", **_TERMS_READ, **_ORDERS_READ, **{t: "S" for t in REGISTERS}},
     "administrator": {
@@ -127,7 +131,10 @@ _RECORD_WRITER = {"medical_records": {
     "U": ("kind", "summary", "content", "template_code", "booking_id", "status", "version", "updated_at"),
 }}
 COLUMN_GRANTS: Mapping[str, Mapping[str, Mapping[str, tuple[str, ...]]]] = {
-    "medical_worker": _RECORD_WRITER,
+    # Marking a line performed once its performance is recorded (sql/0009_performance.sql keeps them to
+    # that one change of status); admission updates order lines as a whole already.
+    "medical_worker": {**_RECORD_WRITER,
+                       "order_lines": {"U": ("status", "performed_at", "result_code", "version", "updated_at")}},
     "admission": _RECORD_WRITER,
     # Locking a payer's register closes the order lines it bills.
     "contracts": {"order_lines": {"U": ("status", "version", "updated_at")}},
