@@ -19,6 +19,7 @@ from shared.demo.generator import DEMO_PASSWORD
 from shared.services import booking as bk
 from shared.services import orders
 from shared.services import performance as pf
+from shared.services import visit_records as vr
 from shared.services.session import session_user
 from shared.services.shift_tasks import WALK_IN_LEAD, ShiftTaskRefused, shift_task
 
@@ -167,7 +168,10 @@ def test_shift_task_is_formed_from_bookings_with_payment_states(clinic, doctor, 
         entries = shift_task(c, day=day.day, staff_member_id=day.staff)
         by_resource = shift_task(c, day=day.day, resource_id=day.resource)
         yesterday = shift_task(c, day=day.day - dt.timedelta(days=1), staff_member_id=day.staff)
+        office = next(e.office_id for e in entries if e.office_id is not None)
+        by_office = shift_task(c, day=day.day, office_id=office)
     assert [e.booking_id for e in entries] == [e.booking_id for e in by_resource]
+    assert {e.booking_id for e in entries if e.office_id == office} <= {e.booking_id for e in by_office}
     assert entries == sorted(entries, key=lambda e: e.starts_at)
     assert all(day.day == e.starts_at.astimezone(_zone_of(clinic, doctor, day)).date() for e in entries)
     assert not {e.booking_id for e in entries} & {e.booking_id for e in yesterday}
@@ -286,6 +290,18 @@ def test_cancelled_and_another_patients_lines_are_refused(clinic, doctor, regist
         assert "cancelled" in str(refused.value)
         with pytest.raises(pf.PerformanceRefused) as refused:
             _perform(c, day, other_line, _line(c, other_order, other_line).version)
+        assert "another patient" in str(refused.value)
+    with work(registrar) as c:
+        _, third = _booked_line(c, day, slots[2], payer_id=day.company)
+    with work(doctor) as c:  # a visit record in the card of someone else
+        card = c.scalar(text("SELECT c.id FROM medical_cards c JOIN medical_card_types t ON t.id = c.card_type_id "
+                             "WHERE t.code = 'outpatient' AND c.patient_id <> :p ORDER BY c.id LIMIT 1"),
+                        {"p": day.patient})
+        record = vr.start_record(c, card, content={"complaints": "Нет"})
+    with work(doctor) as c:
+        version = c.scalar(text("SELECT version FROM order_lines WHERE id = :l"), {"l": third})
+        with pytest.raises(pf.PerformanceRefused) as refused:
+            _perform(c, day, third, version, record_id=record)
         assert "another patient" in str(refused.value)
     # The database keeps the same rules for a writer that skips the service.
     for target, state in ((line_id, "MC060"), (other_line, "MC062")):
