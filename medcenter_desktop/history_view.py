@@ -85,6 +85,7 @@ TABLE_NAMES = {
     "patient_policies": QT_TRANSLATE_NOOP("HistoryView", "Insurance policies"),
     "legal_representatives": QT_TRANSLATE_NOOP("HistoryView", "Legal representatives"),
     "diagnoses": QT_TRANSLATE_NOOP("HistoryView", "Diagnoses"),
+    "service_performances": QT_TRANSLATE_NOOP("HistoryView", "Services performed"),
     "bookings": QT_TRANSLATE_NOOP("HistoryView", "Bookings"),
     "orders": QT_TRANSLATE_NOOP("HistoryView", "Orders"),
     "order_lines": QT_TRANSLATE_NOOP("HistoryView", "Order lines"),

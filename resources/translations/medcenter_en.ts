@@ -3402,7 +3402,7 @@ code 2 (expensive treatment): {two}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../medcenter_desktop/history_view.py" line="+196"/>
+        <location filename="../../medcenter_desktop/history_view.py" line="+197"/>
         <source>The patient number must be a whole number from 1 to {max}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4699,7 +4699,9 @@ Bus names announced after a change.</extracomment>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../shared/services/shift_tasks.py" line="+34"/>
         <source>paid</source>
+        <extracomment>A registry booking made this close to its start (on the same day) is a walk-in.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5563,6 +5565,106 @@ Bus names announced after a change.</extracomment>
         <source>This diagnosis no longer exists: somebody removed it. Reload the record.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../shared/services/performance.py" line="+36"/>
+        <source>The client has not paid for “{service}” and no agreement covers it. Perform it anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This service was cancelled: it cannot be performed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This service is already {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The service belongs to another patient than the visit: it cannot be performed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The client has not paid for “{service}” and no agreement covers it: the clinic performs only paid or covered services. Send the client to the cash desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{service}” is a complex service: perform its steps, then close it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{service}” is not a complex service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{service}” is a required step of the complex service: it cannot be skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Say why the step is skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The complex service cannot be closed: required steps are not done yet ({steps}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The service cannot end before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say who performed the service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A participant is not a staff member of this organization.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your job does not allow recording the performance of services.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A service is marked performed only together with the record of its performance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../shared/services/shift_tasks.py" line="+1"/>
+        <source>covered by {payer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unpaid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a staff member, a schedule resource or an office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This staff member has no schedule: there are no bookings to list.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DtoTableModel</name>
@@ -5956,7 +6058,7 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../medcenter_desktop/history_view.py" line="-130"/>
+        <location filename="../../medcenter_desktop/history_view.py" line="-131"/>
         <source>Patients</source>
         <extracomment>Human names of the audited tables.</extracomment>
         <translation type="unfinished"></translation>
@@ -6022,7 +6124,7 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+110"/>
         <source>Created</source>
         <extracomment>What the audit trail&apos;s actions mean to a person.</extracomment>
         <translation type="unfinished"></translation>
@@ -6085,7 +6187,7 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-156"/>
         <source>Card numbering</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6127,6 +6229,11 @@ Bus names announced after a change.</extracomment>
     <message>
         <location line="+1"/>
         <source>Diagnoses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Services performed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3405,7 +3405,7 @@ code 2 (expensive treatment): {two}</source>
         <translation>У вас нет прав на это действие.</translation>
     </message>
     <message>
-        <location filename="../../medcenter_desktop/history_view.py" line="+196"/>
+        <location filename="../../medcenter_desktop/history_view.py" line="+197"/>
         <source>The patient number must be a whole number from 1 to {max}.</source>
         <translation>Номер пациента — целое число от 1 до {max}.</translation>
     </message>
@@ -4702,7 +4702,9 @@ Bus names announced after a change.</extracomment>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../shared/services/shift_tasks.py" line="+34"/>
         <source>paid</source>
+        <extracomment>A registry booking made this close to its start (on the same day) is a walk-in.</extracomment>
         <translation>оплачена</translation>
     </message>
     <message>
@@ -5566,6 +5568,106 @@ Bus names announced after a change.</extracomment>
         <source>This diagnosis no longer exists: somebody removed it. Reload the record.</source>
         <translation>Этого диагноза больше нет: его удалили. Обновите запись.</translation>
     </message>
+    <message>
+        <location filename="../../shared/services/performance.py" line="+36"/>
+        <source>The client has not paid for “{service}” and no agreement covers it. Perform it anyway?</source>
+        <translation>Клиент не оплатил «{service}», и договор её не покрывает. Всё равно выполнить?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This service was cancelled: it cannot be performed.</source>
+        <translation>Услуга отменена: её нельзя выполнить.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This service is already {status}.</source>
+        <translation>Услуга уже {status}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The service belongs to another patient than the visit: it cannot be performed here.</source>
+        <translation>Услуга относится к другому пациенту, чем приём: здесь её выполнить нельзя.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The client has not paid for “{service}” and no agreement covers it: the clinic performs only paid or covered services. Send the client to the cash desk.</source>
+        <translation>Клиент не оплатил «{service}», и договор её не покрывает: клиника выполняет только оплаченные или покрытые договором услуги. Направьте клиента в кассу.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{service}” is a complex service: perform its steps, then close it.</source>
+        <translation>«{service}» — комплексная услуга: выполните её этапы, затем закройте её.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{service}” is not a complex service.</source>
+        <translation>«{service}» — не комплексная услуга.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{service}” is a required step of the complex service: it cannot be skipped.</source>
+        <translation>«{service}» — обязательный этап комплексной услуги: его нельзя пропустить.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Say why the step is skipped.</source>
+        <translation>Укажите, почему этап пропущен.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The complex service cannot be closed: required steps are not done yet ({steps}).</source>
+        <translation>Комплексную услугу нельзя закрыть: обязательные этапы ещё не выполнены ({steps}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The service cannot end before it starts.</source>
+        <translation>Услуга не может закончиться раньше, чем началась.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say who performed the service.</source>
+        <translation>Укажите, кто выполнил услугу.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A participant is not a staff member of this organization.</source>
+        <translation>Один из участников не является сотрудником этой организации.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your job does not allow recording the performance of services.</source>
+        <translation>Ваша должность не позволяет отмечать выполнение услуг.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A service is marked performed only together with the record of its performance.</source>
+        <translation>Услуга отмечается выполненной только вместе с записью о её выполнении.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/services/shift_tasks.py" line="+1"/>
+        <source>covered by {payer}</source>
+        <translation>оплачивает {payer}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unpaid</source>
+        <translation>не оплачено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>free</source>
+        <translation>бесплатно</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a staff member, a schedule resource or an office.</source>
+        <translation>Выберите сотрудника, ресурс расписания или кабинет.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This staff member has no schedule: there are no bookings to list.</source>
+        <translation>У сотрудника нет расписания: записей на приём нет.</translation>
+    </message>
 </context>
 <context>
     <name>DtoTableModel</name>
@@ -5959,7 +6061,7 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../medcenter_desktop/history_view.py" line="-130"/>
+        <location filename="../../medcenter_desktop/history_view.py" line="-131"/>
         <source>Patients</source>
         <extracomment>Human names of the audited tables.</extracomment>
         <translation>Пациенты</translation>
@@ -6025,7 +6127,7 @@ Bus names announced after a change.</extracomment>
         <translation>Виды медицинских карт</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+110"/>
         <source>Created</source>
         <extracomment>What the audit trail&apos;s actions mean to a person.</extracomment>
         <translation>Создание</translation>
@@ -6088,7 +6190,7 @@ Bus names announced after a change.</extracomment>
         <translation>Пациент</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-156"/>
         <source>Card numbering</source>
         <translation>Нумерация карт</translation>
     </message>
@@ -6131,6 +6233,11 @@ Bus names announced after a change.</extracomment>
         <location line="+1"/>
         <source>Diagnoses</source>
         <translation>Диагнозы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Services performed</source>
+        <translation>Выполненные услуги</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import Connection, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from shared.devices.protocols import (
     AcquiringTerminal,
@@ -226,6 +226,10 @@ DESK_BUSY = QT_TRANSLATE_NOOP(
     "workstation (check the desk name in the device settings).")
 
 
+#: How long a desk operation waits for another workstation (or a just-killed one) to let go of the desk.
+DESK_LOCK_WAIT_MS = 3000
+
+
 def _exclusive(function):
     """Runs a desk operation holding the desk's session advisory lock (released when it ends, or when the
     process dies with its connection), so two workstations set up with one desk never interleave, and a
@@ -235,10 +239,17 @@ def _exclusive(function):
     def wrapper(connection: Connection, desk: Desk, *args, **kwargs):
         if connection.info.get("medcenter_desk_lock") == desk.id:  # re-entered (reconcile inside resolve)
             return function(connection, desk, *args, **kwargs)
-        got = connection.scalar(text("SELECT pg_try_advisory_lock(hashtext('medcenter.desk'), :d)"), {"d": desk.id})
+        # Wait a little: a workstation that has just died still holds the lock until its server process
+        # notices the closed connection (a moment); a live one keeps it and the wait ends in DESK_BUSY.
+        connection.execute(text(f"SET LOCAL lock_timeout = '{DESK_LOCK_WAIT_MS}ms'"))
+        try:
+            connection.execute(text("SELECT pg_advisory_lock(hashtext('medcenter.desk'), :d)"), {"d": desk.id})
+        except OperationalError as exc:
+            connection.rollback()
+            if getattr(exc.orig, "sqlstate", None) == "55P03":  # lock_not_available
+                raise _refused(DESK_BUSY, desk=desk.name) from None
+            raise
         connection.commit()
-        if not got:
-            raise _refused(DESK_BUSY, desk=desk.name)
         connection.info["medcenter_desk_lock"] = desk.id
         try:
             return function(connection, desk, *args, **kwargs)

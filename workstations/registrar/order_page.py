@@ -662,6 +662,7 @@ class OrderPage(QWidget):
     def _set_payers(self, payers: tuple[PayerChoice, ...]) -> None:
         self.payers = payers
         self._fill_payers()
+        self._update_buttons()  # the catalogue may have come first: adding waits for both
         self._quote_later()
 
     def _fill_payers(self) -> None:
