@@ -322,9 +322,13 @@ class PaidSale:
 
     def split(self, total: Decimal) -> tuple[Decimal, Decimal, Decimal]:
         """(card, deposit, cash): how a refund of ``total`` goes back -- the same method first."""
-        card = min(total, self.card_left) if self.card_left > 0 else Decimal(0)
-        deposit = min(total - card, self.deposit_left) if self.deposit_left > 0 else Decimal(0)
-        return card, deposit, total - card - deposit
+        return _refund_split(total, self.card_left, self.deposit_left)
+
+
+def _refund_split(total: Decimal, card_left: Decimal, deposit_left: Decimal) -> tuple[Decimal, Decimal, Decimal]:
+    card = min(total, card_left) if card_left > 0 else Decimal(0)
+    deposit = min(total - card, deposit_left) if deposit_left > 0 else Decimal(0)
+    return card, deposit, total - card - deposit
 
 
 def refundable_sales(connection: Connection, patient_id: int | None = None, *,
@@ -436,8 +440,13 @@ def _fiscal_detail(doc: FiscalDocument) -> dict:
             "shift": doc.shift_number, "at": doc.at.isoformat() if doc.at else None}
 
 
-def _existing(connection: Connection, key: uuid.UUID) -> int | None:
-    return connection.scalar(text("SELECT id FROM cash_operations WHERE idempotency_key = :k"), {"k": key})
+def _repeated(connection: Connection, key: uuid.UUID) -> OperationResult | None:
+    """The result of the operation this idempotency key already names (a retry does nothing twice)."""
+    existing = connection.scalar(text("SELECT id FROM cash_operations WHERE idempotency_key = :k"), {"k": key})
+    if existing is None:
+        return None
+    connection.rollback()
+    return _result(connection, existing, repeated=True)
 
 
 def _unfinished_guard(connection: Connection, desk: Desk) -> None:
@@ -536,10 +545,8 @@ def _cashier(connection: Connection) -> str:
 @_exclusive
 def pay(connection: Connection, desk: Desk, devices: Devices, request: PaymentRequest) -> OperationResult:
     """Takes money for order lines: the card part through the terminal, then one receipt for all of it."""
-    existing = _existing(connection, request.key)
-    if existing is not None:
-        connection.rollback()
-        return _result(connection, existing, repeated=True)
+    if (done := _repeated(connection, request.key)) is not None:
+        return done
     ids = tuple(dict.fromkeys(request.order_line_ids))
     if not ids:
         raise _refused(NOTHING_TO_PAY)
@@ -598,10 +605,9 @@ def pay(connection: Connection, desk: Desk, devices: Devices, request: PaymentRe
              "change": change, "contact": contact})
     except IntegrityError:
         connection.rollback()
-        existing = _existing(connection, request.key)
-        if existing is None:
+        if (done := _repeated(connection, request.key)) is None:
             raise
-        return _result(connection, existing, repeated=True)
+        return done
     held = connection.execute(text(
         "UPDATE order_lines SET cash_operation_id = :op, version = version + 1, updated_at = now() "
         "WHERE id = ANY(:ids) AND cash_operation_id IS NULL AND status IN ('ordered', 'booked') AND payer_id IS NULL"),
@@ -680,10 +686,8 @@ def take_deposit(connection: Connection, desk: Desk, devices: Devices, patient_i
                  key: uuid.UUID | None = None) -> OperationResult:
     """An advance for later services: a receipt "prepayment" (FFD 1214 = 3 advance, 1212 = 10 payment)."""
     key = key or uuid.uuid4()
-    existing = _existing(connection, key)
-    if existing is not None:
-        connection.rollback()
-        return _result(connection, existing, repeated=True)
+    if (done := _repeated(connection, key)) is not None:
+        return done
     cash_sum, card_sum = money(cash), money(card)
     given = money(cash_given) if cash_given is not None else None
     total = cash_sum + card_sum
@@ -715,10 +719,8 @@ def return_deposit(connection: Connection, desk: Desk, devices: Devices, deposit
                    key: uuid.UUID | None = None) -> OperationResult:
     """Gives (part of) an unspent advance back: to the card it came from first, the rest in cash."""
     key = key or uuid.uuid4()
-    existing = _existing(connection, key)
-    if existing is not None:
-        connection.rollback()
-        return _result(connection, existing, repeated=True)
+    if (done := _repeated(connection, key)) is not None:
+        return done
     value = money(amount)
     if value <= 0:
         raise _refused(DEPOSIT_POSITIVE)
@@ -758,10 +760,8 @@ def refund(connection: Connection, desk: Desk, devices: Devices, sale_id: int, o
     """Gives back the money for paid lines not performed, to the same method: to the card first (up to what the
     sale took by card), then to the client's deposit (up to what the sale took from it), the rest in cash;
     prints the return receipt. The lines become unpaid again."""
-    existing = _existing(connection, key)
-    if existing is not None:
-        connection.rollback()
-        return _result(connection, existing, repeated=True)
+    if (done := _repeated(connection, key)) is not None:
+        return done
     ids = tuple(dict.fromkeys(order_line_ids))
     if not ids:
         raise _refused(NOTHING_TO_PAY)
@@ -785,8 +785,7 @@ def refund(connection: Connection, desk: Desk, devices: Devices, sale_id: int, o
         connection.rollback()
         raise _refused(NOT_REFUNDABLE)
     total = sum((r.amount for r in lines), Decimal(0))
-    card, deposit, cash = PaidSale(sale.id, dt.datetime.now(dt.UTC), total, Decimal(0), Decimal(0), sale.card_left,
-                                   None, (), Decimal(0), sale.deposit_left).split(total)
+    card, deposit, cash = _refund_split(total, sale.card_left, sale.deposit_left)
     if card > 0 and devices.terminal is None:
         connection.rollback()
         raise _refused(NO_TERMINAL)
@@ -799,10 +798,9 @@ def refund(connection: Connection, desk: Desk, devices: Devices, sale_id: int, o
              "sale": sale_id, "total": total, "cash": cash, "card": card, "deposit": deposit})
     except IntegrityError:
         connection.rollback()
-        existing = _existing(connection, key)
-        if existing is None:
+        if (done := _repeated(connection, key)) is None:
             raise
-        return _result(connection, existing, repeated=True)
+        return done
     held = connection.execute(text(
         "UPDATE order_lines SET cash_operation_id = :op, version = version + 1, updated_at = now() "
         "WHERE id = ANY(:ids) AND cash_operation_id = :s AND status = 'paid'"),
@@ -987,10 +985,8 @@ def _void(connection: Connection, desk: Desk, op, why: str) -> None:
 
 def _simple(connection: Connection, desk: Desk, kind: str, key: uuid.UUID, amount: Decimal,
             action: Callable[[], FiscalDocument | None], shift_id: int | None) -> OperationResult:
-    existing = _existing(connection, key)
-    if existing is not None:
-        connection.rollback()
-        return _result(connection, existing, repeated=True)
+    if (done := _repeated(connection, key)) is not None:
+        return done
     op_id = connection.scalar(text(
         "INSERT INTO cash_operations (organization_id, desk_id, shift_id, kind, idempotency_key, total, cash_amount) "
         "VALUES (:org, :desk, :shift, :kind, :key, :amount, :amount) RETURNING id"),

@@ -39,12 +39,6 @@ BUTTONS = ("QPushButton[method=\"true\"] { padding: 4px 6px; }"
            " color: #0b4f56; font-weight: 600; }")
 
 
-def deposit_split(card_left: Decimal, amount: Decimal) -> tuple[Decimal, Decimal]:
-    """(card, cash): what of a deposit return goes back to the card and in cash, as the service splits it."""
-    card = min(amount, card_left) if card_left > 0 else Decimal(0)
-    return card, amount - card
-
-
 def _amount_edit(parent: QWidget) -> QLineEdit:
     edit = QLineEdit(parent)
     edit.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -237,11 +231,10 @@ class TakeDepositDialog(QDialog):
 class ReturnDepositDialog(QDialog):
     """How much of one advance goes back; OK only with a sum the advance still holds."""
 
-    def __init__(self, name: str, deposit: DepositInfo, card_left: Decimal, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, deposit: DepositInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Return the deposit"))
         self.deposit = deposit
-        self.card_left = card_left
         self.amount: Decimal | None = None
         paid = []
         if deposit.cash_amount:
@@ -301,7 +294,7 @@ class ReturnDepositDialog(QDialog):
         self._recompute()
 
     def split(self, amount: Decimal) -> tuple[Decimal, Decimal]:
-        return deposit_split(self.card_left, amount)
+        return self.deposit.split(amount)
 
     def accept(self) -> None:
         try:

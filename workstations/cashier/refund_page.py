@@ -48,7 +48,7 @@ from workstations.cashier.client_finder import (
     fit_columns,
     load_customer,
 )
-from workstations.cashier.deposit_dialog import ReturnDepositDialog, deposit_split
+from workstations.cashier.deposit_dialog import ReturnDepositDialog
 from workstations.cashier.desk import DeskControl
 from workstations.cashier.texts import deposit_part, journal_message, local_time, money_text
 
@@ -80,28 +80,17 @@ class RefundData:
     """What the screen shows of a customer: the sales to refund from, and the deposit."""
 
     sales: list[PaidSale]
-    deposit_left: dict[int, Decimal] = field(default_factory=dict)  # sale id -> what can go back to the deposit
     balance: Decimal | None = None  # the client's deposit (None: no registered client)
     deposits: list[DepositInfo] = field(default_factory=list)  # the advances that can still be given back
-    card_left: dict[int, Decimal] = field(default_factory=dict)  # advance id -> what can go back to its card
 
 
 def load_refunds(conn: Connection, customer: Customer) -> RefundData:
     sales = cash_desk.refundable_sales(conn, **customer.lookup)
-    deposit_left = {s.operation_id: s.deposit_left for s in sales}
     if customer.patient_id is None:
-        return RefundData(sales, deposit_left)
+        return RefundData(sales)
     balance = cash_desk.deposit_balance(conn, customer.patient_id)
     deposits = [d for d in cash_desk.deposits(conn, customer.patient_id) if d.returnable > 0]
-    card_left = {d.operation_id: d.card_left for d in deposits}
-    return RefundData(sales, deposit_left, balance, deposits, card_left)
-
-
-def refund_split(sale: PaidSale, total: Decimal, deposit_left: Decimal | None = None
-                 ) -> tuple[Decimal, Decimal, Decimal]:
-    """(card, deposit, cash): what goes back to the card, to the client's deposit and in cash (the service's
-    own split)."""
-    return sale.split(total)
+    return RefundData(sales, balance, deposits)
 
 
 class RefundPage(QWidget):
@@ -264,7 +253,7 @@ class RefundPage(QWidget):
         if self.desk.busy or not self.desk.ready:
             return None
         name = self.customer.name if self.customer is not None else ""
-        dialog = ReturnDepositDialog(name, deposit, self.data.card_left.get(deposit.operation_id, Decimal(0)), self)
+        dialog = ReturnDepositDialog(name, deposit, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.return_deposit(deposit, dialog.amount) if dialog.amount else None)
         self.return_dialog = dialog
@@ -275,7 +264,7 @@ class RefundPage(QWidget):
         """Gives ``amount`` of the advance back after saying how much goes to the card and how much in cash."""
         if self.desk.busy:
             return False
-        card, cash = deposit_split(self.data.card_left.get(deposit.operation_id, Decimal(0)), amount)
+        card, cash = deposit.split(amount)
         if not confirmed:
             parts = []
             if card:
@@ -323,7 +312,7 @@ class RefundPage(QWidget):
         if sale is None:
             self._show_message(self.tr("Check the lines to refund (Space)."), error=True)
             return False
-        card, deposit, cash = refund_split(sale, total, self.data.deposit_left.get(sale.operation_id, Decimal(0)))
+        card, deposit, cash = sale.split(total)
         if not confirmed:
             parts = []
             if card:
@@ -506,7 +495,7 @@ class RefundPage(QWidget):
         if sale is None:
             self.summary_label.setText(self.tr("Nothing checked"))
             return
-        card, deposit, cash = refund_split(sale, total, self.data.deposit_left.get(sale.operation_id, Decimal(0)))
+        card, deposit, cash = sale.split(total)
         if deposit:
             self.summary_label.setText(self.tr(
                 "To refund {sum}: to the card {card}, to the deposit {deposit}, in cash {cash}").format(
