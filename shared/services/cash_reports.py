@@ -57,11 +57,6 @@ NO_PATIENT_IDENTITY = QT_TRANSLATE_NOOP(
 UNKNOWN_CERTIFICATE = QT_TRANSLATE_NOOP("DomainError", "There is no such certificate.")
 
 
-def _day_bounds(connection: Connection, organization_id: int, start: dt.date, end: dt.date):
-    zone = organization_zone(connection, organization_id)
-    return dt.datetime.combine(start, dt.time(), zone), dt.datetime.combine(end, dt.time(), zone)
-
-
 def _short_name(full: str) -> str:
     """"Иванова Анна Петровна" -> "Иванова А. П." (the way signatures are captioned)."""
     parts = full.split()
@@ -72,7 +67,7 @@ def _short_name(full: str) -> str:
 
 @dataclass(frozen=True)
 class _Entry:
-    at: dt.datetime
+    day: dt.date  # in the organization's time zone
     kind: str  # 'in' / 'out'
     counterparty: str
     account: str
@@ -83,7 +78,7 @@ def _entries(connection: Connection, organization_id: int, start: dt.datetime, e
     """The cash orders of the period, in order: per shift and day, revenue and refunds; each cash in/out."""
     rows = connection.execute(text(
         "SELECT (c.fiscal_at AT TIME ZONE o.time_zone)::date AS day, c.kind, d.name AS desk, d.registrar_serial, "
-        "s.shift_number, sum(c.cash_amount) AS amount, max(c.fiscal_at) AS at, min(c.id) AS first_id "
+        "s.shift_number, sum(c.cash_amount) AS amount "
         "FROM cash_operations c JOIN cash_desks d ON d.id = c.desk_id JOIN organizations o ON o.id = c.organization_id "
         "LEFT JOIN cash_shifts s ON s.id = c.shift_id "
         "WHERE c.organization_id = :org AND c.state = 'completed' AND c.cash_amount > 0 "
@@ -97,17 +92,17 @@ def _entries(connection: Connection, organization_id: int, start: dt.datetime, e
         shift = f", смена № {r.shift_number}" if r.shift_number is not None else ""
         kkt = f"ККТ № {r.registrar_serial}" if r.registrar_serial else f"ККТ ({r.desk})"
         if r.kind == "sale":
-            entries.append(_Entry(r.at, "in", f"Выручка по {kkt}{shift}", ACCOUNT_REVENUE, r.amount))
+            entries.append(_Entry(r.day, "in", f"Выручка по {kkt}{shift}", ACCOUNT_REVENUE, r.amount))
         elif r.kind == "refund":
-            entries.append(_Entry(r.at, "out", f"Возврат покупателям по {kkt}{shift}", ACCOUNT_REVENUE, r.amount))
+            entries.append(_Entry(r.day, "out", f"Возврат покупателям по {kkt}{shift}", ACCOUNT_REVENUE, r.amount))
         elif r.kind == "deposit":
-            entries.append(_Entry(r.at, "in", f"Предоплата (авансы) по {kkt}{shift}", ACCOUNT_ADVANCES, r.amount))
+            entries.append(_Entry(r.day, "in", f"Предоплата (авансы) по {kkt}{shift}", ACCOUNT_ADVANCES, r.amount))
         elif r.kind == "deposit_refund":
-            entries.append(_Entry(r.at, "out", f"Возврат авансов по {kkt}{shift}", ACCOUNT_ADVANCES, r.amount))
+            entries.append(_Entry(r.day, "out", f"Возврат авансов по {kkt}{shift}", ACCOUNT_ADVANCES, r.amount))
         elif r.kind == "cash_in":
-            entries.append(_Entry(r.at, "in", f"Внесение наличных в кассу ({r.desk})", ACCOUNT_CASH_IN, r.amount))
+            entries.append(_Entry(r.day, "in", f"Внесение наличных в кассу ({r.desk})", ACCOUNT_CASH_IN, r.amount))
         else:
-            entries.append(_Entry(r.at, "out", f"Выплата из кассы на инкассацию ({r.desk})", ACCOUNT_CASH_OUT,
+            entries.append(_Entry(r.day, "out", f"Выплата из кассы на инкассацию ({r.desk})", ACCOUNT_CASH_OUT,
                                   r.amount))
     return entries
 
@@ -115,7 +110,9 @@ def _entries(connection: Connection, organization_id: int, start: dt.datetime, e
 def cash_book(connection: Connection, desk: Desk, day: dt.date) -> CashBookSheet:
     """The organization's cash book sheet for ``day`` (all desks), numbered through the year."""
     org = desk.organization_id
-    year_start, day_start = _day_bounds(connection, org, dt.date(day.year, 1, 1), day)
+    zone = organization_zone(connection, org)
+    year_start = dt.datetime.combine(dt.date(day.year, 1, 1), dt.time(), zone)
+    day_start = dt.datetime.combine(day, dt.time(), zone)
     day_end = day_start + dt.timedelta(days=1)
     earlier = _entries(connection, org, year_start, day_start)
     today = _entries(connection, org, day_start, day_end)
@@ -125,8 +122,7 @@ def cash_book(connection: Connection, desk: Desk, day: dt.date) -> CashBookSheet
         "ELSE -cash_amount END), 0) FROM cash_operations WHERE organization_id = :o AND state = 'completed' "
         "AND kind IN ('sale', 'refund', 'deposit', 'deposit_refund', 'cash_in', 'cash_out') AND fiscal_at < :s"),
         {"o": org, "s": day_start})
-    zone = organization_zone(connection, org)
-    days_before = {e.at.astimezone(zone).date() for e in earlier}
+    days_before = {e.day for e in earlier}
     numbers = {"in": sum(1 for e in earlier if e.kind == "in"), "out": sum(1 for e in earlier if e.kind == "out")}
     rows = []
     for e in today:
@@ -149,14 +145,13 @@ def cash_book(connection: Connection, desk: Desk, day: dt.date) -> CashBookSheet
 
 def tax_amounts(connection: Connection, patient_id: int, tax_year: int) -> tuple[Decimal, Decimal]:
     """What the client paid in ``tax_year`` (completed sales less refunds): (code 1, code 2)."""
-    org_zone = connection.scalar(text(
-        "SELECT o.time_zone FROM organizations o WHERE o.id = ANY((SELECT app_user_organization_ids())::integer[]) "
-        "ORDER BY o.id LIMIT 1")) or "Europe/Moscow"
+    # The year of each payment by its organization's clock, as the cash book counts days.
     rows = connection.execute(text(
         "SELECT l.tax_code, sum(CASE c.kind WHEN 'sale' THEN l.amount ELSE -l.amount END) FROM cash_operation_lines l "
-        "JOIN cash_operations c ON c.id = l.operation_id WHERE c.patient_id = :p AND c.state = 'completed' "
-        "AND c.kind IN ('sale', 'refund') AND extract(year FROM c.fiscal_at AT TIME ZONE :z) = :y GROUP BY l.tax_code"),
-        {"p": patient_id, "y": tax_year, "z": org_zone}).all()
+        "JOIN cash_operations c ON c.id = l.operation_id JOIN organizations o ON o.id = c.organization_id "
+        "WHERE c.patient_id = :p AND c.state = 'completed' AND c.kind IN ('sale', 'refund') "
+        "AND extract(year FROM c.fiscal_at AT TIME ZONE o.time_zone) = :y GROUP BY l.tax_code"),
+        {"p": patient_id, "y": tax_year}).all()
     amounts = {code: amount for code, amount in rows}
     return max(Decimal(0), amounts.get(1, Decimal(0))), max(Decimal(0), amounts.get(2, Decimal(0)))
 
