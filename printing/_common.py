@@ -123,10 +123,35 @@ FONT_ITALIC = "MedCenterSans-Italic"
 
 # Italic (oblique) files that belong to the regular faces printing.fonts looks for, best first.
 _ITALIC_FILES = ("DejaVuSans-Oblique.ttf", "ariali.ttf", "Arial Italic.ttf")
-_ITALIC_CHARS = "АБВЖЩЯабвжщяЁё№–—"
+# Characters a companion face must have to be used for Russian forms.
+_COMPANION_CHARS = "АБВЖЩЯабвжщяЁё№–—"
 
-_italic_lock = threading.Lock()
-_italic_name: str | None = None
+_companion_lock = threading.Lock()
+_companions: dict[str, str] = {}  # registered name -> the face to use (itself, or the regular fallback)
+
+
+def _companion_font(name: str, files: tuple[str, ...]) -> str:
+    """Registers, on first use, the first of ``files`` found next to the regular form font that has
+    Cyrillic, under ``name``; returns ``name``, or the regular face when none is usable."""
+    with _companion_lock:
+        if name in _companions:
+            return _companions[name]
+        fonts = register_fonts()
+        chosen = fonts.regular
+        for file_name in files:
+            path = fonts.regular_path.parent / file_name
+            if not path.is_file():
+                continue
+            try:
+                font = TTFont(name, str(path))
+            except Exception:  # a damaged or unsupported file: try the next one
+                continue
+            if all(ord(ch) in font.face.charToGlyph for ch in _COMPANION_CHARS):
+                pdfmetrics.registerFont(font)
+                chosen = name
+                break
+        _companions[name] = chosen
+        return chosen
 
 
 def italic_font() -> str:
@@ -135,26 +160,7 @@ def italic_font() -> str:
     Looks next to the regular font file (DejaVu Sans Oblique, Arial Italic). When there is none, or
     it lacks Cyrillic, the regular face is returned and the text prints upright.
     """
-    global _italic_name
-    with _italic_lock:
-        if _italic_name is not None:
-            return _italic_name
-        fonts = register_fonts()
-        name = fonts.regular
-        for file_name in _ITALIC_FILES:
-            path = fonts.regular_path.parent / file_name
-            if not path.is_file():
-                continue
-            try:
-                font = TTFont(FONT_ITALIC, str(path))
-            except Exception:  # a damaged or unsupported file: try the next one
-                continue
-            if all(ord(ch) in font.face.charToGlyph for ch in _ITALIC_CHARS):
-                pdfmetrics.registerFont(font)
-                name = FONT_ITALIC
-                break
-        _italic_name = name
-        return name
+    return _companion_font(FONT_ITALIC, _ITALIC_FILES)
 
 
 # --- Fitting figures, a monospaced companion (forms with character cells) --------------------------
@@ -176,33 +182,10 @@ FONT_MONO = "MedCenterMono"
 # office asks for Courier New in character cells; DejaVu Sans Mono is its free counterpart.
 _MONO_FILES = ("DejaVuSansMono.ttf", "cour.ttf", "Courier New.ttf")
 
-_mono_lock = threading.Lock()
-_mono_name: str | None = None
-
-
 def mono_font() -> str:
     """The name of a monospaced face next to the registered form font, registered on first use.
 
     Looks next to the regular font file (DejaVu Sans Mono, Courier New). When there is none, or it
     lacks Cyrillic, the regular face is returned (the cells still hold one character each).
     """
-    global _mono_name
-    with _mono_lock:
-        if _mono_name is not None:
-            return _mono_name
-        fonts = register_fonts()
-        name = fonts.regular
-        for file_name in _MONO_FILES:
-            path = fonts.regular_path.parent / file_name
-            if not path.is_file():
-                continue
-            try:
-                font = TTFont(FONT_MONO, str(path))
-            except Exception:  # a damaged or unsupported file: try the next one
-                continue
-            if all(ord(ch) in font.face.charToGlyph for ch in _ITALIC_CHARS):
-                pdfmetrics.registerFont(font)
-                name = FONT_MONO
-                break
-        _mono_name = name
-        return name
+    return _companion_font(FONT_MONO, _MONO_FILES)
