@@ -28,13 +28,6 @@ def connection(session):
 
 
 @pytest.fixture
-def cashier(clinic):
-    session = log_in(clinic.settings("CASH-01"), "cashier", DEMO_PASSWORD)
-    yield session
-    session.close()
-
-
-@pytest.fixture
 def bench(tmp_path):
     with emulated_desk(tmp_path) as bench:
         yield bench
@@ -229,25 +222,21 @@ def test_refund_goes_back_to_the_card_first_and_frees_the_lines(conn, desk, benc
     _agree(conn, desk, bench)
 
 
-def test_a_paid_line_cannot_be_cancelled_by_the_registry_before_a_refund(clinic, conn, desk, bench):
+def test_a_paid_line_cannot_be_cancelled_by_the_registry_before_a_refund(registrar, conn, desk, bench):
     devices = bench.devices()
     _open(conn, desk, devices)
     lines = _lines(conn, _patients_with_lines(conn)[1])
     _pay(conn, desk, devices, lines[:1])
-    registrar = log_in(clinic.settings("REG-01"), "registrar", DEMO_PASSWORD)
-    try:
-        with registrar.engine.connect() as rc:
-            version = rc.scalar(text("SELECT version FROM order_lines WHERE id = :id"), {"id": lines[0].order_line_id})
-            with pytest.raises(orders.OrderRefused) as refused:
-                orders.cancel_line(rc, lines[0].order_line_id, version, "передумал")
-            assert refused.value.message == orders.LINE_AT_CASH_DESK
-            rc.rollback()
-            # The database refuses it whoever writes.
-            with pytest.raises(Exception, match="order_line_held_by_cash"):
-                rc.execute(text("UPDATE order_lines SET status = 'cancelled', cancel_reason = 'x' WHERE id = :id"),
-                           {"id": lines[0].order_line_id})
-    finally:
-        registrar.close()
+    with registrar.engine.connect() as rc:
+        version = rc.scalar(text("SELECT version FROM order_lines WHERE id = :id"), {"id": lines[0].order_line_id})
+        with pytest.raises(orders.OrderRefused) as refused:
+            orders.cancel_line(rc, lines[0].order_line_id, version, "передумал")
+        assert refused.value.message == orders.LINE_AT_CASH_DESK
+        rc.rollback()
+        # The database refuses it whoever writes.
+        with pytest.raises(Exception, match="order_line_held_by_cash"):
+            rc.execute(text("UPDATE order_lines SET status = 'cancelled', cancel_reason = 'x' WHERE id = :id"),
+                       {"id": lines[0].order_line_id})
 
 
 def test_bad_input_is_refused_before_anything_is_journaled(conn, desk, bench):

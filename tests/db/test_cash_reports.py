@@ -9,9 +9,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import text
 
-from medcenter_desktop.login_service import log_in
 from shared.demo.cash import DEMO_DESK
-from shared.demo.generator import DEMO_PASSWORD
 from shared.identifiers import inn_check_digits
 from shared.services import cash_desk as cd
 from shared.services import cash_reports as cr
@@ -19,13 +17,11 @@ from tests.db.cash_helpers import emulated_desk
 
 
 @pytest.fixture
-def setup(clinic, tmp_path):
-    session = log_in(clinic.settings("CASH-01"), "cashier", DEMO_PASSWORD)
-    with emulated_desk(tmp_path) as bench, session.engine.connect() as conn:
+def setup(cashier, tmp_path):
+    with emulated_desk(tmp_path) as bench, cashier.engine.connect() as conn:
         desk = cd.desk_by_name(conn, DEMO_DESK)
         conn.commit()
         yield conn, desk, bench
-    session.close()
 
 
 def _patients(conn) -> list[int]:

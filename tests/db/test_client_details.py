@@ -7,17 +7,8 @@ import datetime as dt
 import pytest
 from sqlalchemy import text
 
-from medcenter_desktop.login_service import log_in
-from shared.demo.generator import DEMO_PASSWORD
 from shared.services import client_details as cd
 from shared.services.patient_input import InvalidFields
-
-
-@pytest.fixture
-def registrar(clinic):
-    session = log_in(clinic.settings("REG-01"), "registrar", DEMO_PASSWORD)
-    yield session
-    session.close()
 
 
 def _in_uow(session, action):

@@ -7,53 +7,18 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from contextlib import contextmanager
 from decimal import Decimal
 
 import pytest
 from sqlalchemy import text
 
-from medcenter_desktop.login_service import log_in
-from shared.demo.generator import DEMO_PASSWORD
 from shared.services import catalogue, contracts, orders, pricing
 from shared.services.concurrency import ConcurrentEdit
+from tests.db.demo_sessions import demo_login, work
 
 UTC = dt.UTC
 TODAY = dt.date.today()
 NOON = dt.datetime.combine(TODAY, dt.time(9, 0), tzinfo=UTC)  # 12:00 in Moscow
-
-
-@contextmanager
-def work(session):
-    """One committed unit of work of ``session`` (rolled back if the block raises)."""
-    with session.uow() as uow:
-        yield uow.session.connection()
-        uow.commit()
-
-
-def _login(clinic, login: str, station: str):
-    return log_in(clinic.settings(station), login, DEMO_PASSWORD)
-
-
-@pytest.fixture
-def clerk(clinic):
-    session = _login(clinic, "contracts", "CON-01")
-    yield session
-    session.close()
-
-
-@pytest.fixture
-def registrar(clinic):
-    session = _login(clinic, "registrar", "REG-01")
-    yield session
-    session.close()
-
-
-@pytest.fixture
-def head(clinic):
-    session = _login(clinic, "headregistry", "HEAD-01")
-    yield session
-    session.close()
 
 
 class Demo:
@@ -340,7 +305,7 @@ def test_quota_reached_refuses_then_head_overrides(clerk, registrar, head, demo)
 def test_quota_holds_under_concurrent_orders(clinic, clerk, registrar, demo):
     """Twelve registrars add lines against a quota of five at the same moment: exactly five succeed."""
     quota = _quota(clerk, demo, 5, service_id=demo.xray)
-    sessions = [_login(clinic, "registrar", f"REG-{i:02d}") for i in range(12)]
+    sessions = [demo_login(clinic, "registrar", f"REG-{i:02d}") for i in range(12)]
     order_ids = [_order(registrar, demo) for _ in sessions]
     barrier = threading.Barrier(len(sessions))
     results: list[str] = []

@@ -8,54 +8,26 @@ rules for a writer that skips the service, and the audit trail."""
 from __future__ import annotations
 
 import datetime as dt
-from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from medcenter_desktop.login_service import log_in
-from shared.demo.generator import DEMO_PASSWORD
 from shared.services import booking as bk
 from shared.services import orders
 from shared.services import performance as pf
 from shared.services import visit_records as vr
 from shared.services.session import session_user
 from shared.services.shift_tasks import WALK_IN_LEAD, ShiftTaskRefused, shift_task
+from tests.db.demo_sessions import demo_login, work
 
 UTC = dt.UTC
 TODAY = dt.date.today()
 NOW = dt.datetime.now(UTC)
 
 
-@contextmanager
-def work(session):
-    """One committed unit of work of ``session`` (rolled back if the block raises)."""
-    with session.uow() as uow:
-        yield uow.session.connection()
-        uow.commit()
-
-
-def _login(clinic, login: str, station: str):
-    return log_in(clinic.settings(station), login, DEMO_PASSWORD)
-
-
-@pytest.fixture
-def doctor(clinic):
-    session = _login(clinic, "doctor", "DOC-01")
-    yield session
-    session.close()
-
-
-@pytest.fixture
-def registrar(clinic):
-    session = _login(clinic, "registrar", "REG-01")
-    yield session
-    session.close()
-
-
 def _set_unpaid_rule(clinic, org: int, value: str) -> None:
-    admin = _login(clinic, "admin", "ADM-01")
+    admin = demo_login(clinic, "admin", "ADM-01")
     try:
         with work(admin) as c:
             c.execute(text("UPDATE organizations SET unpaid_performance = :v WHERE id = :o"), {"v": value, "o": org})

@@ -9,34 +9,18 @@ import datetime as dt
 import io
 import random
 import xml.etree.ElementTree as ET
-from contextlib import contextmanager
 from decimal import Decimal
 
 import pytest
 from sqlalchemy import text
 
-from medcenter_desktop.login_service import log_in
-from shared.demo.generator import DEMO_PASSWORD
 from shared.services import contracts, registers
 from shared.services.register_rules import InvalidMappingRule
+from tests.db.demo_sessions import work
 
 TODAY = dt.date.today()
 MONTH = (TODAY.replace(day=1) - dt.timedelta(days=1)).replace(day=1)  # last month
 MONTH_END = TODAY.replace(day=1) - dt.timedelta(days=1)
-
-
-@contextmanager
-def work(session):
-    with session.uow() as uow:
-        yield uow.session.connection()
-        uow.commit()
-
-
-@pytest.fixture
-def clerk(clinic):
-    session = log_in(clinic.settings("CON-01"), "contracts", DEMO_PASSWORD)
-    yield session
-    session.close()
 
 
 class Month:

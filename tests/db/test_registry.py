@@ -24,13 +24,6 @@ NEW = PatientInput(last_name="Ёлкина", first_name="Дарья", middle_nam
 
 
 
-@pytest.fixture
-def registrar(clinic):
-    session = log_in(clinic.settings("REG-01"), "registrar", DEMO_PASSWORD)
-    yield session
-    session.close()
-
-
 def _register(session, data=NEW, **kw) -> int:
     with session.uow() as uow:
         pid = patients.register_patient(uow.session.connection(), data, **kw)

@@ -28,20 +28,6 @@ def at(day: dt.date, hh: int, mm: int = 0) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hh, mm), tzinfo=ZONE)
 
 
-@pytest.fixture
-def head(clinic):
-    session = log_in(clinic.settings("HEAD-01"), "headregistry", DEMO_PASSWORD)
-    yield session
-    session.close()
-
-
-@pytest.fixture
-def registrar(clinic):
-    session = log_in(clinic.settings("REG-01"), "registrar", DEMO_PASSWORD)
-    yield session
-    session.close()
-
-
 class Plan:
     """Two doctors of the test service, Mon-Fri 08:00-14:00 with a break at 11:00-11:30, March 2027."""
 

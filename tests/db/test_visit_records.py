@@ -4,18 +4,15 @@ versions with their history, authorship, card-type row security and the audit tr
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from medcenter_desktop.login_service import log_in
-from shared.demo.generator import DEMO_PASSWORD
 from shared.errors import DomainError
 from shared.services import visit_records as vr
 from shared.services.concurrency import ConcurrentEdit
 from shared.services.session import session_user
+from tests.db.demo_sessions import demo_login, work
 from tests.db.security_helpers import PASSWORD, make_login
 
 CONTENT = {
@@ -26,32 +23,6 @@ CONTENT = {
     "recommendations": "Обильное питьё, контроль через 5 дней.",
     "temperature": 37.8,
 }
-
-
-@contextmanager
-def work(session):
-    """One committed unit of work of ``session`` (rolled back if the block raises)."""
-    with session.uow() as uow:
-        yield uow.session.connection()
-        uow.commit()
-
-
-def _login(clinic, login: str, station: str, password: str = DEMO_PASSWORD):
-    return log_in(clinic.settings(station), login, password)
-
-
-@pytest.fixture
-def doctor(clinic):
-    session = _login(clinic, "doctor", "DOC-01")
-    yield session
-    session.close()
-
-
-@pytest.fixture
-def nurse(clinic):
-    session = _login(clinic, "nurse", "DOC-02")
-    yield session
-    session.close()
 
 
 def _card(session, code: str = "outpatient") -> int:
@@ -227,7 +198,7 @@ def test_only_the_author_signs_or_edits(clinic, doctor, nurse):
 
 
 def test_registrar_cannot_write_records(clinic):
-    registrar = _login(clinic, "registrar", "REG-01")
+    registrar = demo_login(clinic, "registrar", "REG-01")
     try:
         card = _card(registrar)
         refused = _refused(registrar, vr.start_record, card, content={"complaints": "x"})
@@ -250,7 +221,7 @@ def test_card_type_access_decides_who_reads_and_writes(clinic, doctor):
             "WHERE t.code = 'dental' AND c.organization_id = %s ORDER BY c.id LIMIT 1", (org,)).fetchone()
     login = make_login(clinic, ["medical_worker"], organization_ids=(org,), staff_member_id=staff,
                        card_type_codes=("dental",))
-    dentist = _login(clinic, login, "DENT-01", PASSWORD)
+    dentist = demo_login(clinic, login, "DENT-01", PASSWORD)
     try:
         with work(dentist) as conn:
             record_id = vr.start_record(conn, dental_card, template_code="dentist.visit",
