@@ -502,6 +502,14 @@ def _sync_shift(connection: Connection, desk: Desk, status: RegistrarStatus) -> 
     return row.id if row is not None else None
 
 
+def _ready_shift(connection: Connection, desk: Desk, devices: Devices) -> int | None:
+    """Checks the registrar can take a receipt now (its shift open and under 24 hours, paper, cover, fiscal
+    drive, no receipt left open, this desk's device) and returns the database's shift of it."""
+    status = devices.registrar.status()
+    _check_registrar(status, desk)
+    return _sync_shift(connection, desk, status)
+
+
 # --- paying ------------------------------------------------------------------------------------------------------
 
 
@@ -556,9 +564,7 @@ def pay(connection: Connection, desk: Desk, devices: Devices, request: PaymentRe
     if card > 0 and devices.terminal is None:
         raise _refused(NO_TERMINAL)
     _unfinished_guard(connection, desk)
-    status = devices.registrar.status()
-    _check_registrar(status, desk)
-    shift_id = _sync_shift(connection, desk, status)
+    shift_id = _ready_shift(connection, desk, devices)
 
     lines = connection.execute(text(
         "SELECT l.id, o.patient_id, l.quantity, l.price, l.amount, s.name, s.vat_rate, s.tax_deduction_code "
@@ -699,9 +705,7 @@ def take_deposit(connection: Connection, desk: Desk, devices: Devices, patient_i
     if card_sum > 0 and devices.terminal is None:
         raise _refused(NO_TERMINAL)
     _unfinished_guard(connection, desk)
-    status = devices.registrar.status()
-    _check_registrar(status, desk)
-    shift_id = _sync_shift(connection, desk, status)
+    shift_id = _ready_shift(connection, desk, devices)
     op_id = connection.scalar(text(
         "INSERT INTO cash_operations (organization_id, desk_id, shift_id, kind, idempotency_key, patient_id, total, "
         "cash_amount, card_amount, cash_given, change_amount, customer_contact) VALUES (:org, :desk, :shift, "
@@ -730,9 +734,7 @@ def return_deposit(connection: Connection, desk: Desk, devices: Devices, deposit
     if source is None:
         raise _refused(NOT_REFUNDABLE)
     _unfinished_guard(connection, desk)
-    status = devices.registrar.status()
-    _check_registrar(status, desk)
-    shift_id = _sync_shift(connection, desk, status)
+    shift_id = _ready_shift(connection, desk, devices)
     _lock_deposit(connection, source.patient_id)
     info = next((d for d in deposits(connection, source.patient_id) if d.operation_id == deposit_id), None)
     returnable = info.returnable if info is not None else Decimal(0)
@@ -775,9 +777,7 @@ def refund(connection: Connection, desk: Desk, devices: Devices, sale_id: int, o
     if sale is None:
         raise _refused(NOT_REFUNDABLE)
     _unfinished_guard(connection, desk)
-    status = devices.registrar.status()
-    _check_registrar(status, desk)
-    shift_id = _sync_shift(connection, desk, status)
+    shift_id = _ready_shift(connection, desk, devices)
     lines = connection.execute(text(
         "SELECT l.id, l.amount FROM order_lines l WHERE l.id = ANY(:ids) AND l.status = 'paid' "
         "AND l.cash_operation_id = :s"), {"ids": list(ids), "s": sale_id}).all()
@@ -1051,9 +1051,7 @@ def close_shift(connection: Connection, desk: Desk, devices: Devices, key: uuid.
 
 @_exclusive
 def x_report(connection: Connection, desk: Desk, devices: Devices) -> OperationResult:
-    status = devices.registrar.status()
-    _check_registrar(status, desk)
-    shift_id = _sync_shift(connection, desk, status)
+    shift_id = _ready_shift(connection, desk, devices)
     return _simple(connection, desk, "x_report", uuid.uuid4(), Decimal(0),
                    lambda: devices.registrar.x_report(), shift_id)
 
@@ -1074,9 +1072,7 @@ def cash_in(connection: Connection, desk: Desk, devices: Devices, amount: object
     if value <= 0:
         raise _refused(BAD_AMOUNT, value=str(amount)[:40])
     _unfinished_guard(connection, desk)
-    status = devices.registrar.status()
-    _check_registrar(status, desk)
-    shift_id = _sync_shift(connection, desk, status)
+    shift_id = _ready_shift(connection, desk, devices)
     return _simple(connection, desk, "cash_in", key or uuid.uuid4(), value,
                    lambda: devices.registrar.cash_in(value), shift_id)
 
@@ -1091,9 +1087,7 @@ def cash_out(connection: Connection, desk: Desk, devices: Devices, amount: objec
     available = drawer_cash(connection, desk)
     if value > available:
         raise _refused(NO_CASH, available=format_money(available))
-    status = devices.registrar.status()
-    _check_registrar(status, desk)
-    shift_id = _sync_shift(connection, desk, status)
+    shift_id = _ready_shift(connection, desk, devices)
     return _simple(connection, desk, "cash_out", key or uuid.uuid4(), value,
                    lambda: devices.registrar.cash_out(value), shift_id)
 
