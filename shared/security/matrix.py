@@ -150,6 +150,8 @@ _IDENTITY_FUNCTIONS = (
     "app_user_staff_id()",
     "app_has_job(text)",
     "audit_last_change(text, text)",
+    # A refused attempt is written to the audit trail by the service that refused it (sql/0012).
+    "audit_refusal(text, text, text)",
 )
 ADMIN_FUNCTIONS = (
     "admin_create_user(text, text, integer, text[], integer[], integer)",

@@ -24,6 +24,7 @@ from sqlalchemy.exc import DBAPIError
 from shared.errors import QT_TRANSLATE_NOOP, DomainError
 from shared.services import orders
 from shared.services.concurrency import stale
+from shared.services.refusals import audited_refusals
 
 
 class PerformanceRefused(DomainError):
@@ -32,6 +33,9 @@ class PerformanceRefused(DomainError):
 
 class UnpaidWarning(DomainError):
     """The clinic warns (does not block) about an unpaid, uncovered line: ask, then call again confirmed."""
+
+    #: A question to the user, not a refusal: the performance, once confirmed, is itself audited.
+    audited_as_refusal = False
 
     message = QT_TRANSLATE_NOOP(
         "DomainError", "The client has not paid for \u201c{service}\u201d and no agreement covers it. "
@@ -146,6 +150,7 @@ def _insert(connection: Connection, line, values: dict) -> None:
 # --- performing -----------------------------------------------------------------------------------------------
 
 
+@audited_refusals("order_lines", "line_id")
 def perform(connection: Connection, line_id: int, version: int, *, performed_by: int, office_id: int | None = None,
             participants: Iterable[int] = (), started_at: dt.datetime, ended_at: dt.datetime, result: str = "",
             result_code: str = "", record_id: int | None = None, confirm_unpaid: bool = False) -> None:
@@ -184,6 +189,7 @@ def perform(connection: Connection, line_id: int, version: int, *, performed_by:
         raise refusal from None
 
 
+@audited_refusals("order_lines", "step_line_id")
 def skip_step(connection: Connection, step_line_id: int, version: int, reason: str) -> None:
     """Skips an optional step of a complex service (it stays unperformed, with the reason recorded)."""
     if not reason.strip():
@@ -271,6 +277,7 @@ def complex_progress(connection: Connection, line_id: int) -> ComplexProgress:
                     for r in steps))
 
 
+@audited_refusals("order_lines", "line_id")
 def close_complex(connection: Connection, line_id: int, version: int) -> None:
     """Closes (marks performed) a complex line whose required steps are all done; refused naming the
     missing ones. Its steps were each held to the unpaid rule when performed."""

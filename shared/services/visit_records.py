@@ -24,6 +24,7 @@ from sqlalchemy.exc import DBAPIError
 from shared.errors import QT_TRANSLATE_NOOP, DomainError
 from shared.services import icd10
 from shared.services.concurrency import stale
+from shared.services.refusals import audited_refusals
 from shared.services.session import session_user
 
 #: The sections of a visit record's text, in the order a template shows them. ``content`` may hold more
@@ -231,6 +232,7 @@ def _summary(content: Mapping[str, object]) -> str:
 
 # --- writing -------------------------------------------------------------------------------------------------
 
+@audited_refusals("medical_cards", "card_id")
 def start_record(connection: Connection, card_id: int, *, template_code: str = "", booking_id: int | None = None,
                  content: Mapping[str, object] | None = None, kind: str = VISIT_KIND) -> int:
     """A new draft visit record in the card, written by the connected user; returns its id."""
@@ -256,6 +258,7 @@ def start_record(connection: Connection, card_id: int, *, template_code: str = "
         raise refusal from None
 
 
+@audited_refusals("medical_records", "record_id")
 def save_draft(connection: Connection, record_id: int, version: int, content: Mapping[str, object]) -> int:
     """Replaces the draft's content; ``version`` is the one read. Returns the new version."""
     body = _content(content)
@@ -276,6 +279,7 @@ def save_draft(connection: Connection, record_id: int, version: int, content: Ma
         raise refusal from None
 
 
+@audited_refusals("medical_records", "record_id")
 def sign(connection: Connection, record_id: int, version: int) -> int:
     """Signs (locks) the connected user's draft; returns the new version."""
     me = _staff_id(connection)
@@ -298,6 +302,7 @@ def sign(connection: Connection, record_id: int, version: int) -> int:
         raise refusal from None
 
 
+@audited_refusals("medical_records", "record_id")
 def correct(connection: Connection, record_id: int) -> int:
     """A new draft superseding the signed record, with its content and diagnoses; returns the new id."""
     _staff_id(connection)
@@ -353,6 +358,7 @@ def diagnosis_entry(code: object) -> icd10.Icd10Entry:
     return entry
 
 
+@audited_refusals("medical_records", "record_id")
 def add_diagnosis(connection: Connection, record_id: int, code: object, role: str = "main",
                   first_time: bool = False, note: str = "") -> int:
     """Adds a diagnosis to the connected user's draft; returns its id."""
@@ -387,6 +393,7 @@ def add_diagnosis(connection: Connection, record_id: int, code: object, role: st
         raise refusal from None
 
 
+@audited_refusals("diagnoses", "diagnosis_id")
 def remove_diagnosis(connection: Connection, diagnosis_id: int) -> None:
     """Removes a diagnosis from the connected user's draft."""
     record_id = connection.scalar(text("SELECT record_id FROM diagnoses WHERE id = :id"), {"id": diagnosis_id})
@@ -416,8 +423,14 @@ def _card_rows(connection: Connection, card_id: int):
         raise refusal from None
 
 
+@audited_refusals("medical_cards", "card_id")
 def history(connection: Connection, card_id: int) -> list[VisitRecord]:
-    """Every record of the card, oldest first, with its diagnoses; the opening is audited."""
+    """Every record of the card, oldest first, with its diagnoses; the opening is audited (and so is a
+    refused opening)."""
+    return _history(connection, card_id)
+
+
+def _history(connection: Connection, card_id: int) -> list[VisitRecord]:
     rows = _card_rows(connection, card_id)
     diagnoses: dict[int, list[DiagnosisInfo]] = {}
     for d in connection.execute(text(
@@ -440,10 +453,11 @@ def history(connection: Connection, card_id: int) -> list[VisitRecord]:
     ]
 
 
+@audited_refusals("medical_records", "record_id")
 def record(connection: Connection, record_id: int) -> VisitRecord:
     """One record with its diagnoses (opening its card, which is audited)."""
     head = _head(connection, record_id)
-    found = next((r for r in history(connection, head.card_id) if r.id == record_id), None)
+    found = next((r for r in _history(connection, head.card_id) if r.id == record_id), None)
     if found is None:
         raise RecordRefused(RECORD_NOT_AVAILABLE)
     return found
