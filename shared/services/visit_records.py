@@ -265,6 +265,12 @@ def save_draft(connection: Connection, record_id: int, version: int, content: Ma
     head = _editable_head(connection, record_id)
     if head.version != version:
         raise stale(connection, "medical_records", record_id, True)
+    from shared.services import record_templates  # imports this module: a late import
+
+    tpl = record_templates.find(connection.scalar(
+        text("SELECT template_code FROM medical_records WHERE id = :id"), {"id": record_id}))
+    if tpl is not None:
+        body = record_templates.normalized(tpl, body)
     try:
         with connection.begin_nested():
             return connection.scalar(text(
@@ -290,6 +296,15 @@ def sign(connection: Connection, record_id: int, version: int) -> int:
         raise RecordRefused(NOT_AUTHOR_SIGN, author=_staff_name(connection, head.author_staff_id))
     if head.version != version:
         raise stale(connection, "medical_records", record_id, True)
+    from shared.services import record_templates  # imports this module: a late import
+
+    tpl = record_templates.find(connection.scalar(
+        text("SELECT template_code FROM medical_records WHERE id = :id"), {"id": record_id}))
+    if tpl is not None:
+        # The text is read through card_records() like any reading (the opening is audited).
+        body = connection.scalar(text("SELECT r.content FROM card_records(:c) r WHERE r.id = :id"),
+                                 {"c": head.card_id, "id": record_id})
+        record_templates.check_ready_to_sign(tpl, body or {})
     try:
         with connection.begin_nested():
             return connection.scalar(text(
