@@ -1,0 +1,404 @@
+"""The visit record editor: the template's fields by section, the diagnoses, and Save draft (Ctrl+S),
+Book repeat visit (Ctrl+B), Sign (Ctrl+Enter).
+
+The draft is created in the database on the first save (or the first diagnosis). A refused save or
+signature is said in the bar above the buttons and nothing typed is lost. A signed record, or a draft
+of another author, is shown read-only; a signed one of the user can be corrected (a new version).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from medcenter_desktop.error_dialog import error_text, show_error
+from shared.errors import DomainError
+from workstations.doctor import ops, templates, texts
+from workstations.doctor.diagnoses import DiagnosesBox
+from workstations.doctor.field_widgets import FieldInput, tt
+
+if TYPE_CHECKING:
+    from medcenter_desktop.login_service import AppSession
+    from shared.services.visit_records import VisitRecord
+
+_ERROR_STYLE = ("QLabel { background: #fdecec; border: 1px solid #f3c2c2; border-radius: 6px; padding: 6px 10px; "
+                "color: #a61b1b; }")
+_NOTICE_STYLE = ("QLabel { background: #e7f5ec; border: 1px solid #b9dfc6; border-radius: 6px; padding: 6px 10px; "
+                 "color: #14432a; }")
+_SECTION_STYLE = "QLabel#fieldSection { font-weight: 600; color: #0b6e78; font-size: 10.5pt; padding-top: 6px; }"
+
+
+class RecordEditor(QWidget):
+    """Edits one visit record of a card; ``record_changed(record)`` after each successful write."""
+
+    record_changed = Signal(object)
+    repeat_requested = Signal()
+    correct_requested = Signal(int)
+
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.staff_member_id: int | None = None
+        self.specialty_code = ""
+        self.card_id: int | None = None
+        self.booking_id: int | None = None
+        self.record: VisitRecord | None = None
+        self.template = templates.default_template("")
+        self.inputs: dict[str, FieldInput] = {}
+        self.read_only = False
+        self.dirty = False
+        self.busy = False
+        self.can_repeat = False
+        self._loading = False
+        self.setStyleSheet(_SECTION_STYLE)
+
+        self.template_label = QLabel(self)
+        self.template_combo = QComboBox(self)
+        self.template_combo.setMinimumWidth(260)
+        self.template_combo.activated.connect(lambda _i: self._template_chosen())
+        self.template_label.setBuddy(self.template_combo)
+        self.state_label = QLabel(self)
+        self.state_label.setObjectName("mutedLabel")
+        top = QHBoxLayout()
+        top.addWidget(self.template_label)
+        top.addWidget(self.template_combo)
+        top.addStretch(1)
+        top.addWidget(self.state_label)
+
+        self.fields_host = QWidget(self)
+        self.fields_layout = QVBoxLayout(self.fields_host)
+        self.fields_layout.setContentsMargins(4, 0, 12, 8)
+        self.fields_layout.setSpacing(4)
+        self.diagnoses = DiagnosesBox(self)
+        self.diagnoses.add_requested.connect(self.add_diagnosis)
+        self.diagnoses.remove_requested.connect(self.remove_diagnosis)
+        content = QWidget(self)
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addWidget(self.fields_host)
+        content_layout.addWidget(self.diagnoses)
+        content_layout.addStretch(1)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(content)
+
+        self.message_label = QLabel(self)
+        self.message_label.setWordWrap(True)
+        self.message_label.hide()
+        self.save_button = QPushButton(self)
+        self.save_button.clicked.connect(self.save)
+        self.repeat_button = QPushButton(self)
+        self.repeat_button.clicked.connect(self.repeat_requested)
+        self.correct_button = QPushButton(self)
+        self.correct_button.clicked.connect(lambda: self.correct_requested.emit(self.record.id) if self.record else None)
+        self.sign_button = QPushButton(self)
+        self.sign_button.setObjectName("primaryButton")
+        self.sign_button.clicked.connect(self.sign)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.repeat_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.correct_button)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.sign_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.message_label)
+        layout.addLayout(buttons)
+        self.retranslate_ui()
+
+    # --- Public API ------------------------------------------------------------------------------
+
+    def setup(self, *, staff_member_id: int | None, specialty_code: str) -> None:
+        """Who writes: their templates, the default one of their specialty first."""
+        self.staff_member_id = staff_member_id
+        self.specialty_code = specialty_code
+        self.template_combo.clear()
+        for tpl in templates.templates_for(specialty_code):
+            self.template_combo.addItem(tt(tpl.title), tpl.code)
+        self.template = templates.default_template(specialty_code)
+        self._select_template_item(self.template.code)
+        self._build_fields()
+
+    def open(self, *, card_id: int | None, booking_id: int | None, record: VisitRecord | None,
+             can_repeat: bool) -> None:
+        """Shows ``record`` (None: a new record of the card for the visit ``booking_id``)."""
+        self.card_id = card_id
+        self.booking_id = booking_id
+        self.can_repeat = can_repeat
+        self.show_message("")
+        self._show_record(record)
+
+    def content(self) -> dict:
+        """What is typed, normalized by the template (raises `TemplateInputError`)."""
+        raw = {key: widget.value() for key, widget in self.inputs.items()}
+        extra = {k: v for k, v in (self.record.content if self.record else {}).items() if k not in raw}
+        return {**extra, **templates.normalized(self.template, raw)}
+
+    def draft(self) -> ops.Draft | None:
+        """The draft to write, or None (the refusal is shown)."""
+        if self.card_id is None:
+            self.show_message(QCoreApplication.translate(
+                "DoctorRecord", "The patient has no medical card you may open: a record cannot be written."), error=True)
+            return None
+        try:
+            content = self.content()
+        except DomainError as exc:
+            self.show_message(error_text(exc), error=True)
+            return None
+        record = self.record
+        return ops.Draft(card_id=self.card_id, record_id=record.id if record else None,
+                         version=record.version if record else None, content=content,
+                         template_code=self.template.code, booking_id=record.booking_id if record else self.booking_id)
+
+    def save(self) -> None:
+        if self.read_only or self.busy:
+            return
+        draft = self.draft()
+        if draft is None:
+            return
+        self._run(ops.save_draft(parent=self, session=self.session, draft=draft),
+                  QCoreApplication.translate("DoctorRecord", "Draft saved."))
+
+    def sign(self) -> None:
+        if self.read_only or self.busy:
+            return
+        draft = self.draft()
+        if draft is None:
+            return
+        missing = templates.missing_for_signing(self.template, draft.content)
+        if missing:
+            self.show_message(QCoreApplication.translate(
+                "DoctorRecord", "Fill in before signing: {fields}.").format(
+                    fields=", ".join(tt(label) for label in missing)), error=True)
+            self._focus_first_missing(missing)
+            return
+        answer = QMessageBox.question(
+            self, QCoreApplication.translate("DoctorRecord", "Sign the record"),
+            QCoreApplication.translate(
+                "DoctorRecord", "Sign the record? A signed record can no longer be changed: a correction becomes "
+                "a new version."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self._run(ops.sign(parent=self, session=self.session, draft=draft),
+                  QCoreApplication.translate("DoctorRecord", "The record is signed."))
+
+    def add_diagnosis(self, code: str, role: str, first_time: bool) -> None:
+        if self.read_only or self.busy:
+            return
+        draft = self.draft()
+        if draft is None:
+            return
+        self._run(ops.add_diagnosis(parent=self, session=self.session, draft=draft, code=code, role=role,
+                                    first_time=first_time), "", diagnosis_added=True)
+
+    def remove_diagnosis(self, diagnosis_id: int) -> None:
+        if self.read_only or self.busy:
+            return
+        draft = self.draft()
+        if draft is None:
+            return
+        self._run(ops.remove_diagnosis(parent=self, session=self.session, draft=draft, diagnosis_id=diagnosis_id), "")
+
+    def input(self, key: str) -> FieldInput | None:
+        return self.inputs.get(key)
+
+    def set_text(self, key: str, value: object) -> None:
+        if key in self.inputs:
+            self.inputs[key].set_value(value)
+
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        self.message_label.setStyleSheet(_ERROR_STYLE if error else _NOTICE_STYLE)
+        self.message_label.setText(text)
+        self.message_label.setVisible(bool(text))
+
+    def message(self) -> str:
+        return self.message_label.text() if not self.message_label.isHidden() else ""
+
+    def focus_first_field(self) -> None:
+        for widget in self.inputs.values():
+            if not self.read_only:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+
+    def retranslate_ui(self) -> None:
+        self.template_label.setText(self.tr("&Template:"))
+        self.save_button.setText(self.tr("Save draft (Ctrl+S)"))
+        self.repeat_button.setText(self.tr("Book repeat visit\u2026 (Ctrl+B)"))
+        self.correct_button.setText(self.tr("Write a correction"))
+        self.sign_button.setText(self.tr("Sign (Ctrl+Enter)"))
+        self._update_state()
+
+    # --- Internals -------------------------------------------------------------------------------
+
+    def _run(self, op, done_text: str, *, diagnosis_added: bool = False) -> None:
+        self.busy = True
+        self._update_buttons()
+
+        def succeeded(record: VisitRecord) -> None:
+            self.busy = False
+            typed = {key: widget.value() for key, widget in self.inputs.items()}
+            self._show_record(record, keep=typed if not record.is_signed else None)
+            if diagnosis_added:
+                self.diagnoses.added()
+            self.show_message(done_text)
+            self.record_changed.emit(record)
+
+        def failed(exc: Exception) -> None:
+            self.busy = False
+            self._update_buttons()
+            if isinstance(exc, DomainError):
+                target = self.diagnoses.show_message if diagnosis_added else (
+                    lambda t: self.show_message(t, error=True))
+                target(error_text(exc))
+            else:
+                show_error(self, exc)
+
+        op.success(succeeded).failure(failed).run()
+
+    def _show_record(self, record: VisitRecord | None, keep: dict | None = None) -> None:
+        self.record = record
+        code = record.template_code if record is not None and record.template_code else None
+        tpl = templates.template(code) if code else None
+        if tpl is not None and tpl.code != self.template.code:
+            self.template = tpl
+            self._select_template_item(tpl.code)
+            self._build_fields()
+        elif record is None and self.template.code != templates.default_template(self.specialty_code).code:
+            self.template = templates.default_template(self.specialty_code)
+            self._select_template_item(self.template.code)
+            self._build_fields()
+        self._loading = True
+        try:
+            values = dict(record.content) if record is not None else {}
+            if keep is not None:
+                values.update(keep)
+            for key, widget in self.inputs.items():
+                widget.set_value(values.get(key))
+        finally:
+            self._loading = False
+        self.dirty = False
+        self.read_only = record is not None and (record.is_signed or record.author_staff_id != self.staff_member_id)
+        for widget in self.inputs.values():
+            widget.set_read_only(self.read_only)
+        self.template_combo.setEnabled(not self.read_only)
+        self.diagnoses.set_diagnoses(record.diagnoses if record is not None else ())
+        self.diagnoses.set_read_only(self.read_only)
+        self._update_state()
+        self._update_buttons()
+
+    def _select_template_item(self, code: str) -> None:
+        index = self.template_combo.findData(code)
+        if index < 0:
+            self.template_combo.addItem(tt(self.template.title), code)
+            index = self.template_combo.count() - 1
+        self.template_combo.setCurrentIndex(index)
+
+    def _template_chosen(self) -> None:
+        code = self.template_combo.currentData()
+        tpl = templates.template(code) if code else None
+        if tpl is None or tpl.code == self.template.code:
+            return
+        typed = {key: widget.value() for key, widget in self.inputs.items()}
+        self.template = tpl
+        self._build_fields()
+        for key, widget in self.inputs.items():
+            if key in typed:
+                widget.set_value(typed[key])
+        self.dirty = True
+
+    def _build_fields(self) -> None:
+        """A heading per section (its free text's label), the free text under it across the width, then
+        the section's structured fields with their labels."""
+        while self.fields_layout.count():
+            item = self.fields_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.inputs = {}
+        form: QFormLayout | None = None
+        section = None
+        for field in self.template.fields:
+            if form is None or field.section != section:
+                section = field.section
+                form = self._section_form()
+            widget = FieldInput(field, self.fields_host)
+            widget.changed.connect(self._changed)
+            self.inputs[field.key] = widget
+            if field.key == field.section:
+                heading = QLabel(tt(field.label) + (" *" if field.required_to_sign else ""), self.fields_host)
+                heading.setObjectName("fieldSection")
+                heading.setBuddy(widget.editor)
+                form.addRow(heading)
+                form.addRow(widget)
+                continue
+            label_text = "" if field.kind == "flag" else tt(field.label) + (" *" if field.required_to_sign else "")
+            label = QLabel(label_text, self.fields_host)
+            label.setMinimumWidth(170)
+            label.setWordWrap(True)
+            label.setBuddy(widget.editor)
+            form.addRow(label, widget)
+
+    def _section_form(self) -> QFormLayout:
+        holder = QWidget(self.fields_host)
+        form = QFormLayout(holder)
+        form.setContentsMargins(0, 0, 0, 4)
+        form.setHorizontalSpacing(12)
+        form.setVerticalSpacing(5)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.fields_layout.addWidget(holder)
+        return form
+
+    def _changed(self) -> None:
+        if not self._loading:
+            self.dirty = True
+            self._update_state()
+
+    def _focus_first_missing(self, missing) -> None:
+        labels = set(missing)
+        for field in self.template.fields:
+            if field.label in labels and field.key in self.inputs:
+                self.inputs[field.key].setFocus(Qt.FocusReason.OtherFocusReason)
+                self.scroll.ensureWidgetVisible(self.inputs[field.key])
+                return
+
+    def _update_state(self) -> None:
+        record = self.record
+        if record is None:
+            text = self.tr("New record")
+        elif record.is_signed:
+            text = self.tr("Version {no}, signed {when}").format(no=record.version_no, when=texts.local(record.signed_at))
+        else:
+            text = self.tr("Draft, version {no}").format(no=record.version_no)
+        if self.dirty and not self.read_only:
+            text += " \u00b7 " + self.tr("not saved")
+        self.state_label.setText(text)
+
+    def _update_buttons(self) -> None:
+        editable = not self.read_only and not self.busy and self.card_id is not None
+        self.save_button.setEnabled(editable)
+        self.sign_button.setEnabled(editable)
+        self.repeat_button.setEnabled(self.can_repeat and not self.busy)
+        signed_mine = (self.record is not None and self.record.is_signed and self.record.superseded_by is None
+                       and self.record.author_staff_id == self.staff_member_id)
+        self.correct_button.setVisible(signed_mine)
+        self.save_button.setVisible(not self.read_only)
+        self.sign_button.setVisible(not self.read_only)
