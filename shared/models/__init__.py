@@ -30,6 +30,7 @@ from shared.models.cash import (
     CashShift,
     TaxCertificate,
 )
+from shared.models.clinical import Appointment, MedicationPrescription
 from shared.models.installation import Installation
 from shared.models.organization import Department, Office, Organization
 from shared.models.patients import MedicalCard, MedicalRecord, Patient
@@ -67,6 +68,8 @@ from shared.models.scheduling import (
 from shared.models.staff import AppUser, Position, Specialty, StaffMember, UserOrganization
 
 __all__ = [
+    "Appointment",
+    "MedicationPrescription",
     "ServicePerformance",
     "Agreement",
     "CashDesk",

@@ -33,6 +33,8 @@ AUDITED: Mapping[str, tuple[str, str]] = {
     "medical_cards": ("patient_id", "id"),
     "medical_records": ("@card", "id"),
     "diagnoses": ("@card", "id"),
+    "appointments": ("patient_id", "id"),
+    "medication_prescriptions": ("patient_id", "id"),
     "staff_members": ("", "id"),
     "users": ("", "id"),
     "user_organizations": ("", "user_id,organization_id"),

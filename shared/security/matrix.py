@@ -85,6 +85,12 @@ _DIAGNOSING = {"diagnoses": "SIUD"}
 # the facts are never edited (a correction is the registry's cancellation). The heads read them.
 _PERFORMING = {"service_performances": "SI"}
 
+# Clinical orders of a visit (sql/0010_clinical_orders.sql): those who write records prescribe services and
+# medications; the doctor turns appointments into order lines of the patient's order (priced, discounted and
+# charged to quotas by the orders service) and books or cancels those lines -- the column grants below.
+_PRESCRIBING = {"appointments": "SIUD", "medication_prescriptions": "SIUD"}
+_DOCTOR_ORDERING = {"orders": "SI", "order_lines": "SI", "order_line_discounts": "SI", "quota_charges": "SI"}
+
 TABLE_GRANTS: Mapping[str, Mapping[str, str]] = {
     # Every staff member sees the organization's structure and staff list (schedules show doctors).
     "user": {"alembic_version": "S", "installation": "S", "medical_services": "S", "icd10_codes": "S",
@@ -97,13 +103,14 @@ TABLE_GRANTS: Mapping[str, Mapping[str, str]] = {
     "head_of_registry": {**_CLIENT_READ, "medical_cards": "S", "paper_card_movements": "S", "audit_log": "S",
                          "users": "S", **_PLANNING, **_ORDERING},
     "medical_worker": {**_CLIENT_READ, "medical_cards": "S", "medical_records": "I", **_DIAGNOSING, **_BOOKING,
-                       **_TERMS_READ, **_ORDERS_READ, **_PERFORMING},
+                       **_TERMS_READ, **_ORDERS_READ, **_PERFORMING, **_PRESCRIBING, **_DOCTOR_ORDERING},
     "contracts": _CONTRACTS,
     "marketer": {**_PLAN_READ, "bookings": "S", **_TERMS_READ},
     "head": {**_CLIENT_READ, "medical_cards": "S", "audit_log": "S", "users": "S", **_PLAN_READ,
              "bookings": "S", "booking_events": "S", "waiting_list": "S", **_TERMS_READ, **_ORDERS_READ,
              **{t: "S" for t in REGISTERS}, **_CASH_READ, "service_performances": "S"},
-    "admission": {**_REGISTRY, "medical_records": "I", **_DIAGNOSING, **_BOOKING, **_ORDERING, **_PERFORMING},
+    "admission": {**_REGISTRY, "medical_records": "I", **_DIAGNOSING, **_BOOKING, **_ORDERING, **_PERFORMING,
+                  **_PRESCRIBING},
     "statistician": {"patients": "S", "patient_surnames": "S", "medical_cards": "S", **_PLAN_READ,
                      "bookings": "S", **_TERMS_READ, **_ORDERS_READ, **{t: "S" for t in REGISTERS}},
     "administrator": {
@@ -131,10 +138,12 @@ _RECORD_WRITER = {"medical_records": {
     "U": ("kind", "summary", "content", "template_code", "booking_id", "status", "version", "updated_at"),
 }}
 COLUMN_GRANTS: Mapping[str, Mapping[str, Mapping[str, tuple[str, ...]]]] = {
-    # Marking a line performed once its performance is recorded (sql/0009_performance.sql keeps them to
-    # that one change of status); admission updates order lines as a whole already.
+    # Marking a line performed once its performance is recorded, and booking or cancelling (unpaid) the
+    # line of an appointment (sql/0009_performance.sql and 0010 keep them to those changes of status);
+    # admission updates order lines as a whole already.
     "medical_worker": {**_RECORD_WRITER,
-                       "order_lines": {"U": ("status", "performed_at", "result_code", "version", "updated_at")}},
+                       "order_lines": {"U": ("status", "performed_at", "result_code", "booking_id", "cancel_reason",
+                                             "version", "updated_at")}},
     "admission": _RECORD_WRITER,
     # Locking a payer's register closes the order lines it bills.
     "contracts": {"order_lines": {"U": ("status", "version", "updated_at")}},

@@ -46,7 +46,8 @@ ADMINISTRATOR_SEES_ALL = frozenset({"organizations", "departments", "offices", "
                                    "medical_services", "cash_desks"})
 
 #: Medical cards and everything recorded in them: organization and card type.
-CARD_SCOPED = ("medical_cards", "medical_records", "paper_card_movements", "diagnoses")
+CARD_SCOPED = ("medical_cards", "medical_records", "paper_card_movements", "diagnoses", "appointments",
+               "medication_prescriptions")
 
 POLICY_NAMES = ("organization_scope", "administrator_all", "card_scope")
 
