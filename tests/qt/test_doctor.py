@@ -5,15 +5,12 @@ typed in the Russian layout, words), books the repeat visit with the slot finder
 performed and signs; the record is then read-only and in the history as signed. Bad input: an unknown
 ICD-10 code is refused with the text kept; signing with required fields empty names them.
 
-Screenshots of the day and of the visit editor go to a temporary folder; with
-MEDCENTER_SAVE_SCREENSHOTS=1 to docs/screenshots/ as well."""
+`doctor_screens` renders the day and the visit editor for tests/qt/test_screenshots.py (which copies them
+to docs/screenshots/ with MEDCENTER_SAVE_SCREENSHOTS=1)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -30,7 +27,6 @@ from shared.services.session import session_user
 from workstations.doctor.window import DoctorWindow
 
 TIMEOUT = 30000
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 CLIENT = PatientInput(last_name="Приёмова", first_name="Анна", middle_name="Сергеевна", birth_date="12.04.1984",
                       sex="F", phones=("+7 916 555-31-22",))
@@ -144,16 +140,6 @@ def _shortcut(window: DoctorWindow, sequence: str) -> None:
     window.shortcuts[sequence].activated.emit()
 
 
-def _save(widget, tmp_path: Path, name: str) -> Path:
-    QApplication.processEvents()
-    path = tmp_path / name
-    assert widget.grab().save(str(path)), path
-    if os.environ.get("MEDCENTER_SAVE_SCREENSHOTS") == "1":
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, SCREENSHOTS / name)
-    return path
-
-
 def test_the_doctors_day_end_to_end(qtbot, window, visit, monkeypatch, tmp_path):
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
     _show_day(qtbot, window, visit.day)
@@ -215,7 +201,6 @@ def test_the_doctors_day_end_to_end(qtbot, window, visit, monkeypatch, tmp_path)
     qtbot.waitUntil(lambda: services.model.row_at(0).performed_at is not None, timeout=TIMEOUT)
 
     _shortcut(window, "Ctrl+1")
-    _save(window, tmp_path, "doctor_visit_en.png")
     _shortcut(window, "Ctrl+Return")
     qtbot.waitUntil(lambda: editor.record is not None and editor.record.is_signed, timeout=TIMEOUT)
     assert editor.read_only
@@ -254,13 +239,29 @@ def test_bad_input_is_said_and_nothing_typed_is_lost(qtbot, window, visit):
     assert "Draft saved" in editor.message()
 
 
-@pytest.mark.parametrize("language", ["ru", "en"])
-def test_screenshots_of_the_day_and_the_visit(qtbot, window, visit, tmp_path, language):
+def doctor_screens(qtbot, clinic, sessions, tmp_path, language: str, save) -> None:
+    """The day's list with a visit opened, then the visit being written (``save(widget, tmp_path, name)``
+    writes a PNG): shared with tests/qt/test_screenshots.py."""
     i18n.install_translations(language)
+    doctor = sessions("doctor", "DOC-01")
+    visit = Visit(clinic, doctor, sessions("registrar", "REG-01"))
+    window = DoctorWindow(doctor)
+    qtbot.addWidget(window)
+    window.resize(1440, 860)
+    window.show()
+    qtbot.waitUntil(lambda: window.day_panel.staff_member_id is not None, timeout=TIMEOUT)
     _open_visit(qtbot, window, visit)
+    save(window, tmp_path, f"doctor_day_{language}.png")
     editor = window.patient_page.editor
     _type(_field(window, "complaints"), "Кашель, насморк три дня, температура до 37,8 \u00b0C")
+    _type(_field(window, "anamnesis"), "Заболела 23.11 после переохлаждения. Лекарственной аллергии нет.")
+    _type(_field(window, "examination"), "Состояние удовлетворительное. Зев гиперемирован, дыхание везикулярное.")
     _type(_field(window, "conclusion"), "ОРВИ, лёгкое течение")
-    editor.diagnoses.search_edit.setFocus()
-    QTest.keyClicks(editor.diagnoses.search_edit, "J06")
-    _save(window, tmp_path, f"doctor_day_{language}.png")
+    diagnoses = editor.diagnoses
+    diagnoses.search_edit.setFocus()
+    _keys(diagnoses.search_edit, "j069")
+    QTest.keyClick(diagnoses.search_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: diagnoses.model.rowCount() == 1, timeout=TIMEOUT)
+    _keys(diagnoses.search_edit, "hypert")
+    editor.scroll.verticalScrollBar().setValue(0)
+    save(window, tmp_path, f"doctor_visit_{language}.png")

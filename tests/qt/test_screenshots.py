@@ -66,3 +66,11 @@ def test_launcher_screenshot(qtbot, tmp_path, make_session, language):
     qtbot.addWidget(window)
     window.resize(1040, 640)
     _save(window, tmp_path, f"launcher_{language}.png")
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_doctor_screenshots(qtbot, tmp_path, clinic, sessions, language):
+    """The doctor's day with a visit opened, and the visit being written (the demo clinic's doctor)."""
+    from tests.qt.test_doctor import doctor_screens
+
+    doctor_screens(qtbot, clinic, sessions, tmp_path, language, _save)

@@ -41,8 +41,7 @@ def _time(entry: TaskEntry) -> str:
 
 
 def _patient(entry: TaskEntry) -> str:
-    years = texts.age(entry.birth_date)
-    return entry.patient_name + (f", {years}" if years is not None else "")
+    return entry.patient_name
 
 
 COLUMNS = (
@@ -85,6 +84,8 @@ class DayModel(DtoTableModel[TaskEntry]):
                 return font
             if role == Qt.ItemDataRole.ToolTipRole and column == 0 and entry.walk_in:
                 return QCoreApplication.translate(CTX, "Walk-in: came without an appointment")
+            if role == Qt.ItemDataRole.ToolTipRole and column == 1 and entry.birth_date is not None:
+                return f"{entry.patient_name}, {texts.age_text(entry.birth_date)}"
         return super().data(index, role)
 
 
@@ -137,6 +138,9 @@ class DayPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header.setHighlightSections(False)
         self.view.doubleClicked.connect(self._activated)
         self.view.installEventFilter(self)
@@ -255,9 +259,11 @@ class DayPanel(QWidget):
         self.loaded.emit()
 
     def _fit_columns(self) -> None:
-        for column in (0, 3, 4):
+        # The patient's name takes what is left; the others fit their text up to a sensible width
+        # (a long service or payer name is elided, its whole text in the tooltip).
+        for column, most in ((0, 70), (2, 140), (3, 120), (4, 100)):
             self.view.resizeColumnToContents(column)
-        self.view.setColumnWidth(2, max(140, min(self.view.sizeHintForColumn(2) + 16, 260)))
+            self.view.setColumnWidth(column, min(self.view.columnWidth(column), most))
 
     def _update_summary(self) -> None:
         entries = self.model.rows()

@@ -10,7 +10,7 @@ text. Delete in the diagnoses table removes the current one (from a draft).
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -75,7 +75,6 @@ class DiagnosesBox(QWidget):
         self.results_view.setModel(self.results_model)
         self.results_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results_view.setUniformItemSizes(True)
-        self.results_view.setMaximumHeight(150)
         self.results_view.doubleClicked.connect(lambda _i: self.add_typed())
         self.results_view.installEventFilter(self)
         self.results_view.hide()
@@ -94,8 +93,7 @@ class DiagnosesBox(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(28)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.setMinimumHeight(90)
-        self.table.setMaximumHeight(150)
+        self._fit_table()
         self.table.installEventFilter(self)
 
         grid = QGridLayout()
@@ -121,6 +119,7 @@ class DiagnosesBox(QWidget):
 
     def set_diagnoses(self, diagnoses) -> None:
         self.model.set_rows(list(diagnoses))
+        self._fit_table()
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(1)
         self.table.resizeColumnToContents(3)
@@ -196,6 +195,11 @@ class DiagnosesBox(QWidget):
 
     # --- Internals -------------------------------------------------------------------------------
 
+    def _fit_table(self) -> None:
+        """As tall as the diagnoses (one empty row when there are none), up to five."""
+        rows = min(max(self.model.rowCount(), 1), 5)
+        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + rows * 28 + 4)
+
     def _search(self, typed: str) -> None:
         self.show_message("")
         self.results_model.clear()
@@ -207,9 +211,13 @@ class DiagnosesBox(QWidget):
             item.setToolTip(entry.name)
             if not entry.billable:
                 item.setEnabled(False)
+                item.setForeground(QBrush(QColor("#8a98a3")))
                 item.setToolTip(self.tr("A heading: choose one of the codes under it."))
             self.results_model.appendRow(item)
         self.results_view.setVisible(bool(entries))
+        if entries:  # as tall as the results, up to six rows
+            rows = min(len(entries), 6)
+            self.results_view.setFixedHeight(rows * max(self.results_view.sizeHintForRow(0), 18) + 6)
         self.results_view.setCurrentIndex(self.results_model.index(-1, 0))
         # Words choose the best match at once; a code-like text stays as typed until Down is pressed.
         if entries and not icd10.code_readings(typed):

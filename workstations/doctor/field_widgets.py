@@ -46,7 +46,8 @@ class FieldInput(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         self.editor = self._build()
-        layout.addWidget(self.editor, 1)
+        wide = self.kind in ("text", "line")
+        layout.addWidget(self.editor, 1 if wide else 0)
         unit = getattr(field, "unit", "") or ""
         self.unit_label = QLabel(tt(unit), self) if unit else None
         if self.unit_label is not None:
@@ -62,8 +63,8 @@ class FieldInput(QWidget):
             editor = QPlainTextEdit(self)
             editor.setTabChangesFocus(True)
             editor.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-            editor.setMinimumHeight(58)
-            editor.setMaximumHeight(96)
+            editor.setMinimumHeight(54)
+            editor.setMaximumHeight(84)
             editor.textChanged.connect(self.changed)
             return editor
         if kind == "choice":
@@ -82,6 +83,7 @@ class FieldInput(QWidget):
             editor = QDateEdit(self)
             editor.setCalendarPopup(True)
             editor.setDisplayFormat("dd.MM.yyyy")
+            editor.setMinimumWidth(130)
             editor.setMinimumDate(_NO_DATE)
             editor.setSpecialValueText("\u2014")
             editor.setDate(_NO_DATE)

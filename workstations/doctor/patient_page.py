@@ -53,7 +53,8 @@ class PatientPage(QWidget):
         self.facts_label.setObjectName("pageLead")
         self.card_label = QLabel(self)
         self.card_combo = QComboBox(self)
-        self.card_combo.setMinimumWidth(220)
+        self.card_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.card_combo.setMinimumContentsLength(34)
         self.card_combo.activated.connect(lambda _i: self._card_chosen())
         self.visit_label = QLabel(self)
         self.visit_label.setObjectName("mutedLabel")
@@ -181,12 +182,12 @@ class PatientPage(QWidget):
             self.tr("born {date}").format(date=details.birth_date.strftime("%d.%m.%Y"))) if x))
         self.card_combo.clear()
         for card in data.cards:
-            self.card_combo.addItem(self.tr("{type} No. {number}").format(type=card.card_type, number=card.number),
+            self.card_combo.addItem(self.tr("No. {number} · {type}").format(type=card.card_type, number=card.number),
                                     card.id)
-        self.card_combo.setCurrentIndex(max(self.card_combo.findData(data.card_id), 0))
-        self.card_combo.setEnabled(len(data.cards) > 1)
+            self.card_combo.setItemData(self.card_combo.count() - 1, card.card_type, Qt.ItemDataRole.ToolTipRole)
         if not data.cards:
             self.card_combo.addItem(self.tr("no card you may open"), None)
+        self.card_combo.setCurrentIndex(max(self.card_combo.findData(data.card_id), 0))
         self._update_visit_label()
         self.history.set_records(data.history, data.authors, self.me.staff_member_id if self.me else None)
         self.services.record_id = self.editor.record.id if self.editor.record else None

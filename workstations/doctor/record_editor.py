@@ -89,7 +89,6 @@ class RecordEditor(QWidget):
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(0, 0, 0, 0)
         content_layout.addWidget(self.fields_host)
-        content_layout.addWidget(self.diagnoses)
         content_layout.addStretch(1)
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
@@ -120,6 +119,7 @@ class RecordEditor(QWidget):
         layout.setSpacing(6)
         layout.addLayout(top)
         layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.diagnoses)  # always in sight, however long the template
         layout.addWidget(self.message_label)
         layout.addLayout(buttons)
         self.retranslate_ui()

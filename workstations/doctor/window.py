@@ -49,7 +49,7 @@ class DoctorWindow(WorkstationWindow):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([500, 940])
+        splitter.setSizes([580, 860])
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
         central = QWidget(self)
