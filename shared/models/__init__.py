@@ -31,6 +31,7 @@ from shared.models.cash import (
     TaxCertificate,
 )
 from shared.models.clinical import Appointment, MedicationPrescription
+from shared.models.communications import InsurerApproval, InsurerApprovalService, PatientCommunication
 from shared.models.installation import Installation
 from shared.models.organization import Department, Office, Organization
 from shared.models.patients import MedicalCard, MedicalRecord, Patient
@@ -70,6 +71,9 @@ from shared.models.staff import AppUser, Position, Specialty, StaffMember, UserO
 __all__ = [
     "Appointment",
     "MedicationPrescription",
+    "InsurerApproval",
+    "InsurerApprovalService",
+    "PatientCommunication",
     "ServicePerformance",
     "Agreement",
     "CashDesk",

@@ -400,6 +400,8 @@ class OrderLine(TimestampMixin, VersionedMixin, Base):
     # The cash desk operation taking money for the line now, or the sale that paid it (cash desk issue):
     # taken with a conditional update, so two cashiers cannot take money for one line.
     cash_operation_id: Mapped[int | None] = mapped_column(ForeignKey("cash_operations.id"), index=True)
+    # An insurer's telephone approval the line relies on (sql/0011_communications.sql checks the link).
+    approval_id: Mapped[int | None] = mapped_column(ForeignKey("insurer_approvals.id"), index=True)
 
 
 class OrderLineDiscount(Base):

@@ -88,6 +88,9 @@ AUDITED: Mapping[str, tuple[str, str]] = {
     "cash_operation_lines": ("", "operation_id,order_line_id"),
     "tax_certificates": ("patient_id", "id"),
     "service_performances": ("patient_id", "id"),
+    "patient_communications": ("patient_id", "id"),
+    "insurer_approvals": ("patient_id", "id"),
+    "insurer_approval_services": ("", "approval_id,service_id"),
 }
 
 TRIGGER_NAME = "audit_row_change"

@@ -91,26 +91,37 @@ _PERFORMING = {"service_performances": "SI"}
 _PRESCRIBING = {"appointments": "SIUD", "medication_prescriptions": "SIUD"}
 _DOCTOR_ORDERING = {"orders": "SI", "order_lines": "SI", "order_line_discounts": "SI", "quota_charges": "SI"}
 
+# Communications with patients (calls, e-mails, messages) are logged by those who talk to them; an entry
+# is corrected by its author on its day and never deleted (sql/0011_communications.sql). Insurers'
+# telephone approvals are recorded by those who order; those who perform or take money read them.
+APPROVALS = ("insurer_approvals", "insurer_approval_services")
+_COMMUNICATING = {"patient_communications": "SIU"}
+_APPROVING = {t: "SIU" for t in APPROVALS}
+_APPROVALS_READ = {t: "S" for t in APPROVALS}
+
 TABLE_GRANTS: Mapping[str, Mapping[str, str]] = {
     # Every staff member sees the organization's structure and staff list (schedules show doctors).
     "user": {"alembic_version": "S", "installation": "S", "medical_services": "S", "icd10_codes": "S",
              **{t: "S" for t in REFERENCE_TABLES}},
-    "registrar": {**_REGISTRY, **_BOOKING, **_ORDERING},
-    "receptionist": {**_REGISTRY, **_BOOKING, **_ORDERING},
+    "registrar": {**_REGISTRY, **_BOOKING, **_ORDERING, **_COMMUNICATING, **_APPROVING},
+    "receptionist": {**_REGISTRY, **_BOOKING, **_ORDERING, **_COMMUNICATING, **_APPROVING},
     "call_centre": {**_CLIENT_READ, "patients": "SIU", "patient_phones": "SIU", "medical_cards": "S", **_BOOKING,
-                    **_ORDERING},
-    "cashier": {**_CLIENT_READ, **_PLAN_READ, "bookings": "S", **_TERMS_READ, **_ORDERS_READ, **_CASHIER},
+                    **_ORDERING, **_COMMUNICATING, **_APPROVING},
+    "cashier": {**_CLIENT_READ, **_PLAN_READ, "bookings": "S", **_TERMS_READ, **_ORDERS_READ, **_CASHIER,
+                **_APPROVALS_READ},
     "head_of_registry": {**_CLIENT_READ, "medical_cards": "S", "paper_card_movements": "S", "audit_log": "S",
-                         "users": "S", **_PLANNING, **_ORDERING},
+                         "users": "S", **_PLANNING, **_ORDERING, "patient_communications": "S", **_APPROVING},
     "medical_worker": {**_CLIENT_READ, "medical_cards": "S", "medical_records": "I", **_DIAGNOSING, **_BOOKING,
-                       **_TERMS_READ, **_ORDERS_READ, **_PERFORMING, **_PRESCRIBING, **_DOCTOR_ORDERING},
-    "contracts": _CONTRACTS,
+                       **_TERMS_READ, **_ORDERS_READ, **_PERFORMING, **_COMMUNICATING, **_APPROVALS_READ,
+                       **_PRESCRIBING, **_DOCTOR_ORDERING},
+    "contracts": {**_CONTRACTS, **_APPROVING},
     "marketer": {**_PLAN_READ, "bookings": "S", **_TERMS_READ},
     "head": {**_CLIENT_READ, "medical_cards": "S", "audit_log": "S", "users": "S", **_PLAN_READ,
              "bookings": "S", "booking_events": "S", "waiting_list": "S", **_TERMS_READ, **_ORDERS_READ,
-             **{t: "S" for t in REGISTERS}, **_CASH_READ, "service_performances": "S"},
+             **{t: "S" for t in REGISTERS}, **_CASH_READ, "service_performances": "S",
+             "patient_communications": "S", **_APPROVALS_READ},
     "admission": {**_REGISTRY, "medical_records": "I", **_DIAGNOSING, **_BOOKING, **_ORDERING, **_PERFORMING,
-                  **_PRESCRIBING},
+                  **_COMMUNICATING, **_APPROVING, **_PRESCRIBING},
     "statistician": {"patients": "S", "patient_surnames": "S", "medical_cards": "S", **_PLAN_READ,
                      "bookings": "S", **_TERMS_READ, **_ORDERS_READ, **{t: "S" for t in REGISTERS}},
     "administrator": {

@@ -39,7 +39,8 @@ ORGANIZATION_SCOPED: Mapping[str, str] = {
         "agreement_services", "agreement_payments", "discount_rules", "manual_discount_limits", "quotas",
         "orders", "order_lines", "order_line_discounts", "quota_charges", "register_mapping_rules",
         "payer_registers", "register_lines", "cash_desks", "cash_shifts", "cash_operations",
-        "cash_operation_lines", "cash_operation_steps", "tax_certificates", "service_performances")},
+        "cash_operation_lines", "cash_operation_steps", "tax_certificates", "service_performances",
+        "patient_communications", "insurer_approvals", "insurer_approval_services")},
 }
 #: The administrator sets up organizations and their staff, so sees all of them.
 ADMINISTRATOR_SEES_ALL = frozenset({"organizations", "departments", "offices", "staff_members",

@@ -81,6 +81,8 @@ SELECT l.id, l.version, l.status, l.amount, l.payer_id, l.parent_line_id, l.step
        pl.status AS parent_status, pl.amount AS parent_amount,
        EXISTS (SELECT 1 FROM order_lines c WHERE c.parent_line_id = l.id) AS is_complex,
        EXISTS (SELECT 1 FROM service_performances sp WHERE sp.order_line_id = l.id) AS recorded,
+       EXISTS (SELECT 1 FROM insurer_approvals ia WHERE ia.id IN (l.approval_id, pl.approval_id)
+                  AND ia.status <> 'revoked') AS approval_covered,
        org.unpaid_performance
   FROM order_lines l
   JOIN orders o ON o.id = l.order_id
@@ -108,8 +110,9 @@ def _open(line) -> None:
 
 
 def is_paid_or_covered(line) -> bool:
-    """The rule of `orders.mark_performed`: covered by a payer, paid, or free (a step: its complex line)."""
-    if line.payer_id is not None:
+    """The rule of `orders.mark_performed`: covered by a payer, paid, or free (a step: its complex line);
+    or covered by an insurer's approval (not revoked) the line or its complex line is linked to."""
+    if line.payer_id is not None or getattr(line, "approval_covered", False):
         return True
     if line.parent_line_id is not None:
         return line.parent_status in ("paid", "performed", "closed") or line.parent_amount == 0
@@ -181,7 +184,7 @@ def perform(connection: Connection, line_id: int, version: int, *, performed_by:
         "unpaid_confirmed": unpaid and confirm_unpaid})
     try:
         orders.mark_performed(connection, line_id, version, performed_at=ended_at, result_code=result_code,
-                              allow_unpaid=unpaid)
+                              allow_unpaid=unpaid or line.approval_covered)
     except DBAPIError as error:
         refusal = _translated(error, line)
         if refusal is None:

@@ -3,8 +3,8 @@ ordered for each visit and whether it is paid.
 
 Each entry is a booking of the day (in the organization's time zone) with its patient, service and
 status, and the order lines linked to it (``order_lines.booking_id``), each with its payment state:
-'paid' (the cash desk took the money), 'covered' (a payer pays under an agreement; ``payer_name``
-says who), 'unpaid', or 'free' (nothing to pay). A step of a complex service is judged by its complex
+'paid' (the cash desk took the money), 'covered' (a payer pays under an agreement, or an insurer
+approved it by telephone: ``approval_reference``; ``payer_name`` says who), 'unpaid', or 'free' (nothing to pay). A step of a complex service is judged by its complex
 line, which holds the price.
 
 Walk-ins: the registry adds a client who came without an appointment by booking them into the
@@ -33,6 +33,8 @@ PAYMENT_STATES = ("paid", "covered", "unpaid", "free")
 PAYMENT_NAMES = {
     "paid": QT_TRANSLATE_NOOP("DomainError", "paid"),
     "covered": QT_TRANSLATE_NOOP("DomainError", "covered by {payer}"),
+    # 'covered' by an insurer's telephone approval the line relies on (``approval_reference`` set).
+    "approved": QT_TRANSLATE_NOOP("DomainError", "approved by {payer}, No. {reference}"),
     "unpaid": QT_TRANSLATE_NOOP("DomainError", "unpaid"),
     "free": QT_TRANSLATE_NOOP("DomainError", "free"),
 }
@@ -61,10 +63,16 @@ class TaskLine:
     parent_line_id: int | None
     step_optional: bool
     performed_at: dt.datetime | None
+    #: The reference number of the insurer's approval covering the line ('' none): then ``payment`` is
+    #: 'covered' and ``payer_name`` the insurer's.
+    approval_reference: str = ""
 
     @property
     def payment_label(self) -> str:
-        """'paid', 'covered by <payer>', 'unpaid' or 'free' (source text; translate PAYMENT_NAMES to show)."""
+        """'paid', 'covered by <payer>', 'approved by <insurer>, No. <reference>', 'unpaid' or 'free' (source
+        text; translate PAYMENT_NAMES to show)."""
+        if self.payment == "covered" and self.approval_reference:
+            return PAYMENT_NAMES["approved"].format(payer=self.payer_name, reference=self.approval_reference)
         return PAYMENT_NAMES[self.payment].format(payer=self.payer_name)
 
 
@@ -138,7 +146,9 @@ SELECT b.id, b.version, b.starts_at, upper(b.period) AS ends_at, b.status, b.cha
            SELECT json_agg(json_build_object(
                       'id', l.id, 'version', l.version, 'order_id', l.order_id, 'service_id', l.service_id,
                       'service_name', ls.name, 'status', l.status, 'amount', l.amount,
-                      'payer_name', coalesce(py.name, ''), 'parent_line_id', l.parent_line_id,
+                      'payer_name', coalesce(py.name, ap.name, ''), 'parent_line_id', l.parent_line_id,
+                      'approval_reference', CASE WHEN l.payer_id IS NULL THEN coalesce(ia.reference_number, '')
+                                                 ELSE '' END,
                       'step_optional', l.step_optional, 'performed_at', l.performed_at,
                       'payment', CASE
                           WHEN l.payer_id IS NOT NULL THEN 'covered'
@@ -147,11 +157,15 @@ SELECT b.id, b.version, b.starts_at, upper(b.period) AS ends_at, b.status, b.cha
                                OR (coalesce(pl.status, l.status) IN ('performed', 'closed')
                                    AND coalesce(pl.cash_operation_id, l.cash_operation_id) IS NOT NULL)
                               THEN 'paid'
+                          WHEN ia.id IS NOT NULL THEN 'covered'
                           ELSE 'unpaid' END) ORDER BY l.id)
              FROM order_lines l
              JOIN medical_services ls ON ls.id = l.service_id
              LEFT JOIN order_lines pl ON pl.id = l.parent_line_id
              LEFT JOIN payers py ON py.id = l.payer_id
+             LEFT JOIN insurer_approvals ia ON ia.id = coalesce(l.approval_id, pl.approval_id)
+                                           AND ia.status <> 'revoked'
+             LEFT JOIN payers ap ON ap.id = ia.payer_id
             WHERE l.booking_id = b.id), '[]'::json) AS lines
   FROM bookings b
   JOIN medical_services s ON s.id = b.service_id
@@ -197,7 +211,8 @@ def shift_task(connection: Connection, *, day: dt.date, staff_member_id: int | N
             id=x["id"], version=x["version"], order_id=x["order_id"], service_id=x["service_id"],
             service_name=x["service_name"], status=x["status"], amount=Decimal(str(x["amount"])),
             payment=x["payment"], payer_name=x["payer_name"], parent_line_id=x["parent_line_id"],
-            step_optional=x["step_optional"], performed_at=_dt(x["performed_at"])) for x in row.lines)
+            step_optional=x["step_optional"], performed_at=_dt(x["performed_at"]),
+            approval_reference=x["approval_reference"]) for x in row.lines)
         entries.append(TaskEntry(
             booking_id=row.id, booking_version=row.version, starts_at=row.starts_at, ends_at=row.ends_at,
             local_start=local.time(), patient_id=row.patient_id, patient_name=_name(row), birth_date=row.birth_date,
