@@ -373,3 +373,23 @@ def test_registry_and_cash_desk_do_not_prescribe(clinic, doctor, visit, login, s
                 assert info.value.orig.sqlstate == "42501" and "permission denied" in str(info.value.orig)
     finally:
         session.close()
+
+
+def test_performing_the_line_performs_the_appointment(clinic, doctor, visit):
+    from shared.services import performance as pf
+
+    record_id = visit.record(doctor)
+    with work(doctor) as c:
+        appointment_id = ap.prescribe(c, record_id, visit.test_service)
+        ap.to_order(c, [appointment_id])
+        line_id = ap.appointment(c, appointment_id).order_line_id
+    with clinic.connect() as conn:  # the cash desk's effect on the line (its own tests take the money)
+        conn.execute("UPDATE order_lines SET status = 'paid', version = version + 1 WHERE id = %s", (line_id,))
+    now = dt.datetime.now(dt.UTC)
+    with work(doctor) as c:
+        version = c.scalar(text("SELECT version FROM order_lines WHERE id = :l"), {"l": line_id})
+        pf.perform(c, line_id, version, performed_by=visit.staff, started_at=now - dt.timedelta(minutes=10),
+                   ended_at=now, result="Выполнено", record_id=record_id)
+        done = ap.appointment(c, appointment_id)
+    assert (done.status, done.line_status, done.is_open, done.is_paid) == ("performed", "performed", False, True)
+    assert "is performed" in str(_refused(doctor, ap.cancel, appointment_id, done.version, "поздно"))
