@@ -44,6 +44,7 @@ from reportlab.graphics.barcode.code128 import Code128
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
@@ -783,11 +784,12 @@ def _draw_labels(c: Canvas, layout: SickLeaveLayout, names: Iterable[str], font:
         c.drawString(x * mm, _y(baseline), text)
 
 
-def _draw_datamatrix(c: Canvas, layout: SickLeaveLayout, profile: PrinterProfile, payload: bytes) -> float:
-    """Draws the code centred in the layout's box, in page coordinates on the 600 dpi grid; returns the
-    module size in dots."""
-    matrix = datamatrix_modules(payload)
-    n = len(matrix)
+def datamatrix_geometry(layout: SickLeaveLayout, profile: PrinterProfile, payload: bytes) -> tuple[int, int, int, int]:
+    """(left dot, top dot, modules per side, dots per module) of the code as `render_certificate` places
+    it: 600 dpi dots from the page's top-left corner, centred in the layout's box as the profile moves
+    it, the largest module (from the layout's range) whose symbol and a module of quiet zone around
+    it fit the box as printed. SickLeavePrintError when even the smallest module does not fit."""
+    n = len(datamatrix_modules(payload))
     dm = layout.datamatrix
     available = dm.size * min(profile.scale_x, profile.scale_y)  # the box as printed, in mm
     dots = next((d for d in range(dm.module_dots_max, dm.module_dots_min - 1, -1)
@@ -796,39 +798,32 @@ def _draw_datamatrix(c: Canvas, layout: SickLeaveLayout, profile: PrinterProfile
         raise SickLeavePrintError([SickLeaveFieldError(MSG_TOO_LONG, "datamatrix", label="DataMatrix",
                                                        length=len(payload), cells=n)])
     centre_x, centre_y = profile.page_point(dm.x + dm.size / 2, dm.y + dm.size / 2)
-    side_dots = n * dots
-    left_dot = round(centre_x / DOT_MM - side_dots / 2)
-    top_dot = round(centre_y / DOT_MM - side_dots / 2)
-    dot = DOT_MM * mm  # points
-    page_height = PAGE_SIZE[1]
-    c.saveState()
-    c.setFillColor(colors.black)
-    for r, row in enumerate(matrix):
-        c_index = 0
-        while c_index < n:
-            if not row[c_index]:
-                c_index += 1
-                continue
-            start = c_index
-            while c_index < n and row[c_index]:
-                c_index += 1
-            x = (left_dot + start * dots) * dot
-            y = page_height - (top_dot + (r + 1) * dots) * dot
-            c.rect(x, y, (c_index - start) * dots * dot, dots * dot, stroke=0, fill=1)
-    c.restoreState()
-    return dots
-
-
-def datamatrix_geometry(layout: SickLeaveLayout, profile: PrinterProfile, payload: bytes) -> tuple[int, int, int, int]:
-    """(left dot, top dot, modules, dots per module) of the code as `render_certificate` places it on
-    the page (600 dpi dots from the page's top-left corner)."""
-    n = len(datamatrix_modules(payload))
-    dm = layout.datamatrix
-    available = dm.size * min(profile.scale_x, profile.scale_y)
-    dots = next((d for d in range(dm.module_dots_max, dm.module_dots_min - 1, -1)
-                 if (n + 2) * d * DOT_MM <= available), dm.module_dots_min)
-    centre_x, centre_y = profile.page_point(dm.x + dm.size / 2, dm.y + dm.size / 2)
     return (round(centre_x / DOT_MM - n * dots / 2), round(centre_y / DOT_MM - n * dots / 2), n, dots)
+
+
+def _draw_datamatrix(c: Canvas, layout: SickLeaveLayout, profile: PrinterProfile, payload: bytes) -> None:
+    """Draws the code in page coordinates (not the profile's: its modules stay whole dots)."""
+    matrix = datamatrix_modules(payload)
+    left, top, n, dots = datamatrix_geometry(layout, profile, payload)
+    c.saveState()
+    # In 600 dpi dots from the page's top-left corner: every coordinate below is a whole number, so
+    # the PDF holds them exactly and a 600 dpi raster has no partly covered pixels.
+    c.translate(0, PAGE_SIZE[1])
+    c.scale(72 / 600, 72 / 600)
+    c.setFillColor(colors.black)
+    path = c.beginPath()  # one path: renderers snap a lone rectangle outwards to whole pixels
+    for r, row in enumerate(matrix):
+        col = 0
+        while col < n:
+            if not row[col]:
+                col += 1
+                continue
+            start = col
+            while col < n and row[col]:
+                col += 1
+            path.rect(left + start * dots, -(top + (r + 1) * dots), (col - start) * dots, dots)
+    c.drawPath(path, stroke=0, fill=1)
+    c.restoreState()
 
 
 def _draw_barcode(c: Canvas, layout: SickLeaveLayout, number: str) -> None:
@@ -913,7 +908,7 @@ CALIBRATION_TITLE = "Калибровочная страница принтер�
 CALIBRATION_STEPS = (
     "1. Напечатайте эту страницу на простой бумаге формата A4 при масштабе 100 % (без «по размеру страницы»).",
     "2. Линейкой измерьте расстояние от левого и от верхнего края листа до центров перекрестий A, B и C, мм.",
-    "3. Введите шесть чисел в профиль принтера (A: X и Y, B: X, C: Y; остальные не нужны) и сохраните.",
+    "3. Введите измеренные расстояния в профиль принтера (A: X и Y, B: X, C: Y) и сохраните его.",
     "4. Напечатайте страницу снова: центры перекрестий должны оказаться на указанных расстояниях (±0,3 мм).",
     "Перекрестие D в центре листа — для проверки; сетка 1 мм и линейки — для оценки искажений.",
 )
@@ -943,10 +938,17 @@ def render_calibration_page(profile: PrinterProfile) -> bytes:
         c.setFillColor(colors.black)
         for name, (x, top) in CALIBRATION_MARKS.items():
             _cross(c, x, top)
+            caption = f"X = {x:g} мм, Y = {top:g} мм".replace(".", ",")
+            if x > 105:  # marks on the right: the caption to the left of the mark
+                c.setFont(fonts.regular, 7)
+                c.drawRightString((x - 8) * mm, _y(top + 8), caption)
+                c.setFont(fonts.bold, 9)
+                c.drawRightString((x - 8 - 1) * mm - c.stringWidth(caption, fonts.regular, 7), _y(top + 8), name)
+                continue
             c.setFont(fonts.bold, 9)
             c.drawString((x + 8) * mm, _y(top + 8), name)
             c.setFont(fonts.regular, 7)
-            c.drawString((x + 12) * mm, _y(top + 8), f"X = {x:g} мм, Y = {top:g} мм".replace(".", ","))
+            c.drawString((x + 12) * mm, _y(top + 8), caption)
         # the millimetre grid: 120 x 60 mm in the middle of the upper half
         grid_left, grid_top, grid_w, grid_h = 45.0, 60.0, 120.0, 60.0
         for i in range(int(grid_w) + 1):
@@ -993,8 +995,11 @@ def render_calibration_page(profile: PrinterProfile) -> bytes:
             "",
             *CALIBRATION_STEPS,
         ]
-        for index, line in enumerate(lines):
-            c.drawString(40 * mm, _y(178 + 5 * index), fit_text(line, fonts.regular, 8, 140 * mm))
+        top = 178.0
+        for line in lines:
+            for part in simpleSplit(line, fonts.regular, 8, 150 * mm) or [""]:
+                c.drawString(32 * mm, _y(top), part)
+                top += 4.2
     c.showPage()
     c.save()
     return buffer.getvalue()
@@ -1040,6 +1045,20 @@ class _Table:
     numeric: frozenset[int] = field(default_factory=frozenset)
 
 
+def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    """The text in lines of at most width, broken between words, and inside a word too long for a line."""
+    lines: list[str] = []
+    for line in simpleSplit(text, font, size, width) or [""]:
+        while stringWidth(line, font, size) > width and len(line) > 1:
+            cut = len(line) - 1
+            while cut > 1 and stringWidth(line[:cut], font, size) > width:
+                cut -= 1
+            lines.append(line[:cut])
+            line = line[cut:]
+        lines.append(line)
+    return lines
+
+
 def _render_table(title: str, subtitle: Sequence[str], table: _Table, rows: Sequence[Sequence[str]],
                   footer: Sequence[str] = ()) -> bytes:
     fonts = register_fonts()
@@ -1048,7 +1067,7 @@ def _render_table(title: str, subtitle: Sequence[str], table: _Table, rows: Sequ
     c.setTitle(title)
     c.setCreator("MedCenter Desktop")
     left, right, top_margin, bottom_margin = 15 * mm, 195 * mm, 12 * mm, 15 * mm
-    row_h, header_h, size = 6 * mm, 10 * mm, 8
+    row_h, header_h, size = 6 * mm, 10 * mm, 7.5
     edges = [left]
     for width in table.widths:
         edges.append(edges[-1] + width * mm)
@@ -1083,8 +1102,11 @@ def _render_table(title: str, subtitle: Sequence[str], table: _Table, rows: Sequ
         c.drawCentredString(PAGE_SIZE[0] / 2, y, fit_text(line, fonts.regular, 9, right - left))
         y -= 5 * mm
     y = header(y - 2 * mm)
+    line_h = 3.6 * mm
     for row in rows:
-        if y - row_h < bottom_margin + 8 * mm:
+        cells = [_wrap(text, fonts.regular, size, edges[i + 1] - edges[i] - 2 * mm)[:8] for i, text in enumerate(row)]
+        height = max(row_h, max(len(lines) for lines in cells) * line_h + 2.4 * mm)
+        if y - height < bottom_margin + 8 * mm:
             c.setFont(fonts.regular, 7)
             c.drawRightString(right, bottom_margin - 5 * mm, f"Лист {page}")
             c.showPage()
@@ -1092,15 +1114,15 @@ def _render_table(title: str, subtitle: Sequence[str], table: _Table, rows: Sequ
             y = header(PAGE_SIZE[1] - top_margin)
         c.setLineWidth(0.5)
         c.setFont(fonts.regular, size)
-        for i, text in enumerate(row):
-            c.rect(edges[i], y - row_h, edges[i + 1] - edges[i], row_h)
-            inner = edges[i + 1] - edges[i] - 2 * mm
-            text = fit_text(text, fonts.regular, size, inner)
-            if i in table.numeric:
-                c.drawRightString(edges[i + 1] - 1 * mm, y - row_h + 2 * mm, text)
-            else:
-                c.drawString(edges[i] + 1 * mm, y - row_h + 2 * mm, text)
-        y -= row_h
+        for i, lines in enumerate(cells):
+            c.rect(edges[i], y - height, edges[i + 1] - edges[i], height)
+            for j, line in enumerate(lines):
+                baseline = y - 1.2 * mm - (j + 1) * line_h + 0.9 * mm
+                if i in table.numeric:
+                    c.drawRightString(edges[i + 1] - 1 * mm, baseline, line)
+                else:
+                    c.drawString(edges[i] + 1 * mm, baseline, line)
+        y -= height
     c.setFont(fonts.regular, 9)
     y -= 6 * mm
     for line in footer:
@@ -1139,7 +1161,7 @@ def render_blank_book(rows: Sequence[BlankBookRow], org: str) -> bytes:
     """The book of sick-leave blanks: every receipt and hand-out with the numbers, in the rows' order."""
     table = _Table(("№ п/п", "Дата", "Операция", "От кого получены / кому выданы", "Номера с", "Номера по",
                     "Кол-во", "Документ", "Подпись"),
-                   (10, 18, 18, 38, 22, 22, 12, 22, 18), frozenset({0, 6}))
+                   (10, 18, 18, 36, 24, 24, 12, 20, 18), frozenset({0, 6}))
     lines = [[str(i), date_ru(r.day), OPERATIONS.get(r.operation, r.operation), r.counterparty, r.number_from,
               r.number_to, str(r.count), r.document, r.signed_by] for i, r in enumerate(rows, start=1)]
     return _render_table("Книга учета бланков листков нетрудоспособности", (org,), table, lines)
