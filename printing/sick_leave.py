@@ -167,7 +167,7 @@ def normalized(data: SickLeavePrint) -> SickLeavePrint:
 class SickLeaveFieldError(DomainError):
     """One value the blank cannot take; ``field`` is the layout's field name (for the form to highlight)."""
 
-    translatable_params = ("label",)
+    translatable_params = ("label", "other")
 
     def __init__(self, message: str, field_name: str, **params: object) -> None:
         self.field = field_name
@@ -844,6 +844,15 @@ PLAIN_NOTE = ("Напечатано на простой бумаге для пр
               "не является листком нетрудоспособности.")
 
 
+def _canvas(buffer: io.BytesIO, title: str) -> Canvas:
+    """An A4 canvas whose PDF asks viewers to print at actual size (/PrintScaling /None)."""
+    c = Canvas(buffer, pagesize=PAGE_SIZE, pageCompression=1)
+    c.setViewerPreference("PrintScaling", "None")
+    c.setTitle(title)
+    c.setCreator("MedCenter Desktop")
+    return c
+
+
 def render_certificate(data: SickLeavePrint, layout: SickLeaveLayout, profile: PrinterProfile, *,
                        on_blank: bool = True) -> bytes:
     """The certificate as a one-page A4 PDF to print at 100 % on the blank (``on_blank``) or, for
@@ -872,10 +881,8 @@ def render_certificate(data: SickLeavePrint, layout: SickLeaveLayout, profile: P
 
     fonts = register_fonts()
     buffer = io.BytesIO()
-    c = Canvas(buffer, pagesize=PAGE_SIZE, pageCompression=1)
-    c.setTitle(f"Листок нетрудоспособности № {data.number}")
+    c = _canvas(buffer, f"Листок нетрудоспособности № {data.number}")
     c.setAuthor(data.organization_name)
-    c.setCreator("MedCenter Desktop")
     with _Sheet(c, profile):
         if not on_blank:
             for fl in printed.values():
@@ -930,9 +937,7 @@ def render_calibration_page(profile: PrinterProfile) -> bytes:
     validate_profile(profile)
     fonts = register_fonts()
     buffer = io.BytesIO()
-    c = Canvas(buffer, pagesize=PAGE_SIZE, pageCompression=1)
-    c.setTitle(f"Калибровочная страница: {profile.model}")
-    c.setCreator("MedCenter Desktop")
+    c = _canvas(buffer, f"Калибровочная страница: {profile.model}")
     with _Sheet(c, profile):
         c.setStrokeColor(colors.black)
         c.setFillColor(colors.black)
@@ -1053,6 +1058,9 @@ def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
             cut = len(line) - 1
             while cut > 1 and stringWidth(line[:cut], font, size) > width:
                 cut -= 1
+            dash = max(line.rfind(mark, 0, cut) for mark in "–-/,")  # after a dash or a comma if there is one
+            if dash > 0:
+                cut = dash + 1
             lines.append(line[:cut])
             line = line[cut:]
         lines.append(line)

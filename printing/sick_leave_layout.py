@@ -360,6 +360,8 @@ def parse_layout(data: Mapping[str, Any], source: str = "") -> SickLeaveLayout:
         for key in raw_bc:
             if key not in {"x", "y", "width", "height", "on_blank", "note"}:
                 raise _error(source, f"barcode.{key}", UNKNOWN_KEY)
+        if not isinstance(raw_bc.get("on_blank", False), bool):
+            raise _error(source, "barcode.on_blank", NOT_A_CHOICE, "true, false")
         barcode = BarcodeBox(
             x=reader.number(raw_bc, "x", "barcode"), y=reader.number(raw_bc, "y", "barcode"),
             width=reader.number(raw_bc, "width", "barcode", positive=True),

@@ -175,6 +175,7 @@ def test_the_page_is_exactly_a4(printed):
     assert is_pdf(pdf)
     assert page_sizes_mm(pdf) == [pytest.approx((210.0, 297.0), abs=0.01)]
     assert image.size == (round(210 * PX), round(297 * PX))
+    assert b"/PrintScaling /None" in pdf  # viewers print it at actual size, not fitted to the page
 
 
 def test_nothing_is_printed_in_the_side_margins_nor_the_printers_margins(printed):
