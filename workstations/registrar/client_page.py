@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from medcenter_desktop.communications_panel import CommunicationsPanel
 from medcenter_desktop.error_dialog import error_text, show_error
+from medcenter_desktop.insurer_approvals import InsurerApprovalsPanel
 from medcenter_desktop.operations import operation_bus
 from medcenter_desktop.table_model import ALIGN_RIGHT, Column, DtoTableModel
 from shared.errors import QT_TRANSLATE_NOOP
@@ -134,6 +136,11 @@ class ClientPage(QWidget):
         self.details_panel.insertTab(0, self.appointments, "")
         self.orders = OrdersPanel(session, self.details_panel)
         self.details_panel.insertTab(1, self.orders, "")
+        # Calls and e-mails with the client, and insurers' telephone approvals, after the details.
+        self.communications = CommunicationsPanel(session, self.details_panel)
+        self.details_panel.addTab(self.communications, "")
+        self.approvals = InsurerApprovalsPanel(session, self.details_panel)
+        self.details_panel.addTab(self.approvals, "")
         self.details_panel.setCurrentIndex(0)
         # Seven tabs: narrower ones, so that all stay in sight on a usual screen.
         self.details_panel.setStyleSheet("QTabBar::tab { padding: 6px 9px; }")
@@ -171,6 +178,8 @@ class ClientPage(QWidget):
         self.appointments.client_name = ""
         self.appointments.load(patient_id)
         self.orders.load(patient_id)
+        self.communications.load(patient_id)
+        self.approvals.load(patient_id)
         self._load_choices()
 
     def reload(self) -> None:
@@ -238,6 +247,10 @@ class ClientPage(QWidget):
                                       QCoreApplication.translate("ClientCard", "Appointments"))
         self.details_panel.setTabText(self.details_panel.indexOf(self.orders),
                                       QCoreApplication.translate("ClientCard", "Orders"))
+        self.details_panel.setTabText(self.details_panel.indexOf(self.communications),
+                                      QCoreApplication.translate("ClientCard", "Communications"))
+        self.details_panel.setTabText(self.details_panel.indexOf(self.approvals),
+                                      QCoreApplication.translate("ClientCard", "Insurer approvals"))
         self._update_title()
         self._fill_card_type_menu()
 

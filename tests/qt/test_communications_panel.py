@@ -1,0 +1,88 @@
+"""The communications log widget against the real database, logged in as the demo registrar: an entry
+added with the keyboard only (Ins, arrows, Tab, typing, Ctrl+Enter) is listed; a refused entry (no
+summary) and an unreadable time keep the dialog open with the message. The registrar's client card
+shows the log and the insurers' approvals as tabs. A cashier sees no Add button."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from medcenter_desktop.communications_panel import CommunicationsPanel
+from medcenter_desktop.insurer_approvals import InsurerApprovalsPanel
+from shared.services import communications as cm
+from tests.qt.test_registrar import TIMEOUT, _open, _register, make_window  # noqa: F401 - the fixture
+
+
+@pytest.fixture
+def panel(qtbot, sessions):
+    session = sessions("registrar", "REG-01")
+    pid = _register(session)
+    widget = CommunicationsPanel(session)
+    qtbot.addWidget(widget)
+    widget.resize(900, 400)
+    widget.show()
+    widget.load(pid)
+    qtbot.waitUntil(lambda: widget.entries is not None, timeout=TIMEOUT)
+    return widget
+
+
+def _stored(session, pid):
+    with session.uow() as uow:
+        return cm.communications_of_patient(uow.session.connection(), pid)
+
+
+def test_an_entry_added_with_the_keyboard_is_listed(qtbot, panel, no_message_boxes):
+    assert panel.model.rowCount() == 0 and panel.empty_label.text() == "No communications logged."
+    qtbot.keyClick(panel.view, Qt.Key.Key_Insert)
+    dialog = panel.dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClick(dialog.channel_combo, Qt.Key.Key_Down)  # phone -> e-mail
+    qtbot.keyClick(dialog.channel_combo, Qt.Key.Key_Tab)
+    qtbot.keyClick(dialog.direction_combo, Qt.Key.Key_Down)  # incoming -> outgoing
+    qtbot.keyClicks(dialog.contact_edit, "client@example.ru")
+    qtbot.keyClicks(dialog.subject_edit, "Preparation")
+    qtbot.keyClicks(dialog.summary_edit, "Sent the memo about fasting before the blood test")
+    qtbot.keyClick(dialog.summary_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: panel.dialog is None and panel.model.rowCount() == 1, timeout=TIMEOUT)
+    stored = _stored(panel.session, panel.patient_id)
+    assert [(c.channel, c.direction, c.contact, c.summary) for c in stored] == [
+        ("email", "outgoing", "client@example.ru", "Sent the memo about fasting before the blood test")]
+    assert panel.model.index(0, 1).data() == "e-mail" and panel.model.index(0, 2).data() == "outgoing"
+    assert panel.model.index(0, 3).data() == stored[0].staff_name != ""
+    assert "fasting" in panel.model.index(0, 5).data() and "fasting" in panel.detail_label.text()
+    assert no_message_boxes == []
+
+
+def test_bad_input_shows_the_message_and_keeps_the_dialog(qtbot, panel, no_message_boxes):
+    dialog = panel.add()
+    qtbot.keyClicks(dialog.contact_edit, "+7 916 000-00-00")
+    qtbot.keyClick(dialog.contact_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.error() != "", timeout=TIMEOUT)
+    assert "summary" in dialog.error() and dialog.isVisible()
+    dialog.summary_edit.setPlainText("Called back")
+    dialog.when_edit.setText("yesterday")
+    dialog.submit()
+    assert "dd.mm.yyyy hh:mm" in dialog.error() and dialog.isVisible()
+    dialog.when_edit.setText("")
+    dialog.submit()
+    qtbot.waitUntil(lambda: panel.dialog is None and panel.model.rowCount() == 1, timeout=TIMEOUT)
+    assert no_message_boxes == []
+
+
+def test_the_client_card_has_the_log_and_the_approvals(qtbot, make_window):  # noqa: F811
+    window = make_window()
+    pid = _register(window.session)
+    page = _open(qtbot, window, pid)
+    assert isinstance(page.communications, CommunicationsPanel)
+    assert isinstance(page.approvals, InsurerApprovalsPanel)
+    tabs = [page.details_panel.tabText(i) for i in range(page.details_panel.count())]
+    assert "Communications" in tabs and "Insurer approvals" in tabs
+    qtbot.waitUntil(lambda: page.communications.entries == () and page.approvals.approvals == (), timeout=TIMEOUT)
+
+
+def test_a_cashier_reads_but_does_not_log(qtbot, sessions):
+    session = sessions("cashier", "CASH-01")
+    widget = CommunicationsPanel(session)
+    qtbot.addWidget(widget)
+    assert not widget.can_write and widget.add_button.isHidden()
