@@ -199,6 +199,7 @@ def test_the_doctors_day_end_to_end(qtbot, window, visit, monkeypatch, tmp_path)
     qtbot.waitUntil(lambda: not services.busy and services.model.rowCount() and not services.model.row_at(0).open,
                     timeout=TIMEOUT)
     qtbot.waitUntil(lambda: services.model.row_at(0).performed_at is not None, timeout=TIMEOUT)
+    window.grab().save(str(tmp_path / "doctor_services_en.png"))
 
     _shortcut(window, "Ctrl+1")
     _shortcut(window, "Ctrl+Return")
@@ -211,6 +212,11 @@ def test_the_doctors_day_end_to_end(qtbot, window, visit, monkeypatch, tmp_path)
     signed = next(r for r in page.history.model.rows() if r.id == editor.record.id)
     assert signed.is_signed and [d.code for d in signed.diagnoses][0] == "J06.9"
     assert signed.content["complaints"] == "Кашель, насморк три дня"
+    window.grab().save(str(tmp_path / "doctor_signed_en.png"))
+    _shortcut(window, "Ctrl+2")
+    assert page.history.current_record().id == signed.id
+    assert "Кашель, насморк три дня" in page.history.text.toPlainText()
+    window.grab().save(str(tmp_path / "doctor_history_en.png"))
     qtbot.waitUntil(lambda: not window.day_panel.loading, timeout=TIMEOUT)
     qtbot.waitUntil(lambda: next(e for e in window.day_panel.entries()
                                  if e.patient_id == visit.patient).booking_status == "done", timeout=TIMEOUT)
@@ -251,17 +257,24 @@ def doctor_screens(qtbot, clinic, sessions, tmp_path, language: str, save) -> No
     window.show()
     qtbot.waitUntil(lambda: window.day_panel.staff_member_id is not None, timeout=TIMEOUT)
     _open_visit(qtbot, window, visit)
+    qtbot.wait(200)
     save(window, tmp_path, f"doctor_day_{language}.png")
     editor = window.patient_page.editor
     _type(_field(window, "complaints"), "Кашель, насморк три дня, температура до 37,8 \u00b0C")
     _type(_field(window, "anamnesis"), "Заболела 23.11 после переохлаждения. Лекарственной аллергии нет.")
     _type(_field(window, "examination"), "Состояние удовлетворительное. Зев гиперемирован, дыхание везикулярное.")
     _type(_field(window, "conclusion"), "ОРВИ, лёгкое течение")
+    for key, value in (("bp_systolic", "128"), ("bp_diastolic", "82"), ("pulse", "76"), ("temperature", "37,6")):
+        if editor.input(key) is not None:
+            _type(editor.input(key).editor, value)
     diagnoses = editor.diagnoses
     diagnoses.search_edit.setFocus()
     _keys(diagnoses.search_edit, "j069")
     QTest.keyClick(diagnoses.search_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: diagnoses.model.rowCount() == 1, timeout=TIMEOUT)
-    _keys(diagnoses.search_edit, "hypert")
-    editor.scroll.verticalScrollBar().setValue(0)
+    _keys(diagnoses.search_edit, "hypertension")
+    qtbot.wait(200)  # nested layouts settle over several passes of the event loop
+    editor.scroll.verticalScrollBar().setValue(_field(window, "examination").mapTo(
+        editor.scroll.widget(), _field(window, "examination").rect().topLeft()).y() - 40)
+    qtbot.wait(50)
     save(window, tmp_path, f"doctor_visit_{language}.png")

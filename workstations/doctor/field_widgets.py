@@ -108,7 +108,8 @@ class FieldInput(QWidget):
         if isinstance(editor, QComboBox):
             return editor.currentData() or ""
         if isinstance(editor, QCheckBox):
-            return editor.isChecked()
+            # An unticked box records nothing: "no" would claim the doctor asked.
+            return True if editor.isChecked() else ""
         if isinstance(editor, QDateEdit):
             return "" if editor.date() == _NO_DATE else editor.date().toPython().isoformat()
         return editor.text().strip()

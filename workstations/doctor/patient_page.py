@@ -174,6 +174,8 @@ class PatientPage(QWidget):
             return
         self.loading = False
         self.data = data
+        if self.entry is not None:  # the visit as it is now (performed, done)
+            self.entry = next((e for e in data.services.entries if e.booking_id == self.entry.booking_id), self.entry)
         self.error_label.hide()
         details = data.details
         self.name_label.setText(" ".join(x for x in (details.last_name, details.first_name, details.middle_name) if x))

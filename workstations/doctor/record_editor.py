@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -94,6 +95,8 @@ class RecordEditor(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(content)
+        # the fields sit on the tab's white page, not on the window's grey
+        self.scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: #ffffff; }")
 
         self.message_label = QLabel(self)
         self.message_label.setWordWrap(True)
@@ -327,7 +330,7 @@ class RecordEditor(QWidget):
 
     def _build_fields(self) -> None:
         """A heading per section (its free text's label), the free text under it across the width, then
-        the section's structured fields with their labels."""
+        the section's structured fields with their labels; numbers (vital signs) two to a row."""
         while self.fields_layout.count():
             item = self.fields_layout.takeAt(0)
             if item.widget() is not None:
@@ -335,13 +338,17 @@ class RecordEditor(QWidget):
         self.inputs = {}
         form: QFormLayout | None = None
         section = None
+        numbers: list = []
         for field in self.template.fields:
             if form is None or field.section != section:
+                self._add_numbers(form, numbers)
                 section = field.section
                 form = self._section_form()
-            widget = FieldInput(field, self.fields_host)
-            widget.changed.connect(self._changed)
-            self.inputs[field.key] = widget
+            if field.kind == "number":
+                numbers.append(field)
+                continue
+            self._add_numbers(form, numbers)
+            widget = self._input(field)
             if field.key == field.section:
                 heading = QLabel(tt(field.label) + (" *" if field.required_to_sign else ""), self.fields_host)
                 heading.setObjectName("fieldSection")
@@ -349,12 +356,42 @@ class RecordEditor(QWidget):
                 form.addRow(heading)
                 form.addRow(widget)
                 continue
-            label_text = "" if field.kind == "flag" else tt(field.label) + (" *" if field.required_to_sign else "")
-            label = QLabel(label_text, self.fields_host)
-            label.setMinimumWidth(170)
-            label.setWordWrap(True)
-            label.setBuddy(widget.editor)
-            form.addRow(label, widget)
+            form.addRow(self._label(field, widget), widget)
+        self._add_numbers(form, numbers)
+
+    def _input(self, field) -> FieldInput:
+        widget = FieldInput(field, self.fields_host)
+        widget.changed.connect(self._changed)
+        self.inputs[field.key] = widget
+        return widget
+
+    def _label(self, field, widget: FieldInput) -> QLabel:
+        text = "" if field.kind == "flag" else tt(field.label) + (" *" if field.required_to_sign else "")
+        label = QLabel(text, self.fields_host)
+        label.setMinimumWidth(170)
+        label.setWordWrap(True)
+        label.setBuddy(widget.editor)
+        return label
+
+    def _add_numbers(self, form: QFormLayout | None, numbers: list) -> None:
+        """Pending number fields as a grid of two columns in ``form``."""
+        if form is None or not numbers:
+            numbers.clear()
+            return
+        holder = QWidget(self.fields_host)
+        grid = QGridLayout(holder)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(5)
+        for number, field in enumerate(numbers):
+            widget = self._input(field)
+            row, column = divmod(number, 2)
+            grid.addWidget(self._label(field, widget), row, column * 2)
+            grid.addWidget(widget, row, column * 2 + 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        form.addRow(holder)
+        numbers.clear()
 
     def _section_form(self) -> QFormLayout:
         holder = QWidget(self.fields_host)
