@@ -35,7 +35,7 @@ CLIENT = PatientInput(last_name="Приёмова", first_name="Анна", middl
 class Visit:
     """A visit booked and paid for the demo doctor: the registry's part of the day."""
 
-    def __init__(self, clinic, doctor, registrar) -> None:
+    def __init__(self, clinic, doctor, registrar, *, paid: bool = True) -> None:
         with doctor.uow() as uow:
             self.staff = session_user(uow.session.connection()).staff_member_id
         org = registrar.organization_id
@@ -75,6 +75,8 @@ class Visit:
         from zoneinfo import ZoneInfo
 
         self.day = self.slot.starts_at.astimezone(ZoneInfo(zone or "Europe/Moscow")).date()
+        if not paid:
+            return
         with clinic.connect() as conn:  # the cash desk's effect (its own tests take the money)
             conn.execute("UPDATE order_lines SET status = 'paid', version = version + 1 WHERE id = %s", (self.line,))
 
@@ -278,3 +280,83 @@ def doctor_screens(qtbot, clinic, sessions, tmp_path, language: str, save) -> No
         editor.scroll.widget(), _field(window, "examination").rect().topLeft()).y() - 40)
     qtbot.wait(50)
     save(window, tmp_path, f"doctor_visit_{language}.png")
+
+
+def _unpaid_rule(clinic, value: str) -> None:
+    with clinic.connect() as conn:
+        conn.execute("UPDATE organizations SET unpaid_performance = %s", (value,))
+
+
+def test_an_unpaid_service_is_refused_or_performed_after_confirming(qtbot, clinic, window, sessions, monkeypatch):
+    visit = Visit(clinic, window.session, sessions("registrar", "REG-01"), paid=False)
+    _unpaid_rule(clinic, "block")
+    _open_visit(qtbot, window, visit)
+    page = window.patient_page
+    entry = next(e for e in window.day_panel.entries() if e.patient_id == visit.patient)
+    assert entry.payment == "unpaid"
+    assert window.day_panel.model.data(window.day_panel.model.index_for_id(entry.booking_id, 3)) == "UNPAID"
+    services = page.services
+    _shortcut(window, "Ctrl+P")
+    QTest.keyClick(services.perform_dialog.result_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not services.busy and bool(services.message()), timeout=TIMEOUT)
+    assert "has not paid" in services.message() and "cash desk" in services.message()
+    assert services.current_row().open
+
+    _unpaid_rule(clinic, "warn")
+    asked = []
+
+    def answer(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(answer))
+    _shortcut(window, "Ctrl+P")
+    QTest.keyClick(services.perform_dialog.result_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not services.busy and not services.model.row_at(0).open, timeout=TIMEOUT)
+    assert len(asked) == 1 and "Perform it anyway?" in asked[0]
+    assert services.message() == ""
+
+
+def test_a_signed_record_is_corrected_as_a_new_version(qtbot, window, visit, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    _open_visit(qtbot, window, visit)
+    page = window.patient_page
+    editor = page.editor
+    for key, value in (("complaints", "Боль в горле"), ("examination", "Зев гиперемирован"),
+                       ("conclusion", "Острый фарингит")):
+        _type(_field(window, key), value)
+    _shortcut(window, "Ctrl+Return")
+    qtbot.waitUntil(lambda: editor.record is not None and editor.record.is_signed, timeout=TIMEOUT)
+    signed_id = editor.record.id
+    qtbot.waitUntil(lambda: not page.loading and page.history.model.rowCount() == 1, timeout=TIMEOUT)
+    _shortcut(window, "Ctrl+2")
+    assert page.history.correct_button.isEnabled()
+    page.history.correct_button.click()
+    qtbot.waitUntil(lambda: editor.record is not None and editor.record.id != signed_id, timeout=TIMEOUT)
+    assert editor.record.version_no == 2 and not editor.read_only
+    assert page.tabs.currentIndex() == page.VISIT_TAB
+    assert _field(window, "conclusion").toPlainText() == "Острый фарингит"
+    qtbot.waitUntil(lambda: not page.loading and page.history.model.rowCount() == 2, timeout=TIMEOUT)
+    old = next(r for r in page.history.model.rows() if r.id == signed_id)
+    assert old.superseded_by == editor.record.id
+
+
+def test_find_a_patient_not_on_the_list(qtbot, window, visit):
+    _shortcut(window, "Ctrl+F")
+    dialog = window.find_dialog
+    assert dialog is not None
+    _keys(dialog.search_edit, "Приёмова Анна")
+    QTest.keyClick(dialog.search_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.searching and dialog.model.rowCount() > 0, timeout=TIMEOUT)
+    QTest.keyClick(dialog.search_edit, Qt.Key.Key_Down)
+    QTest.keyClick(dialog.view, Qt.Key.Key_Return)
+    page = window.patient_page
+    qtbot.waitUntil(lambda: page.data is not None and not page.loading, timeout=TIMEOUT)
+    assert page.data.details.id == visit.patient
+    assert not page.editor.repeat_button.isEnabled()  # no visit of the list: nothing to repeat
+
+    day = window.day_panel.day()
+    _shortcut(window, "Alt+Right")
+    assert window.day_panel.day() == day + dt.timedelta(days=1)
+    _shortcut(window, "Alt+Left")
+    assert window.day_panel.day() == day
