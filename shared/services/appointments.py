@@ -31,6 +31,7 @@ from shared.services import booking as bk
 from shared.services import orders
 from shared.services import visit_records as vr
 from shared.services.concurrency import stale
+from shared.services.refusals import audited_refusals
 from shared.services.schedules import organization_zone
 from shared.services.session import session_user
 
@@ -335,6 +336,7 @@ def appointments_of_patient(connection: Connection, patient_id: int, *, open_onl
 
 # --- writing -------------------------------------------------------------------------------------------------
 
+@audited_refusals("medical_records", "record_id")
 def prescribe(connection: Connection, record_id: int | None, service_id: int, *, indication: str = "",
               urgency: str = "routine", due: dt.date | None = None, quantity: int = 1, note: str = "",
               card_id: int | None = None) -> int:
@@ -364,6 +366,7 @@ def prescribe(connection: Connection, record_id: int | None, service_id: int, *,
          "q": quantity, "n": (note or "").strip()}), record_id=record_id)
 
 
+@audited_refusals("appointments", "appointment_id")
 def change(connection: Connection, appointment_id: int, version: int, *, service_id: int | None = None,
            indication: str | None = None, urgency: str | None = None, due: dt.date | None = None,
            quantity: int | None = None, note: str | None = None, clear_due: bool = False) -> int:
@@ -388,6 +391,7 @@ def change(connection: Connection, appointment_id: int, version: int, *, service
         record_id=row.record_id, appointment_id=appointment_id)
 
 
+@audited_refusals("appointments", "appointment_id")
 def remove(connection: Connection, appointment_id: int, version: int) -> None:
     """Removes a planned appointment from the draft (an ordered one is cancelled instead)."""
     row = _locked(connection, appointment_id, version)
@@ -453,6 +457,7 @@ def free_slots(connection: Connection, appointment_id: int, *, first_day: dt.dat
                          patient_id=row.patient_id, first_only=first_only, now=now)
 
 
+@audited_refusals("appointments", "appointment_id")
 def book(connection: Connection, appointment_id: int, version: int, slot: bk.Slot, *, payer_id: int | None = None,
          now: dt.datetime | None = None) -> Appointment:
     """Books the appointment into a free slot: a planned one becomes an order line first (``payer_id``), then
@@ -472,6 +477,7 @@ def book(connection: Connection, appointment_id: int, version: int, slot: bk.Slo
     return appointment(connection, appointment_id)
 
 
+@audited_refusals("medical_records", "record_id")
 def book_repeat_visit(connection: Connection, record_id: int, service_id: int, slot: bk.Slot, *,
                       indication: str = "", note: str = "", payer_id: int | None = None,
                       now: dt.datetime | None = None) -> Appointment:
@@ -484,6 +490,7 @@ def book_repeat_visit(connection: Connection, record_id: int, service_id: int, s
         return book(connection, appointment_id, version, slot, payer_id=payer_id, now=now)
 
 
+@audited_refusals("appointments", "appointment_id")
 def cancel(connection: Connection, appointment_id: int, version: int, reason: str) -> Appointment:
     """Cancels an appointment with a reason: its order line too when it was ordered (and its booking), unless
     the patient has paid for it -- the cash desk refunds first. A performed appointment stays performed."""

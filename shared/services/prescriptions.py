@@ -27,6 +27,7 @@ from shared.models.clinical import DOSE_UNITS, PRESCRIPTION_STATUSES, ROUTES
 from shared.services import visit_records as vr
 from shared.services.appointments import check_prescriber
 from shared.services.concurrency import stale
+from shared.services.refusals import audited_refusals
 
 __all__ = [
     "DOSE_UNITS",
@@ -344,6 +345,7 @@ def _values(item: MedicationInput) -> dict:
 _COLUMNS = tuple(f.name for f in fields(MedicationInput))
 
 
+@audited_refusals("medical_records", "record_id")
 def add(connection: Connection, record_id: int, item: MedicationInput) -> int:
     """Adds a prescription to the connected user's draft record; returns its id."""
     item = validate(item)
@@ -375,6 +377,7 @@ def _signed_only_ends(connection: Connection, record_id: int) -> DomainError:
                     who=vr._staff_name(connection, head.signed_by))  # noqa: SLF001
 
 
+@audited_refusals("medication_prescriptions", "prescription_id")
 def change(connection: Connection, prescription_id: int, version: int, item: MedicationInput) -> int:
     """Replaces a prescription of the connected user's draft; returns the new version."""
     item = validate(item)
@@ -388,6 +391,7 @@ def change(connection: Connection, prescription_id: int, version: int, item: Med
         "WHERE id = :id RETURNING version"), {"id": prescription_id, **_values(item)}), row.record_id)
 
 
+@audited_refusals("medication_prescriptions", "prescription_id")
 def remove(connection: Connection, prescription_id: int) -> None:
     """Removes a prescription from the connected user's draft."""
     row = _locked(connection, prescription_id, None)
@@ -398,6 +402,7 @@ def remove(connection: Connection, prescription_id: int) -> None:
         "DELETE FROM medication_prescriptions WHERE id = :id"), {"id": prescription_id}), row.record_id)
 
 
+@audited_refusals("medication_prescriptions", "prescription_id")
 def end(connection: Connection, prescription_id: int, version: int, status: str, reason: str = "") -> int:
     """Ends an active prescription: 'cancelled' (with a reason) or 'completed' -- in a draft or a signed
     record alike; returns the new version."""

@@ -1,7 +1,7 @@
 """Refused attempts are in the audit trail although the refused action rolled back: a record signed
-twice, a signed record edited, an unknown ICD-10 code, a card of another type opened, a cancelled service
-performed. The patient of each is found by the database, not told by the caller, and only the tables
-whose refusals are kept are accepted."""
+twice, a signed record edited, an unknown ICD-10 code, a prescription added to a signed record, a card of
+another type opened, a cancelled service performed. The patient of each is found by the database, not
+told by the caller, and only the tables whose refusals are kept are accepted."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from sqlalchemy.exc import DBAPIError
 from shared.errors import DomainError
 from shared.services import orders
 from shared.services import performance as pf
+from shared.services import prescriptions as rx
 from shared.services import visit_records as vr
 from shared.services.refusals import audited_refusals
 from tests.db.demo_sessions import work
@@ -46,13 +47,16 @@ def test_refused_record_actions_are_audited_with_their_patient(clinic, doctor):
 
     for call, args in ((vr.sign, (record_id, version)),
                        (vr.save_draft, (record_id, version, {"complaints": "исправлено задним числом"})),
-                       (vr.add_diagnosis, (record_id, "Q99.99"))):
+                       (vr.add_diagnosis, (record_id, "Q99.99")),
+                       (rx.add, (record_id, rx.MedicationInput("Амоксициллин", dose_amount=500, dose_unit="mg",
+                                                                times_per_day=3, duration_days=7)))):
         with pytest.raises(DomainError), work(doctor) as conn:
             call(conn, *args)
     rows = _refusals(clinic, "medical_records", record_id)
-    assert len(rows) == 3
+    assert len(rows) == 4
     assert {r[0] for r in rows} == {doctor.params.user} and {r[1] for r in rows} == {patient}
     assert "already signed" in rows[0][2] and "can no longer be changed" in rows[1][2] and "Q99.99" in rows[2][2]
+    assert "can no longer be changed" in rows[3][2]
     # The record itself is untouched by the refused edit.
     with work(doctor) as conn:
         assert vr.record(conn, record_id).content["complaints"] == "Кашель"
