@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from shared.db.roles import RoleNames
 from shared.demo.billing import seed_billing
 from shared.demo.cash import seed_cash
+from shared.demo.clinical import seed_clinical
 from shared.demo.names import FEMALE_FIRST, MALE_FIRST, PATRONYMIC_ROOTS, SURNAMES, patronymic, surname
 from shared.demo.scheduling import seed_scheduling
 from shared.identifiers import enp_check_digit, inn_check_digits, ogrn_check_digit, snils_check_number
@@ -27,7 +28,6 @@ from shared.models import (
     Department,
     MedicalCard,
     MedicalCardType,
-    MedicalRecord,
     Office,
     Organization,
     Patient,
@@ -84,7 +84,6 @@ _SPECIALTY_CARDS = {
     "pediatrics": ("child",),
 }
 _CARD_PREFIX = {"outpatient": "А", "dental": "С", "inpatient": "И", "std": "В", "child": "Д", "pregnancy": "Б"}
-_RECORD_KINDS = ("Первичный осмотр", "Повторный осмотр", "Консультация", "Результаты анализов", "Заключение")
 
 SPECIALTIES = (
     ("therapy", "Терапия"), ("general_practice", "Общая врачебная практика"), ("cardiology", "Кардиология"),
@@ -251,16 +250,7 @@ class _Generator:
             insert(MedicalCard).returning(MedicalCard.id, MedicalCard.card_type_id, MedicalCard.organization_id),
             cards,
         ).all()
-        records = []
-        for card_id, type_id, org_id in card_rows:
-            for _ in range(self.rng.randrange(0, 4)):
-                records.append({
-                    "card_id": card_id, "card_type_id": type_id, "organization_id": org_id,
-                    "kind": self.rng.choice(_RECORD_KINDS),
-                    "summary": "Жалоб нет. Состояние удовлетворительное. Рекомендации даны.",
-                })
-        if records:
-            self.session.execute(insert(MedicalRecord), records)
+        # Their records are written by shared.demo.clinical once the staff (and the schedules) exist.
         return len(ids), len(card_rows)
 
     def organization(self, index: int) -> Organization:
@@ -380,6 +370,10 @@ def generate_clinic(
         seed_scheduling(connection, [o.id for o in organizations], today=today or dt.date.today(), seed=seed)
         seed_billing(connection, [o.id for o in organizations], today=today or dt.date.today())
         seed_cash(connection, [o.id for o in organizations], today=today or dt.date.today())
+    session.flush()
+    # Visit records from the templates, and the demo doctor's (the first therapist's) days.
+    seed_clinical(connection, [o.id for o in organizations], today=today or dt.date.today(), seed=seed,
+                  demo_doctor_id=next(s.id for i, s in all_staff if i == 0 and s.position.name == "Врач-терапевт"))
     # Releases the session's savepoint; the caller's transaction decides whether it all lands.
     session.commit()
     session.close()

@@ -234,3 +234,25 @@ def test_as_text():
     assert "Жалобы\nКашель." in translated and "General condition: удовлетворительное" in translated
     assert "Sick leave issued: да" in translated
     assert rt.as_text(tpl, {}) == "General practitioner's visit"
+
+
+def test_demo_scenarios_fit_their_templates():
+    """The demo clinic's records (shared.demo.clinical) are valid content of their templates with billable
+    ICD-10 codes, ready to sign."""
+    import random
+
+    from shared.demo import clinical
+    from shared.services import icd10
+
+    rng = random.Random(1)
+    for code, scenarios in clinical.SCENARIOS.items():
+        tpl = rt.template(code)
+        for scenario in scenarios:
+            content = clinical.record_content(tpl, scenario, rng)
+            assert rt.missing_for_signing(tpl, content) == (), (code, scenario.codes)
+            assert len(content) > 5
+            assert all(icd10.lookup(c) is not None and icd10.lookup(c).billable for c in scenario.codes)
+            assert clinical.summary_of(content)
+    for specialty in SPECIALTIES:
+        assert rt.default_template(specialty).code in clinical.SCENARIOS or specialty in (
+            "gastroenterology", "clinical_lab", "functional_diagnostics", "pediatrics"), specialty
