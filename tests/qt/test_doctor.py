@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import text
 
 from medcenter_desktop import i18n
+from shared.services import appointments, orders, patients
 from shared.services import booking as bk
-from shared.services import orders, patients
 from shared.services.patient_input import PatientInput
 from shared.services.session import session_user
 from workstations.doctor.window import DoctorWindow
@@ -188,6 +188,9 @@ def test_the_doctors_day_end_to_end(qtbot, window, visit, monkeypatch, tmp_path)
         repeat = [b for b in bk.patient_bookings(uow.session.connection(), visit.patient)
                   if b.starts_at == chosen.starts_at]
     assert len(repeat) == 1 and repeat[0].channel == "doctor" and repeat[0].service_id == visit.service
+    with window.session.uow() as uow:  # appointed in the visit's record, ordered and booked
+        made = appointments.appointments_of_record(uow.session.connection(), editor.record.id)
+    assert [(a.service_id, a.status, a.booking_id) for a in made] == [(visit.service, "booked", repeat[0].id)]
 
     _shortcut(window, "Ctrl+3")
     services = page.services
@@ -354,6 +357,9 @@ def test_find_a_patient_not_on_the_list(qtbot, window, visit):
     qtbot.waitUntil(lambda: page.data is not None and not page.loading, timeout=TIMEOUT)
     assert page.data.details.id == visit.patient
     assert not page.editor.repeat_button.isEnabled()  # no visit of the list: nothing to repeat
+    _shortcut(window, "Ctrl+4")
+    assert page.tabs.currentWidget() is page.communications
+    qtbot.waitUntil(lambda: page.communications.patient_id == visit.patient, timeout=TIMEOUT)
 
     day = window.day_panel.day()
     _shortcut(window, "Alt+Right")

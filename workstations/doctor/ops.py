@@ -21,6 +21,11 @@ from shared.services import visit_records as vr
 from shared.services.patient_search import PatientHit, search_patients
 from shared.services.session import session_user
 
+try:  # appointments arrived with migration 0010; a build without them books the repeat visit plainly
+    from shared.services import appointments
+except ImportError:  # pragma: no cover
+    appointments = None
+
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
@@ -29,6 +34,7 @@ if TYPE_CHECKING:
 RECORD_CHANGES = "visit_records"
 TASK_CHANGES = "shift_task"
 BOOKING_CHANGES = "bookings"
+APPOINTMENT_CHANGES = "appointments"
 
 
 @dataclass(frozen=True)
@@ -264,6 +270,35 @@ class RepeatVisit:
     resource_id: int
     patient_id: int
     patient_name: str
+    card_id: int | None = None
+
+
+@dataclass(frozen=True)
+class RepeatBooked:
+    """The repeat visit booked: when, what, and the record it was appointed in (None: in the card)."""
+
+    starts_at: dt.datetime
+    service_name: str
+    record: vr.VisitRecord | None
+
+
+def _book_repeat(conn: Connection, visit: RepeatVisit, slot: booking.Slot, draft: Draft | None) -> RepeatBooked:
+    """An appointment of the visit's service in the draft (saved first) or, from a signed record, in the card,
+    ordered and booked into ``slot`` in one step; without appointments in this build, a plain booking."""
+    if appointments is None:
+        request = booking.BookingRequest(organization_id=visit.organization_id, service_id=visit.service_id,
+                                         resource_id=slot.resource_id, starts_at=slot.starts_at, channel="doctor",
+                                         patient_id=visit.patient_id)
+        made = booking.book(conn, request)
+        return RepeatBooked(made.starts_at, made.service_name, None)
+    if draft is not None:
+        record_id = _save(conn, draft)
+        made = appointments.book_repeat_visit(conn, record_id, visit.service_id, slot)
+        return RepeatBooked(made.starts_at or slot.starts_at, made.service_name, vr.record(conn, record_id))
+    appointment_id = appointments.prescribe(conn, None, visit.service_id, card_id=visit.card_id)
+    version = appointments.appointment(conn, appointment_id).version
+    made = appointments.book(conn, appointment_id, version, slot)
+    return RepeatBooked(made.starts_at or slot.starts_at, made.service_name, None)
 
 
 def find_repeat_slots(*, parent: QWidget, session: AppSession, visit: RepeatVisit, first_day: dt.date,
@@ -280,9 +315,7 @@ def first_free_repeat(*, parent: QWidget, session: AppSession, visit: RepeatVisi
         resource_id=visit.resource_id, patient_id=visit.patient_id), commit=False)
 
 
-def book_repeat(*, parent: QWidget, session: AppSession, visit: RepeatVisit,
-                slot: booking.Slot) -> BackgroundOp[booking.BookingInfo]:
-    request = booking.BookingRequest(organization_id=visit.organization_id, service_id=visit.service_id,
-                                     resource_id=slot.resource_id, starts_at=slot.starts_at, channel="doctor",
-                                     patient_id=visit.patient_id)
-    return _op(parent, session, lambda conn: booking.book(conn, request), BOOKING_CHANGES, TASK_CHANGES)
+def book_repeat(*, parent: QWidget, session: AppSession, visit: RepeatVisit, slot: booking.Slot,
+                draft: Draft | None) -> BackgroundOp[RepeatBooked]:
+    return _op(parent, session, lambda conn: _book_repeat(conn, visit, slot, draft), BOOKING_CHANGES, TASK_CHANGES,
+               RECORD_CHANGES, APPOINTMENT_CHANGES)

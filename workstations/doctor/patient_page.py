@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from medcenter_desktop.communications_panel import CommunicationsPanel
 from medcenter_desktop.error_dialog import error_text, show_error
 from shared.errors import DomainError
 from workstations.doctor import ops, texts
@@ -32,7 +33,7 @@ class PatientPage(QWidget):
 
     day_changed = Signal()
     loaded = Signal()
-    VISIT_TAB, HISTORY_TAB, SERVICES_TAB = range(3)
+    VISIT_TAB, HISTORY_TAB, SERVICES_TAB, COMMUNICATIONS_TAB = range(4)
 
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,10 +76,12 @@ class PatientPage(QWidget):
         self.editor = RecordEditor(session, self)
         self.history = HistoryTab(self)
         self.services = ServicesTab(session, self)
+        self.communications = CommunicationsPanel(session, self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        for page in (self.editor, self.history, self.services):
+        for page in (self.editor, self.history, self.services, self.communications):
             self.tabs.addTab(page, "")
+        self.tabs.currentChanged.connect(lambda _i: self._load_communications())
 
         self.editor.record_changed.connect(self._record_changed)
         self.editor.repeat_requested.connect(self.book_repeat)
@@ -123,17 +126,19 @@ class PatientPage(QWidget):
             self.editor.focus_first_field()
         elif index == self.HISTORY_TAB:
             self.history.view.setFocus()
-        else:
+        elif index == self.SERVICES_TAB:
             self.services.view.setFocus()
+        else:
+            self.communications.view.setFocus()
 
     def book_repeat(self) -> RepeatDialog | None:
         entry = self.entry
         if entry is None or self.data is None or self.session.organization_id is None:
             return None
         visit = ops.RepeatVisit(self.session.organization_id, entry.service_id, entry.service_name,
-                                entry.resource_id, self.data.details.id, entry.patient_name)
+                                entry.resource_id, self.data.details.id, entry.patient_name, self.data.card_id)
         first = max(self.day + REPEAT_AFTER, dt.date.today())
-        dialog = RepeatDialog(self.session, visit, first, self)
+        dialog = RepeatDialog(self.session, visit, first, self._draft_for_repeat, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._repeat_booked(dialog))
         dialog.finished.connect(lambda _r: setattr(self, "repeat_dialog", None))
@@ -151,6 +156,7 @@ class PatientPage(QWidget):
         self.tabs.setTabText(self.HISTORY_TAB, history_label(len(self.data.history) if self.data else 0)
                              + " (Ctrl+2)")
         self.tabs.setTabText(self.SERVICES_TAB, self.tr("Services (Ctrl+3)"))
+        self.tabs.setTabText(self.COMMUNICATIONS_TAB, self.tr("Communications (Ctrl+4)"))
 
     # --- Internals -------------------------------------------------------------------------------
 
@@ -198,8 +204,14 @@ class PatientPage(QWidget):
             self.editor.open(card_id=data.card_id, booking_id=data.booking_id, record=self._record_of_visit(data),
                              can_repeat=self.entry is not None)
             self.services.record_id = self.editor.record.id if self.editor.record else None
+        self._load_communications()
         self.retranslate_ui()
         self.loaded.emit()
+
+    def _load_communications(self) -> None:
+        """Read when the tab is shown: opening a patient reads only what the visit needs."""
+        if self.tabs.currentWidget() is self.communications and self.data is not None:
+            self.communications.load(self.data.details.id)
 
     def _record_of_visit(self, data: ops.PatientData) -> VisitRecord | None:
         me = self.me.staff_member_id if self.me else None
@@ -266,10 +278,20 @@ class PatientPage(QWidget):
                              can_repeat=self.entry is not None)
             self.show_tab(self.VISIT_TAB)
 
+    def _draft_for_repeat(self) -> tuple[bool, ops.Draft | None]:
+        """The draft the repeat visit is appointed in; none from a signed record (it goes to the card)."""
+        if self.editor.read_only:
+            return True, None
+        draft = self.editor.draft()
+        return draft is not None, draft
+
     def _repeat_booked(self, dialog: RepeatDialog) -> None:
         booked = dialog.booked
         if booked is None:
             return
+        if booked.record is not None:
+            self.editor.record_saved(booked.record)
         self.editor.show_message(self.tr("Repeat visit booked: {when}, {service}.").format(
             when=booked.starts_at.astimezone().strftime("%d.%m.%Y %H:%M"), service=booked.service_name))
+        self.reload()
         self.day_changed.emit()

@@ -221,6 +221,12 @@ class RecordEditor(QWidget):
             return
         self._run(ops.remove_diagnosis(parent=self, session=self.session, draft=draft, diagnosis_id=diagnosis_id), "")
 
+    def record_saved(self, record: VisitRecord) -> None:
+        """``record`` was written by another verb (the repeat visit saved the draft first): show it, keeping
+        what is typed."""
+        typed = {key: widget.value() for key, widget in self.inputs.items()}
+        self._show_record(record, keep=typed if not record.is_signed else None)
+
     def input(self, key: str) -> FieldInput | None:
         return self.inputs.get(key)
 

@@ -7,9 +7,10 @@ nearest free ones in the list; a refusal is said in the dialog, which stays open
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +34,6 @@ from workstations.doctor import ops
 
 if TYPE_CHECKING:
     from medcenter_desktop.login_service import AppSession
-    from shared.services.booking import BookingInfo
 
 CTX = "DoctorRepeat"
 _WEEKDAYS = (QT_TRANSLATE_NOOP("DoctorRepeat", "Mon"), QT_TRANSLATE_NOOP("DoctorRepeat", "Tue"),
@@ -47,8 +47,6 @@ def _local(slot: Slot) -> dt.datetime:
 
 
 def _day(slot: Slot) -> str:
-    from PySide6.QtCore import QCoreApplication
-
     moment = _local(slot)
     return f"{moment:%d.%m.%Y}, {QCoreApplication.translate(CTX, _WEEKDAYS[moment.weekday()])}"
 
@@ -66,14 +64,16 @@ class RepeatDialog(QDialog):
     """Free times of the visit's service with its doctor; Enter books the chosen one."""
 
     def __init__(self, session: AppSession, visit: ops.RepeatVisit, first_day: dt.date,
-                 parent: QWidget | None = None) -> None:
+                 draft: Callable[[], tuple[bool, ops.Draft | None]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.visit = visit
+        #: What the visit's record holds now: (usable, draft); the appointment is made in that draft.
+        self.draft = draft
         self.searching = False
         self.busy = False
         #: The booking made (set when the dialog accepts).
-        self.booked: BookingInfo | None = None
+        self.booked: ops.RepeatBooked | None = None
         self._generation = 0
         self._select: dt.datetime | None = None
         self.setWindowTitle(self.tr("Repeat visit"))
@@ -166,9 +166,15 @@ class RepeatDialog(QDialog):
         slot = self.selected_slot()
         if slot is None or self.busy:
             return
+        usable, draft = self.draft()
+        if not usable:
+            self.message_label.setText(self.tr(
+                "The visit record cannot be saved as it is: see the message under the record, correct it, then book."))
+            self.message_label.show()
+            return
         self.busy = True
         self.book_button.setEnabled(False)
-        ops.book_repeat(parent=self, session=self.session, visit=self.visit, slot=slot).success(
+        ops.book_repeat(parent=self, session=self.session, visit=self.visit, slot=slot, draft=draft).success(
             self._booked).failure(self._failed).run()
 
     def message(self) -> str:
@@ -229,7 +235,7 @@ class RepeatDialog(QDialog):
         self.searching = False
         self._failed(exc)
 
-    def _booked(self, booked: BookingInfo) -> None:
+    def _booked(self, booked: ops.RepeatBooked) -> None:
         self.busy = False
         self.booked = booked
         self.accept()

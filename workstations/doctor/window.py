@@ -2,7 +2,7 @@
 list on the left, the patient on the right. Made for the keyboard:
 
 F5 reload the day · Alt+Left / Alt+Right previous / next day · Ctrl+L the day's list · Enter open the
-patient · Ctrl+F find a patient not on the list · Ctrl+1/2/3 Visit / History / Services · Ctrl+S save the
+patient · Ctrl+F find a patient not on the list · Ctrl+1/2/3/4 Visit / History / Services / Communications · Ctrl+S save the
 draft · Ctrl+Enter sign · Ctrl+D the ICD-10 search · Ctrl+B book the repeat visit · Ctrl+P performed.
 """
 
@@ -138,6 +138,7 @@ class DoctorWindow(WorkstationWindow):
             ("Ctrl+1", self._when_open(lambda: page.show_tab(page.VISIT_TAB))),
             ("Ctrl+2", self._when_open(lambda: page.show_tab(page.HISTORY_TAB))),
             ("Ctrl+3", self._when_open(lambda: page.show_tab(page.SERVICES_TAB))),
+            ("Ctrl+4", self._when_open(lambda: page.show_tab(page.COMMUNICATIONS_TAB))),
         ]
         self.shortcuts: dict[str, QShortcut] = {}
         for sequence, slot in bindings:
