@@ -381,10 +381,14 @@ class LinkApprovalDialog(QDialog):
                                         self)
         self.unlink_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ResetRole)
         self.unlink_button.setVisible(linked)
+        #: The approval the line relies on now (read in the background), or None.
+        self.current: ia.ApprovalInfo | None = None
+        self.current_label = QLabel(self)
         self.unlink_button.clicked.connect(self.unlink)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.current_label)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.error_label)
@@ -396,6 +400,15 @@ class LinkApprovalDialog(QDialog):
         self.resize(760, 300)
         candidates_for_line(parent=self, session=session, patient_id=patient_id, payer_id=payer_id,
                             service_id=service_id, on_date=on_date).success(self._show).run()
+        session_op(self, session, lambda conn: ia.line_approval(conn, line_id), commit=False).success(
+            self._show_current).run()
+
+    def _show_current(self, current: ia.ApprovalInfo | None) -> None:
+        self.current = current
+        self.unlink_button.setVisible(current is not None)
+        self.current_label.setText("" if current is None else self.tr(
+            "The line relies on the approval No. {reference} of {insurer} now.").format(
+            reference=current.reference_number, insurer=current.payer_name))
 
     def _show(self, rows) -> None:
         self.model.set_rows(rows)

@@ -7,11 +7,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from sqlalchemy import text
 
 from medcenter_desktop.communications_panel import CommunicationsPanel
 from medcenter_desktop.insurer_approvals import InsurerApprovalsPanel
 from shared.services import communications as cm
+from shared.services import insurer_approvals as ia
+from shared.services import orders
 from tests.qt.test_registrar import TIMEOUT, _open, _register, make_window  # noqa: F401 - the fixture
+from workstations.registrar.order_page import OrderPage
 
 
 @pytest.fixture
@@ -86,3 +90,51 @@ def test_a_cashier_reads_but_does_not_log(qtbot, sessions):
     widget = CommunicationsPanel(session)
     qtbot.addWidget(widget)
     assert not widget.can_write and widget.add_button.isHidden()
+
+
+def test_an_approval_is_recorded_then_a_line_of_the_order_page_relies_on_it(qtbot, sessions, no_message_boxes):
+    session = sessions("registrar", "REG-01")
+    pid = _register(session)
+    with session.uow() as uow:
+        conn = uow.session.connection()
+        service = conn.scalar(text("SELECT id FROM medical_services WHERE organization_id = :o AND code = :c"),
+                              {"o": session.organization_id, "c": "B01.047.001"})
+        order_id = orders.create_order(conn, session.organization_id, patient_id=pid)
+        line_id = orders.add_line(conn, order_id, service)
+        uow.commit()
+    panel = InsurerApprovalsPanel(session)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.load(pid)
+    qtbot.waitUntil(lambda: panel.approvals == (), timeout=TIMEOUT)
+    panel.record()
+    qtbot.waitUntil(lambda: panel.dialog is not None, timeout=TIMEOUT)
+    dialog = panel.dialog
+    assert dialog.payer_combo.count() >= 1
+    qtbot.keyClicks(dialog.approver_edit, "Sidorova Anna")
+    qtbot.keyClicks(dialog.phone_edit, "+7 495 000-00-00")
+    dialog.submit()  # no reference number: refused, the dialog stays
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.error() != "", timeout=TIMEOUT)
+    assert "reference number" in dialog.error() and dialog.isVisible()
+    qtbot.keyClicks(dialog.reference_edit, "GP-555")
+    assert dialog.add_service(service, quantity_limit=1)
+    dialog.submit()
+    qtbot.waitUntil(lambda: panel.dialog is None and panel.model.rowCount() == 1, timeout=TIMEOUT)
+    assert panel.model.index(0, 0).data() == "GP-555" and "(0/1)" in panel.model.index(0, 7).data()
+
+    page = OrderPage(session)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    page.open_order(order_id)
+    qtbot.waitUntil(lambda: page.order is not None and page.select_line(line_id), timeout=TIMEOUT)
+    qtbot.waitUntil(page.approval_button.isEnabled, timeout=TIMEOUT)
+    link = page.ask_approval()
+    qtbot.waitUntil(lambda: link.model.rowCount() == 1 and link.unlink_button.isHidden(), timeout=TIMEOUT)
+    link.submit()
+    qtbot.waitUntil(lambda: page.dialog is None, timeout=TIMEOUT)
+    with session.uow() as uow:
+        linked = ia.line_approval(uow.session.connection(), line_id)
+    assert linked is not None and linked.reference_number == "GP-555"
+    qtbot.waitUntil(lambda: "(1/1)" in (panel.model.index(0, 7).data() or ""), timeout=TIMEOUT)
+    assert no_message_boxes == []

@@ -142,7 +142,7 @@ class ClientPage(QWidget):
         self.approvals = InsurerApprovalsPanel(session, self.details_panel)
         self.details_panel.addTab(self.approvals, "")
         self.details_panel.setCurrentIndex(0)
-        # Seven tabs: narrower ones, so that all stay in sight on a usual screen.
+        # Nine tabs: narrower ones, so that all stay in sight on a usual screen.
         self.details_panel.setStyleSheet("QTabBar::tab { padding: 6px 9px; }")
         self.details_panel.setElideMode(Qt.TextElideMode.ElideRight)
         self.details_panel.setUsesScrollButtons(False)

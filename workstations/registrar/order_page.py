@@ -13,6 +13,7 @@ by search with "Attach to a client…". Esc goes back.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from collections import defaultdict
 from decimal import Decimal
@@ -314,9 +315,10 @@ class OrderPage(QWidget):
         self.book_button = self._button(self.book_selected)
         self.discount_button = self._button(self.ask_discount)
         self.cancel_button = self._button(self.ask_cancel)
+        self.approval_button = self._button(self.ask_approval)
         self.print_button = self._button(self.print_menu)
         line_buttons = QHBoxLayout()
-        for button in (self.book_button, self.discount_button, self.cancel_button):
+        for button in (self.book_button, self.discount_button, self.cancel_button, self.approval_button):
             line_buttons.addWidget(button)
         line_buttons.addStretch(1)
         line_buttons.addWidget(self.print_button)
@@ -515,6 +517,22 @@ class OrderPage(QWidget):
             "Discount applied: {service} now costs {amount}.")))
         return self._open(dialog)
 
+    def ask_approval(self) -> QDialog | None:
+        """The insurer's telephone approval the selected line relies on (link, change or unlink)."""
+        line = self.selected_line()
+        if self.order is None or self.order.patient_id is None or line is None or line.is_step \
+                or line.status not in ("ordered", "booked", "paid"):
+            return None
+        from medcenter_desktop.insurer_approvals import LinkApprovalDialog
+
+        on_date = line.starts_at.date() if line.starts_at is not None else dt.date.today()
+        dialog = LinkApprovalDialog(self.session, patient_id=self.order.patient_id, line_id=line.id,
+                                    version=line.version, service_id=line.service_id, payer_id=line.payer_id,
+                                    on_date=on_date, changes=(order_ops.ORDER_CHANGES,), parent=self)
+        dialog.accepted.connect(lambda: (self.reload(), self._show_message(self.tr(
+            "The insurer's approval “{service}” relies on is updated.").format(service=line.service_name))))
+        return self._open(dialog)
+
     def ask_cancel(self) -> QDialog | None:
         line = self.selected_line()
         if self.order is None or line is None or line.status in ("performed", "closed", "cancelled"):
@@ -604,6 +622,7 @@ class OrderPage(QWidget):
         self.book_button.setText(self.tr("Book… (F5)"))
         self.discount_button.setText(self.tr("&Discount…"))
         self.cancel_button.setText(self.tr("Cancel line… (Del)"))
+        self.approval_button.setText(self.tr("Insurer a&pproval…"))
         self.print_button.setText(self.tr("Print… (Ctrl+P)"))
         self.empty_label.setText(self.tr("No services yet: type a service above and press Enter."))
         self.keys_label.setText(self.tr(
@@ -838,7 +857,7 @@ class OrderPage(QWidget):
 
     def _context_menu(self, position) -> None:
         menu = QMenu(self)
-        for button in (self.book_button, self.discount_button, self.cancel_button):
+        for button in (self.book_button, self.discount_button, self.cancel_button, self.approval_button):
             action = menu.addAction(button.text().replace("&", ""))
             action.setEnabled(button.isEnabled())
             action.triggered.connect(button.click)
@@ -947,6 +966,9 @@ class OrderPage(QWidget):
                                         and not line.is_step)
         self.cancel_button.setEnabled(idle and line is not None and line.status not in (
             "performed", "closed", "cancelled"))
+        self.approval_button.setEnabled(idle and line is not None and self.order is not None
+                                        and self.order.patient_id is not None and not line.is_step
+                                        and line.status in ("ordered", "booked", "paid"))
         self.print_button.setEnabled(self.order is not None and bool(self.order.open_lines))
         self.attach_button.setEnabled(idle)
         self.override_button.setEnabled(idle)
