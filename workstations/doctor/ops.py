@@ -301,18 +301,46 @@ def _book_repeat(conn: Connection, visit: RepeatVisit, slot: booking.Slot, draft
     return RepeatBooked(made.starts_at or slot.starts_at, made.service_name, None)
 
 
+@dataclass(frozen=True)
+class FreeTimes:
+    """Free slots with the names of the doctors (schedule resources) they belong to."""
+
+    slots: tuple[booking.Slot, ...]
+    names: Mapping[int, str]
+
+
+def _resource_names(conn: Connection, ids) -> dict[int, str]:
+    ids = sorted(set(ids))
+    if not ids:
+        return {}
+    rows = conn.execute(text(
+        "SELECT r.id, CASE WHEN m.id IS NOT NULL THEN btrim(m.last_name || ' ' || left(m.first_name, 1) || '.' "
+        "|| coalesce(left(nullif(m.middle_name, ''), 1) || '.', '')) ELSE coalesce(nullif(r.name, ''), f.number, '') "
+        "END AS name FROM schedule_resources r LEFT JOIN staff_members m ON m.id = r.staff_member_id "
+        "LEFT JOIN offices f ON f.id = r.office_id WHERE r.id = ANY(:ids)"), {"ids": ids})
+    return {r.id: r.name for r in rows}
+
+
+def _free(conn: Connection, slots) -> FreeTimes:
+    slots = tuple(slots)
+    return FreeTimes(slots, _resource_names(conn, [s.resource_id for s in slots]))
+
+
 def find_repeat_slots(*, parent: QWidget, session: AppSession, visit: RepeatVisit, first_day: dt.date,
-                      days: int) -> BackgroundOp[list[booking.Slot]]:
-    return _op(parent, session, lambda conn: booking.find_slots(
+                      days: int) -> BackgroundOp[FreeTimes]:
+    return _op(parent, session, lambda conn: _free(conn, booking.find_slots(
         conn, visit.organization_id, visit.service_id, first_day=first_day, days=days, channel="doctor",
-        resource_id=visit.resource_id, patient_id=visit.patient_id), commit=False)
+        resource_id=visit.resource_id, patient_id=visit.patient_id)), commit=False)
 
 
 def first_free_repeat(*, parent: QWidget, session: AppSession, visit: RepeatVisit,
-                      first_day: dt.date) -> BackgroundOp[booking.Slot | None]:
-    return _op(parent, session, lambda conn: booking.first_free(
-        conn, visit.organization_id, visit.service_id, first_day=first_day, channel="doctor",
-        resource_id=visit.resource_id, patient_id=visit.patient_id), commit=False)
+                      first_day: dt.date) -> BackgroundOp[FreeTimes]:
+    def run(conn: Connection) -> FreeTimes:
+        slot = booking.first_free(conn, visit.organization_id, visit.service_id, first_day=first_day,
+                                  channel="doctor", resource_id=visit.resource_id, patient_id=visit.patient_id)
+        return _free(conn, [slot] if slot is not None else [])
+
+    return _op(parent, session, run, commit=False)
 
 
 def book_repeat(*, parent: QWidget, session: AppSession, visit: RepeatVisit, slot: booking.Slot,

@@ -17,8 +17,8 @@ from shared.errors import DomainError
 from workstations.doctor import ops, texts
 from workstations.doctor.history_tab import HistoryTab, history_label
 from workstations.doctor.record_editor import RecordEditor
-from workstations.doctor.repeat_dialog import RepeatDialog
 from workstations.doctor.services_tab import ServicesTab
+from workstations.doctor.slot_dialog import SlotDialog
 
 if TYPE_CHECKING:
     from medcenter_desktop.login_service import AppSession
@@ -44,7 +44,7 @@ class PatientPage(QWidget):
         self.day = dt.date.today()
         self.data: ops.PatientData | None = None
         self.loading = False
-        self.repeat_dialog: RepeatDialog | None = None
+        self.repeat_dialog: SlotDialog | None = None
         self._generation = 0
 
         self.name_label = QLabel(self)
@@ -131,14 +131,14 @@ class PatientPage(QWidget):
         else:
             self.communications.view.setFocus()
 
-    def book_repeat(self) -> RepeatDialog | None:
+    def book_repeat(self) -> SlotDialog | None:
         entry = self.entry
         if entry is None or self.data is None or self.session.organization_id is None:
             return None
         visit = ops.RepeatVisit(self.session.organization_id, entry.service_id, entry.service_name,
                                 entry.resource_id, self.data.details.id, entry.patient_name, self.data.card_id)
         first = max(self.day + REPEAT_AFTER, dt.date.today())
-        dialog = RepeatDialog(self.session, visit, first, self._draft_for_repeat, self)
+        dialog = SlotDialog(RepeatSource(self, visit), first, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._repeat_booked(dialog))
         dialog.finished.connect(lambda _r: setattr(self, "repeat_dialog", None))
@@ -278,14 +278,14 @@ class PatientPage(QWidget):
                              can_repeat=self.entry is not None)
             self.show_tab(self.VISIT_TAB)
 
-    def _draft_for_repeat(self) -> tuple[bool, ops.Draft | None]:
+    def draft_for_repeat(self) -> tuple[bool, ops.Draft | None]:
         """The draft the repeat visit is appointed in; none from a signed record (it goes to the card)."""
         if self.editor.read_only:
             return True, None
         draft = self.editor.draft()
         return draft is not None, draft
 
-    def _repeat_booked(self, dialog: RepeatDialog) -> None:
+    def _repeat_booked(self, dialog: SlotDialog) -> None:
         booked = dialog.booked
         if booked is None:
             return
@@ -295,3 +295,31 @@ class PatientPage(QWidget):
             when=booked.starts_at.astimezone().strftime("%d.%m.%Y %H:%M"), service=booked.service_name))
         self.reload()
         self.day_changed.emit()
+
+
+class RepeatSource:
+    """The repeat visit: the visit's service with the same doctor, appointed in the visit's draft."""
+
+    with_doctor = False
+
+    def __init__(self, page: PatientPage, visit: ops.RepeatVisit) -> None:
+        self.page = page
+        self.visit = visit
+        self.title = page.tr("Repeat visit")
+        self.heading = page.tr("{service} for {patient}").format(service=visit.service_name,
+                                                                 patient=visit.patient_name)
+
+    def find(self, parent: QWidget, first_day: dt.date, days: int):
+        return ops.find_repeat_slots(parent=parent, session=self.page.session, visit=self.visit,
+                                     first_day=first_day, days=days)
+
+    def first(self, parent: QWidget, first_day: dt.date):
+        return ops.first_free_repeat(parent=parent, session=self.page.session, visit=self.visit,
+                                     first_day=first_day)
+
+    def book(self, parent: QWidget, slot):
+        usable, draft = self.page.draft_for_repeat()
+        if not usable:
+            return self.page.tr(
+                "The visit record cannot be saved as it is: see the message under the record, correct it, then book.")
+        return ops.book_repeat(parent=parent, session=self.page.session, visit=self.visit, slot=slot, draft=draft)

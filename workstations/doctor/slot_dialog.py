@@ -1,14 +1,14 @@
-"""Booking the repeat visit: the free times of the same service with the same doctor. It opens on the
-first free time from the day chosen (a week after the visit by default; F4 looks again), Enter or a
-double click books the chosen time for the patient. A time taken meanwhile is answered with the
-nearest free ones in the list; a refusal is said in the dialog, which stays open.
+"""Choosing a free time and booking it: the repeat visit (the same service with the same doctor) or an
+appointment of the visit (its service with any doctor who provides it). It opens on the first free time
+from the day chosen (F4 looks again), Enter or a double click books the chosen time for the patient. A
+time taken meanwhile is answered with the nearest free ones in the list; a refusal is said in the
+dialog, which stays open. What is searched and how it is booked is the `SlotSource`'s business.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -33,7 +33,7 @@ from shared.services.booking import Slot, SlotTaken
 from workstations.doctor import ops
 
 if TYPE_CHECKING:
-    from medcenter_desktop.login_service import AppSession
+    from medcenter_desktop.operations import BackgroundOp
 
 CTX = "DoctorRepeat"
 _WEEKDAYS = (QT_TRANSLATE_NOOP("DoctorRepeat", "Mon"), QT_TRANSLATE_NOOP("DoctorRepeat", "Tue"),
@@ -60,25 +60,36 @@ COLUMNS = (
 DAY_CHOICES = (1, 3, 7, 14)
 
 
-class RepeatDialog(QDialog):
-    """Free times of the visit's service with its doctor; Enter books the chosen one."""
+class SlotSource(Protocol):
+    """Where the free times come from and how the chosen one is booked."""
 
-    def __init__(self, session: AppSession, visit: ops.RepeatVisit, first_day: dt.date,
-                 draft: Callable[[], tuple[bool, ops.Draft | None]], parent: QWidget | None = None) -> None:
+    title: str  # the window's title, translated
+    heading: str  # what is booked for whom, translated
+    with_doctor: bool  # several doctors: a column says whose time it is
+
+    def find(self, parent: QWidget, first_day: dt.date, days: int) -> BackgroundOp[ops.FreeTimes]: ...
+
+    def first(self, parent: QWidget, first_day: dt.date) -> BackgroundOp[ops.FreeTimes]: ...
+
+    def book(self, parent: QWidget, slot: Slot) -> BackgroundOp[object] | str:
+        """The booking, or the translated reason it cannot start now."""
+
+
+class SlotDialog(QDialog):
+    """Free times of a service; Enter books the chosen one (``booked`` holds what the source returned)."""
+
+    def __init__(self, source: SlotSource, first_day: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
-        self.visit = visit
-        #: What the visit's record holds now: (usable, draft); the appointment is made in that draft.
-        self.draft = draft
+        self.source = source
         self.searching = False
         self.busy = False
-        #: The booking made (set when the dialog accepts).
-        self.booked: ops.RepeatBooked | None = None
+        #: What the booking returned (set when the dialog accepts).
+        self.booked: object | None = None
+        self.names: dict[int, str] = {}
         self._generation = 0
         self._select: dt.datetime | None = None
-        self.setWindowTitle(self.tr("Repeat visit"))
-        self.title_label = QLabel(self.tr("{service} for {patient}").format(
-            service=visit.service_name, patient=visit.patient_name), self)
+        self.setWindowTitle(source.title)
+        self.title_label = QLabel(source.heading, self)
         self.title_label.setObjectName("sectionTitle")
         self.title_label.setWordWrap(True)
         self.day_edit = QDateEdit(QDate(first_day.year, first_day.month, first_day.day), self)
@@ -108,7 +119,10 @@ class RepeatDialog(QDialog):
         self.message_label.setObjectName("errorLabel")
         self.message_label.setWordWrap(True)
         self.message_label.hide()
-        self.model: DtoTableModel[Slot] = DtoTableModel(COLUMNS, id_attr="starts_at", parent=self)
+        columns = (*COLUMNS, Column(QT_TRANSLATE_NOOP("DoctorRepeat", "Doctor"),
+                                    lambda s: self.names.get(s.resource_id, ""), context=CTX)) \
+            if source.with_doctor else COLUMNS
+        self.model: DtoTableModel[Slot] = DtoTableModel(columns, id_attr="starts_at", parent=self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -116,7 +130,8 @@ class RepeatDialog(QDialog):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(28)
-        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.view.horizontalHeader().setSectionResizeMode(
+            3 if source.with_doctor else 0, QHeaderView.ResizeMode.Stretch)
         self.view.doubleClicked.connect(lambda _i: self.book_selected())
         self.view.installEventFilter(self)
         self.day_edit.installEventFilter(self)
@@ -141,7 +156,7 @@ class RepeatDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addLayout(footer)
         QShortcut(QKeySequence(Qt.Key.Key_F4), self).activated.connect(self.find_first_free)
-        self.resize(560, 520)
+        self.resize(720 if source.with_doctor else 560, 520)
         self.find_first_free()
 
     # --- Public API ------------------------------------------------------------------------------
@@ -153,9 +168,8 @@ class RepeatDialog(QDialog):
         self.searching = True
         self._generation += 1
         generation = self._generation
-        ops.first_free_repeat(parent=self, session=self.session, visit=self.visit,
-                              first_day=self.day_edit.date().toPython()).success(
-            lambda slot: self._first_found(generation, slot)).failure(
+        self.source.first(self, self.day_edit.date().toPython()).success(
+            lambda found: self._first_found(generation, found)).failure(
             lambda exc: self._search_failed(generation, exc)).run()
 
     def selected_slot(self) -> Slot | None:
@@ -166,16 +180,14 @@ class RepeatDialog(QDialog):
         slot = self.selected_slot()
         if slot is None or self.busy:
             return
-        usable, draft = self.draft()
-        if not usable:
-            self.message_label.setText(self.tr(
-                "The visit record cannot be saved as it is: see the message under the record, correct it, then book."))
+        op = self.source.book(self, slot)
+        if isinstance(op, str):
+            self.message_label.setText(op)
             self.message_label.show()
             return
         self.busy = True
         self.book_button.setEnabled(False)
-        ops.book_repeat(parent=self, session=self.session, visit=self.visit, slot=slot, draft=draft).success(
-            self._booked).failure(self._failed).run()
+        op.success(self._booked).failure(self._failed).run()
 
     def message(self) -> str:
         return self.message_label.text() if not self.message_label.isHidden() else ""
@@ -193,28 +205,30 @@ class RepeatDialog(QDialog):
         self.searching = True
         self._generation += 1
         generation = self._generation
-        ops.find_repeat_slots(parent=self, session=self.session, visit=self.visit, first_day=first_day,
-                              days=self.days_combo.currentData() or 7).success(
-            lambda slots: self._found(generation, slots)).failure(
+        self.source.find(self, first_day, self.days_combo.currentData() or 7).success(
+            lambda found: self._found(generation, found)).failure(
             lambda exc: self._search_failed(generation, exc)).run()
 
-    def _first_found(self, generation: int, slot: Slot | None) -> None:
+    def _first_found(self, generation: int, found: ops.FreeTimes) -> None:
         if generation != self._generation:
             return
+        slot = found.slots[0] if found.slots else None
         if slot is None:
             self.searching = False
             self.model.set_rows([])
-            self.empty_label.setText(self.tr("The doctor has no free time for this service in the next three months."))
+            self.empty_label.setText(self.tr("No free time for this service in the next three months."))
             return
         day = slot.starts_at.astimezone().date()
         self.day_edit.setDate(QDate(day.year, day.month, day.day))
         self._select = slot.starts_at
         self._find(day)
 
-    def _found(self, generation: int, slots: list[Slot]) -> None:
+    def _found(self, generation: int, found: ops.FreeTimes) -> None:
         if generation != self._generation:
             return
         self.searching = False
+        slots = list(found.slots)
+        self.names.update(found.names)
         self.model.set_rows(slots)
         self.view.resizeColumnToContents(1)
         self.view.resizeColumnToContents(2)
@@ -235,7 +249,7 @@ class RepeatDialog(QDialog):
         self.searching = False
         self._failed(exc)
 
-    def _booked(self, booked: ops.RepeatBooked) -> None:
+    def _booked(self, booked: object) -> None:
         self.busy = False
         self.booked = booked
         self.accept()
