@@ -147,6 +147,12 @@ class LauncherWindow(QMainWindow):
         self.workstation_opened.emit(window)
         return window
 
+    def show_printer_calibration(self) -> QWidget:
+        """The printer profiles of this workstation (its settings file), with the calibration page."""
+        from medcenter_desktop.printer_calibration import open_printer_calibration
+
+        return open_printer_calibration(self)
+
     def log_out(self) -> None:
         """Closes every workstation window and this one; the application shows the login again."""
         self._logging_out = True
@@ -175,6 +181,8 @@ class LauncherWindow(QMainWindow):
             )
         )
         self.logout_button.setText(self.tr("Log out"))
+        self.calibration_button.setText(self.tr("Printer calibration\u2026"))
+        self.calibration_button.setToolTip(self.tr("Sick-leave printer calibration of this workstation"))
         self.logout_action.setText(self.tr("Log out"))
         self.section_label.setText(self.tr("Choose a workstation"))
         self.empty_label.setText(
@@ -219,6 +227,10 @@ class LauncherWindow(QMainWindow):
         self.logout_button.clicked.connect(self.log_out)
         header_layout.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)
         header_layout.addLayout(who, 1)
+        self.calibration_button = QPushButton(header)
+        self.calibration_button.setObjectName("headerButton")
+        self.calibration_button.clicked.connect(self.show_printer_calibration)
+        header_layout.addWidget(self.calibration_button, 0, Qt.AlignmentFlag.AlignVCenter)
         header_layout.addWidget(self.logout_button, 0, Qt.AlignmentFlag.AlignVCenter)
         root.addWidget(header)
 

@@ -180,6 +180,8 @@ KEYS: tuple[_Key, ...] = (
 )
 # Sections later issues fill (printers, devices); accepted so that newer files load in older builds.
 _RESERVED_SECTIONS = ("printing", "devices")
+# Sections named with a prefix: the printer profiles (`printing.printer_profiles`), one per printer model.
+_RESERVED_PREFIXES = ("printer_profile ",)
 _FORBIDDEN_NAMES = ("password", "passwd", "pwd", "secret")
 
 
@@ -233,7 +235,7 @@ def _read_file(path: Path) -> dict[str, object]:
                 )
             key = known.get((section, name))
             if key is None:
-                if section in _RESERVED_SECTIONS:
+                if section in _RESERVED_SECTIONS or section.startswith(_RESERVED_PREFIXES):
                     continue
                 raise _error(path, f"{section}.{name}", QT_TRANSLATE_NOOP("DomainError", "unknown key"))
             try:
@@ -250,11 +252,14 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     """Writes ``settings`` (atomically: a crash mid-write leaves the old file)."""
     path = path or default_settings_path()
     parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str  # type: ignore[assignment, method-assign]  # keys as written
     for key in KEYS:
         value = getattr(settings, key.field)
         if not parser.has_section(key.section):
             parser.add_section(key.section)
         parser.set(key.section, key.name, "" if value is None else str(value))
+    for section, items in _other_sections(path).items():  # printer profiles, devices: kept as they are
+        parser[section] = items
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     with tmp.open("w", encoding="utf-8") as fh:
@@ -262,3 +267,15 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
         parser.write(fh)
     os.replace(tmp, path)
     return path
+
+
+def _other_sections(path: Path) -> dict[str, dict[str, str]]:
+    """The sections of the file at ``path`` other than the connection settings' (none when unreadable)."""
+    own = {key.section for key in KEYS}
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str  # type: ignore[assignment, method-assign]
+    try:
+        parser.read(path, encoding="utf-8")
+    except (configparser.Error, UnicodeDecodeError, OSError):
+        return {}
+    return {section: dict(parser.items(section)) for section in parser.sections() if section not in own}

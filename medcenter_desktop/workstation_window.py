@@ -77,9 +77,17 @@ class WorkstationWindow(QMainWindow):
         )
         self.file_menu.setTitle(QCoreApplication.translate("WorkstationWindow", "&File"))
         self.close_action.setText(QCoreApplication.translate("WorkstationWindow", "&Close"))
+        self.calibration_action.setText(
+            QCoreApplication.translate("WorkstationWindow", "Sick-leave &printer calibration\u2026"))
         self.help_menu.setTitle(QCoreApplication.translate("WorkstationWindow", "&Help"))
         self.about_action.setText(QCoreApplication.translate("WorkstationWindow", "&About MedCenter Desktop"))
         self._update_status_bar()
+
+    def show_printer_calibration(self) -> QWidget:
+        """The printer profiles of this workstation (its settings file), with the calibration page."""
+        from medcenter_desktop.printer_calibration import open_printer_calibration
+
+        return open_printer_calibration(self)
 
     def status_texts(self) -> list[str]:
         """What the status bar shows, in order (for tests)."""
@@ -89,6 +97,10 @@ class WorkstationWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         self.file_menu = self.menuBar().addMenu("")
+        self.calibration_action = QAction(self)
+        self.calibration_action.triggered.connect(self.show_printer_calibration)
+        self.file_menu.addAction(self.calibration_action)
+        self.file_menu.addSeparator()
         self.close_action = QAction(self)
         self.close_action.setShortcut(QKeySequence.StandardKey.Close)
         self.close_action.triggered.connect(self.close)
