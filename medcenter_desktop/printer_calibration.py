@@ -22,7 +22,7 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLineF, QLocale, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QLineF, QLocale, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QKeyEvent, QPainter, QPen
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -49,6 +49,7 @@ from printing.printer_profiles import (
     CALIBRATION_MARKS,
     DEFAULT_PROFILES,
     NOT_A_NUMBER,
+    SETTING_NAMES,
     PrinterProfile,
     PrinterProfileError,
     calibrated,
@@ -633,8 +634,6 @@ class PrinterCalibrationDialog(QDialog):
             try:
                 numbers[key] = _parse_number(text)
             except ValueError:
-                from printing.printer_profiles import SETTING_NAMES
-
                 raise PrinterProfileError(model=model, setting=SETTING_NAMES[key], problem=NOT_A_NUMBER) from None
         return PrinterProfile(model=model, **numbers).validated()
 
@@ -706,23 +705,30 @@ class PrinterCalibrationDialog(QDialog):
         return (self.mode_combo.currentData(), self.zoom_combo.currentData(), self.preview.size().toTuple())
 
     def _draw(self, profile: PrinterProfile, *, report: bool = True) -> bool:
+        """Draws the preview with ``profile``. When the form cannot be rendered with it, the last
+        preview stays; only a new zoom or mode gets the bare sheet, so that the view asked for shows."""
         on_blank = self.mode_combo.currentData() != "plain"
+        region = self.regions[str(self.zoom_combo.currentData() or "sheet")]
+        ratio = self.preview.devicePixelRatioF() or 1.0
+        px_per_mm = max(1.0, ratio * min((self.preview.width() - 8) / region.width(),
+                                         (self.preview.height() - 8) / region.height()))
+        blank = self.form_layout if on_blank else None
         try:
             key = (profile, on_blank)
             if key != self._pdf_key:
                 self._pdf = render_certificate(self.sample, self.form_layout, profile, on_blank=on_blank)
                 self._pdf_key = key
-            region = self.regions[str(self.zoom_combo.currentData() or "sheet")]
-            ratio = self.preview.devicePixelRatioF() or 1.0
-            px_per_mm = ratio * min((self.preview.width() - 8) / region.width(),
-                                    (self.preview.height() - 8) / region.height())
-            image = compose_preview(self._pdf, region, max(1.0, px_per_mm), profile,
-                                    self.form_layout if on_blank else None)
-            image.setDevicePixelRatio(ratio)
+            image = compose_preview(self._pdf, region, px_per_mm, profile, blank)
         except DomainError as exc:
             if report:
                 self._show_error(exc)
+            if self._view_key() != self._drawn_view:
+                image = sheet_picture(region, px_per_mm, profile, blank)
+                image.setDevicePixelRatio(ratio)
+                self.preview.set_image(image)
+                self._drawn_view = self._view_key()
             return False
+        image.setDevicePixelRatio(ratio)
         self.preview.set_image(image)
         self._drawn_view = self._view_key()
         self.preview_count += 1
@@ -861,6 +867,3 @@ def open_printer_calibration(parent: QWidget | None, settings_path: Path | None 
     dialog.open()
     return dialog
 
-
-def calibration_action_text() -> str:
-    return QCoreApplication.translate("PrinterCalibrationDialog", "Sick-leave &printer calibration…")
