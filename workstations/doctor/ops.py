@@ -22,9 +22,9 @@ from shared.services.patient_search import PatientHit, search_patients
 from shared.services.session import session_user
 
 try:  # appointments arrived with migration 0010; a build without them books the repeat visit plainly
-    from shared.services import appointments
+    from shared.services import appointments, prescriptions
 except ImportError:  # pragma: no cover
-    appointments = None
+    appointments = prescriptions = None
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -347,3 +347,121 @@ def book_repeat(*, parent: QWidget, session: AppSession, visit: RepeatVisit, slo
                 draft: Draft | None) -> BackgroundOp[RepeatBooked]:
     return _op(parent, session, lambda conn: _book_repeat(conn, visit, slot, draft), BOOKING_CHANGES, TASK_CHANGES,
                RECORD_CHANGES, APPOINTMENT_CHANGES)
+
+
+# --- appointments and prescriptions of the visit ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ServiceChoice:
+    """A service of the organization's catalogue the doctor may appoint."""
+
+    id: int
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class RecordOrders:
+    """What the visit's record appointed and prescribed; ``record`` when a verb saved the draft first."""
+
+    appointments: tuple = ()
+    prescriptions: tuple = ()
+    record: vr.VisitRecord | None = None
+
+
+def _orders(conn: Connection, record_id: int | None, *, with_record: bool = False) -> RecordOrders:
+    if record_id is None or appointments is None:
+        return RecordOrders()
+    return RecordOrders(tuple(appointments.appointments_of_record(conn, record_id)),
+                        tuple(prescriptions.prescriptions_of_record(conn, record_id)),
+                        vr.record(conn, record_id) if with_record else None)
+
+
+def load_catalogue(*, parent: QWidget, session: AppSession,
+                   organization_id: int) -> BackgroundOp[tuple[ServiceChoice, ...]]:
+    return _op(parent, session, lambda conn: tuple(ServiceChoice(r.id, r.code, r.name) for r in conn.execute(text(
+        "SELECT id, coalesce(code, '') AS code, name FROM medical_services WHERE organization_id = :o AND is_active "
+        "ORDER BY name"), {"o": organization_id})), commit=False)
+
+
+def load_orders(*, parent: QWidget, session: AppSession, record_id: int) -> BackgroundOp[RecordOrders]:
+    return _op(parent, session, lambda conn: _orders(conn, record_id), commit=False)
+
+
+def prescribe_service(*, parent: QWidget, session: AppSession, draft: Draft, service_id: int, urgency: str,
+                      indication: str) -> BackgroundOp[RecordOrders]:
+    """Saves the draft (starting it if needed) and appoints the service in it."""
+    def run(conn: Connection) -> RecordOrders:
+        record_id = _save(conn, draft)
+        appointments.prescribe(conn, record_id, service_id, urgency=urgency, indication=indication)
+        return _orders(conn, record_id, with_record=True)
+
+    return _op(parent, session, run, APPOINTMENT_CHANGES, RECORD_CHANGES)
+
+
+def remove_appointment(*, parent: QWidget, session: AppSession, record_id: int, appointment_id: int,
+                       version: int) -> BackgroundOp[RecordOrders]:
+    def run(conn: Connection) -> RecordOrders:
+        appointments.remove(conn, appointment_id, version)
+        return _orders(conn, record_id)
+
+    return _op(parent, session, run, APPOINTMENT_CHANGES)
+
+
+def cancel_appointment(*, parent: QWidget, session: AppSession, record_id: int, appointment_id: int, version: int,
+                       reason: str) -> BackgroundOp[RecordOrders]:
+    def run(conn: Connection) -> RecordOrders:
+        appointments.cancel(conn, appointment_id, version, reason)
+        return _orders(conn, record_id)
+
+    return _op(parent, session, run, APPOINTMENT_CHANGES, BOOKING_CHANGES, TASK_CHANGES)
+
+
+def appointment_slots(*, parent: QWidget, session: AppSession, appointment_id: int, first_day: dt.date,
+                      days: int) -> BackgroundOp[FreeTimes]:
+    return _op(parent, session, lambda conn: _free(conn, appointments.free_slots(
+        conn, appointment_id, first_day=first_day, days=days)), commit=False)
+
+
+def first_free_appointment(*, parent: QWidget, session: AppSession, appointment_id: int,
+                           first_day: dt.date) -> BackgroundOp[FreeTimes]:
+    """The earliest free time of each doctor who provides the service; the earliest first."""
+    return _op(parent, session, lambda conn: _free(conn, appointments.free_slots(
+        conn, appointment_id, first_day=first_day, first_only=True)), commit=False)
+
+
+def book_appointment(*, parent: QWidget, session: AppSession, appointment_id: int, version: int,
+                     slot: booking.Slot) -> BackgroundOp[object]:
+    return _op(parent, session, lambda conn: appointments.book(conn, appointment_id, version, slot),
+               APPOINTMENT_CHANGES, BOOKING_CHANGES, TASK_CHANGES)
+
+
+def add_prescription(*, parent: QWidget, session: AppSession, draft: Draft,
+                     item: prescriptions.MedicationInput) -> BackgroundOp[RecordOrders]:
+    """Checks the prescription, saves the draft (starting it if needed) and adds it."""
+    def run(conn: Connection) -> RecordOrders:
+        checked = prescriptions.validate(item)
+        record_id = _save(conn, draft)
+        prescriptions.add(conn, record_id, checked)
+        return _orders(conn, record_id, with_record=True)
+
+    return _op(parent, session, run, RECORD_CHANGES)
+
+
+def remove_prescription(*, parent: QWidget, session: AppSession, record_id: int,
+                        prescription_id: int) -> BackgroundOp[RecordOrders]:
+    def run(conn: Connection) -> RecordOrders:
+        prescriptions.remove(conn, prescription_id)
+        return _orders(conn, record_id)
+
+    return _op(parent, session, run, RECORD_CHANGES)
+
+
+def end_prescription(*, parent: QWidget, session: AppSession, record_id: int, prescription_id: int, version: int,
+                     status: str, reason: str) -> BackgroundOp[RecordOrders]:
+    def run(conn: Connection) -> RecordOrders:
+        prescriptions.end(conn, prescription_id, version, status, reason)
+        return _orders(conn, record_id)
+
+    return _op(parent, session, run, RECORD_CHANGES)

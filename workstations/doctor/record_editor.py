@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,8 +30,10 @@ from PySide6.QtWidgets import (
 from medcenter_desktop.error_dialog import error_text, show_error
 from shared.errors import DomainError
 from workstations.doctor import ops, templates, texts
+from workstations.doctor.appointments_box import AppointmentsBox
 from workstations.doctor.diagnoses import DiagnosesBox
 from workstations.doctor.field_widgets import FieldInput, tt
+from workstations.doctor.prescriptions_box import PrescriptionsBox
 
 if TYPE_CHECKING:
     from medcenter_desktop.login_service import AppSession
@@ -84,8 +88,21 @@ class RecordEditor(QWidget):
         self.fields_layout.setContentsMargins(4, 0, 12, 8)
         self.fields_layout.setSpacing(4)
         self.diagnoses = DiagnosesBox(self)
+        self.diagnoses.title_label.hide()  # the tab says it
+        self.diagnoses.setContentsMargins(6, 6, 6, 6)
         self.diagnoses.add_requested.connect(self.add_diagnosis)
         self.diagnoses.remove_requested.connect(self.remove_diagnosis)
+        self.appointments = AppointmentsBox(session, self.draft, self)
+        self.prescriptions = PrescriptionsBox(session, self.draft, self)
+        for box in (self.appointments, self.prescriptions):
+            box.record_saved.connect(self._saved_by_box)
+            box.changed.connect(self._update_tab_titles)
+        # What the visit concludes, always in sight under the fields however long the template is.
+        self.orders_tabs = QTabWidget(self)
+        for page in (self.diagnoses, self.appointments, self.prescriptions):
+            self.orders_tabs.addTab(page, "")
+        self.orders_tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.orders_tabs.currentChanged.connect(lambda _i: self._focus_orders_tab())
         content = QWidget(self)
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(0, 0, 0, 0)
@@ -122,7 +139,7 @@ class RecordEditor(QWidget):
         layout.setSpacing(6)
         layout.addLayout(top)
         layout.addWidget(self.scroll, 1)
-        layout.addWidget(self.diagnoses)  # always in sight, however long the template
+        layout.addWidget(self.orders_tabs)
         layout.addWidget(self.message_label)
         layout.addLayout(buttons)
         self.retranslate_ui()
@@ -227,6 +244,11 @@ class RecordEditor(QWidget):
         typed = {key: widget.value() for key, widget in self.inputs.items()}
         self._show_record(record, keep=typed if not record.is_signed else None)
 
+    def show_orders_tab(self, index: int) -> None:
+        """Diagnoses (0, Ctrl+D), appointments (1, Ctrl+E), prescriptions (2, Ctrl+R): the tab and its input."""
+        self.orders_tabs.setCurrentIndex(index)
+        self._focus_orders_tab()
+
     def input(self, key: str) -> FieldInput | None:
         return self.inputs.get(key)
 
@@ -268,6 +290,7 @@ class RecordEditor(QWidget):
             self._show_record(record, keep=typed if not record.is_signed else None)
             if diagnosis_added:
                 self.diagnoses.added()
+            self._update_tab_titles()
             self.show_message(done_text)
             self.record_changed.emit(record)
 
@@ -311,8 +334,50 @@ class RecordEditor(QWidget):
         self.template_combo.setEnabled(not self.read_only)
         self.diagnoses.set_diagnoses(record.diagnoses if record is not None else ())
         self.diagnoses.set_read_only(self.read_only)
+        self.appointments.set_read_only(self.read_only)
+        self.prescriptions.set_read_only(self.read_only)
+        self._load_orders(record)
+        self._update_tab_titles()
         self._update_state()
         self._update_buttons()
+
+    def _load_orders(self, record: VisitRecord | None) -> None:
+        if record is None:
+            self.appointments.show_orders(None, None)
+            self.prescriptions.show_orders(None, None)
+            return
+        record_id = record.id
+
+        def loaded(orders: ops.RecordOrders) -> None:
+            if self.record is not None and self.record.id == record_id:
+                self.appointments.show_orders(record_id, orders)
+                self.prescriptions.show_orders(record_id, orders)
+                self._update_tab_titles()
+
+        ops.load_orders(parent=self, session=self.session, record_id=record_id).success(loaded).failure(
+            lambda exc: self.appointments.show_message(error_text(exc))).run()
+
+    def _saved_by_box(self, record: VisitRecord) -> None:
+        self.record_saved(record)
+        self.record_changed.emit(record)
+
+    def _focus_orders_tab(self) -> None:
+        page = self.orders_tabs.currentWidget()
+        if page is self.diagnoses:
+            self.diagnoses.focus_search()
+        elif page is self.appointments:
+            self.appointments.focus_search()
+        else:
+            self.prescriptions.focus_drug()
+
+    def _update_tab_titles(self) -> None:
+        counts = (self.diagnoses.model.rowCount(), self.appointments.model.rowCount(),
+                  self.prescriptions.model.rowCount())
+        titles = (self.tr("Diagnoses (%n)", "", counts[0]) + " · Ctrl+D",
+                  self.tr("Appointments (%n)", "", counts[1]) + " · Ctrl+E",
+                  self.tr("Prescriptions (%n)", "", counts[2]) + " · Ctrl+R")
+        for index, title in enumerate(titles):
+            self.orders_tabs.setTabText(index, title)
 
     def _select_template_item(self, code: str) -> None:
         index = self.template_combo.findData(code)

@@ -2,8 +2,9 @@
 list on the left, the patient on the right. Made for the keyboard:
 
 F5 reload the day · Alt+Left / Alt+Right previous / next day · Ctrl+L the day's list · Enter open the
-patient · Ctrl+F find a patient not on the list · Ctrl+1/2/3/4 Visit / History / Services / Communications · Ctrl+S save the
-draft · Ctrl+Enter sign · Ctrl+D the ICD-10 search · Ctrl+B book the repeat visit · Ctrl+P performed.
+patient · Ctrl+F find a patient not on the list · Ctrl+1/2/3/4 Visit / History / Services / Communications ·
+Ctrl+S save the draft · Ctrl+Enter sign · Ctrl+D the ICD-10 search · Ctrl+E appoint a service · Ctrl+R
+prescribe a drug · Ctrl+B book the repeat visit · Ctrl+P performed.
 """
 
 from __future__ import annotations
@@ -132,7 +133,9 @@ class DoctorWindow(WorkstationWindow):
             ("Ctrl+Return", self._when_open(editor.sign)),
             ("Ctrl+Enter", self._when_open(editor.sign)),
             ("Ctrl+B", self._when_open(page.book_repeat)),
-            ("Ctrl+D", self._when_open(lambda: (page.show_tab(page.VISIT_TAB), editor.diagnoses.focus_search()))),
+            ("Ctrl+D", self._when_open(lambda: (page.show_tab(page.VISIT_TAB), editor.show_orders_tab(0)))),
+            ("Ctrl+E", self._when_open(lambda: (page.show_tab(page.VISIT_TAB), editor.show_orders_tab(1)))),
+            ("Ctrl+R", self._when_open(lambda: (page.show_tab(page.VISIT_TAB), editor.show_orders_tab(2)))),
             ("Ctrl+P", self._when_open(lambda: (page.tabs.setCurrentIndex(page.SERVICES_TAB),
                                                 page.services.perform_current()))),
             ("Ctrl+1", self._when_open(lambda: page.show_tab(page.VISIT_TAB))),
