@@ -26,6 +26,7 @@ from PySide6.QtCore import QLineF, QLocale, QPointF, QRectF, QSize, Qt, QTimer, 
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QKeyEvent, QPainter, QPen
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -751,11 +752,14 @@ class PrinterCalibrationDialog(QDialog):
             dialog.deleteLater()
             if not accepted:
                 return False
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             print_pdf_actual_size(data, printer)
         except DomainError as exc:
             self._show_error(exc)
             return False
+        finally:
+            QApplication.restoreOverrideCursor()
         self.printed_with = profile
         self._show_status(self.tr("The calibration page was sent to the printer at 100 %. Measure the "
                                   "crosshairs and enter the distances."))
