@@ -366,3 +366,53 @@ def test_find_a_patient_not_on_the_list(qtbot, window, visit):
     assert window.day_panel.day() == day + dt.timedelta(days=1)
     _shortcut(window, "Alt+Left")
     assert window.day_panel.day() == day
+
+
+THERAPIST_REPEAT = "B01.047.002"  # repeat visit to a therapist
+
+
+def test_appointments_and_prescriptions_of_the_visit(qtbot, window, visit):
+    _open_visit(qtbot, window, visit)
+    editor = window.patient_page.editor
+    box = editor.appointments
+    _shortcut(window, "Ctrl+E")
+    assert editor.orders_tabs.currentWidget() is box
+    qtbot.waitUntil(lambda: bool(box.catalogue), timeout=TIMEOUT)
+    QTest.keyClicks(box.service_edit, THERAPIST_REPEAT.lower())
+    assert box.chosen_service() is not None
+    _keys(box.indication_edit, "Контроль через неделю")
+    QTest.keyClick(box.indication_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: box.model.rowCount() == 1, timeout=TIMEOUT)
+    assert editor.record is not None  # the draft was started for it
+    planned = box.model.row_at(0)
+    assert (planned.status, planned.indication) == ("planned", "Контроль через неделю")
+
+    box.table.setFocus()
+    QTest.keyClick(box.table, Qt.Key.Key_F3)
+    dialog = box.slot_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: not dialog.searching and dialog.model.rowCount() > 0, timeout=TIMEOUT)
+    assert dialog.model.data(dialog.model.index(0, 3))  # whose time it is
+    QTest.keyClick(dialog.view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: box.slot_dialog is None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: box.model.row_at(0).status == "booked", timeout=TIMEOUT)
+
+    rx = editor.prescriptions
+    _shortcut(window, "Ctrl+R")
+    assert editor.orders_tabs.currentWidget() is rx
+    _keys(rx.drug_edit, "Амоксициллин")
+    QTest.keyClicks(rx.dose_edit, "abc")
+    QTest.keyClick(rx.dose_edit, Qt.Key.Key_Return)
+    assert rx.message() and rx.model.rowCount() == 0
+    assert rx.drug_edit.text() == "Амоксициллин"  # nothing typed is lost
+    rx.dose_edit.clear()
+    QTest.keyClicks(rx.dose_edit, "500")
+    rx.unit_combo.setCurrentIndex(rx.unit_combo.findData("mg"))
+    QTest.keyClicks(rx.times_edit, "3")
+    QTest.keyClicks(rx.days_edit, "7")
+    QTest.keyClick(rx.days_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: rx.model.rowCount() == 1, timeout=TIMEOUT)
+    text_shown = rx.model.data(rx.model.index(0, 0))
+    assert text_shown.startswith("Амоксициллин 500 mg") and "7 days" in text_shown
+    assert rx.drug_edit.text() == ""
+    assert "Prescriptions (1)" in editor.orders_tabs.tabText(2)
