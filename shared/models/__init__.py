@@ -66,6 +66,16 @@ from shared.models.scheduling import (
     WaitingListEntry,
     WorkingHours,
 )
+from shared.models.sick_leave import (
+    SickLeaveBlank,
+    SickLeaveBlankBatch,
+    SickLeaveBlankIssue,
+    SickLeaveCertificate,
+    SickLeaveCode,
+    SickLeavePeriod,
+    SickLeavePrintEvent,
+    SickLeaveRule,
+)
 from shared.models.staff import AppUser, Position, Specialty, StaffMember, UserOrganization
 
 __all__ = [
@@ -75,6 +85,14 @@ __all__ = [
     "InsurerApprovalService",
     "PatientCommunication",
     "ServicePerformance",
+    "SickLeaveBlank",
+    "SickLeaveBlankBatch",
+    "SickLeaveBlankIssue",
+    "SickLeaveCertificate",
+    "SickLeaveCode",
+    "SickLeavePeriod",
+    "SickLeavePrintEvent",
+    "SickLeaveRule",
     "Agreement",
     "CashDesk",
     "CashOperation",

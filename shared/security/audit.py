@@ -23,10 +23,11 @@ _PARTITION_RE = re.compile(r"^audit_log_(y\d{4}m\d{2}|default)$")
 # register_lines are built from audited order lines in bulk (100,000 a month); a correction keeps its
 # author in corrected_by, and the register's own row (audited) records every build and lock.
 # cash_operation_steps is itself an append-only journal (who, when, what the device said).
-# icd10_codes is the shipped classification, loaded by a migration and read-only for every job.
+# icd10_codes is the shipped classification, loaded by a migration and read-only for every job;
+# sick_leave_codes likewise (the form's codes).
 NOT_AUDITED = frozenset({"audit_log", "installation", "alembic_version", "patient_surnames",
                          "schedule_intervals", "booking_resources", "booking_events", "booking_day_usage",
-                         "register_lines", "cash_operation_steps", "icd10_codes"})
+                         "register_lines", "cash_operation_steps", "icd10_codes", "sick_leave_codes"})
 
 AUDITED: Mapping[str, tuple[str, str]] = {
     "patients": ("id", "id"),
@@ -91,6 +92,14 @@ AUDITED: Mapping[str, tuple[str, str]] = {
     "patient_communications": ("patient_id", "id"),
     "insurer_approvals": ("patient_id", "id"),
     "insurer_approval_services": ("", "approval_id,service_id"),
+    # A printing of a sick-leave certificate is itself audited (who printed which patient's certificate).
+    "sick_leave_certificates": ("patient_id", "id"),
+    "sick_leave_periods": ("", "id"),
+    "sick_leave_rules": ("", "code"),
+    "sick_leave_blank_batches": ("", "id"),
+    "sick_leave_blank_issues": ("", "id"),
+    "sick_leave_blanks": ("", "number"),
+    "sick_leave_print_events": ("patient_id", "id"),
 }
 
 TRIGGER_NAME = "audit_row_change"

@@ -99,29 +99,44 @@ _COMMUNICATING = {"patient_communications": "SIU"}
 _APPROVING = {t: "SIU" for t in APPROVALS}
 _APPROVALS_READ = {t: "S" for t in APPROVALS}
 
+# Sick-leave certificates (sql/0013_sick_leave.sql): those who treat write them and their periods; the
+# registry reads, prints, spoils (the replacement is a copy on a new blank) and makes duplicates; the head of
+# registry receives blanks and hands them out; the triggers keep the blanks' states. Codes and rules: everyone.
+SICK_LEAVE_BLANKS = ("sick_leave_blank_batches", "sick_leave_blank_issues", "sick_leave_blanks")
+_SICK_LEAVE_REFERENCE = {"sick_leave_codes": "S", "sick_leave_rules": "S"}
+_SICK_LEAVE_WRITING = {"sick_leave_certificates": "SIU", "sick_leave_periods": "SIUD",
+                       "sick_leave_print_events": "SI", **{t: "S" for t in SICK_LEAVE_BLANKS}}
+_SICK_LEAVE_REGISTRY = {"sick_leave_certificates": "SIU", "sick_leave_periods": "SI", "sick_leave_print_events": "SI",
+                        "sick_leave_blank_batches": "S", "sick_leave_blank_issues": "S", "sick_leave_blanks": "SU"}
+_SICK_LEAVE_BLANK_KEEPING = {"sick_leave_certificates": "S", "sick_leave_periods": "S", "sick_leave_print_events": "S",
+                             "sick_leave_blank_batches": "SI", "sick_leave_blank_issues": "SI", "sick_leave_blanks": "SU"}
+_SICK_LEAVE_READ = {t: "S" for t in ("sick_leave_certificates", "sick_leave_periods", "sick_leave_print_events",
+                                     *SICK_LEAVE_BLANKS)}
+
 TABLE_GRANTS: Mapping[str, Mapping[str, str]] = {
     # Every staff member sees the organization's structure and staff list (schedules show doctors).
     "user": {"alembic_version": "S", "installation": "S", "medical_services": "S", "icd10_codes": "S",
-             **{t: "S" for t in REFERENCE_TABLES}},
-    "registrar": {**_REGISTRY, **_BOOKING, **_ORDERING, **_COMMUNICATING, **_APPROVING},
-    "receptionist": {**_REGISTRY, **_BOOKING, **_ORDERING, **_COMMUNICATING, **_APPROVING},
+             **{t: "S" for t in REFERENCE_TABLES}, **_SICK_LEAVE_REFERENCE},
+    "registrar": {**_REGISTRY, **_BOOKING, **_ORDERING, **_COMMUNICATING, **_APPROVING, **_SICK_LEAVE_REGISTRY},
+    "receptionist": {**_REGISTRY, **_BOOKING, **_ORDERING, **_COMMUNICATING, **_APPROVING, **_SICK_LEAVE_REGISTRY},
     "call_centre": {**_CLIENT_READ, "patients": "SIU", "patient_phones": "SIU", "medical_cards": "S", **_BOOKING,
                     **_ORDERING, **_COMMUNICATING, **_APPROVING},
     "cashier": {**_CLIENT_READ, **_PLAN_READ, "bookings": "S", **_TERMS_READ, **_ORDERS_READ, **_CASHIER,
                 **_APPROVALS_READ},
     "head_of_registry": {**_CLIENT_READ, "medical_cards": "S", "paper_card_movements": "S", "audit_log": "S",
-                         "users": "S", **_PLANNING, **_ORDERING, "patient_communications": "S", **_APPROVING},
+                         "users": "S", **_PLANNING, **_ORDERING, "patient_communications": "S", **_APPROVING,
+                         **_SICK_LEAVE_BLANK_KEEPING},
     "medical_worker": {**_CLIENT_READ, "medical_cards": "S", "medical_records": "I", **_DIAGNOSING, **_BOOKING,
                        **_TERMS_READ, **_ORDERS_READ, **_PERFORMING, **_COMMUNICATING, **_APPROVALS_READ,
-                       **_PRESCRIBING, **_DOCTOR_ORDERING},
+                       **_PRESCRIBING, **_DOCTOR_ORDERING, **_SICK_LEAVE_WRITING},
     "contracts": {**_CONTRACTS, **_APPROVING},
     "marketer": {**_PLAN_READ, "bookings": "S", **_TERMS_READ},
     "head": {**_CLIENT_READ, "medical_cards": "S", "audit_log": "S", "users": "S", **_PLAN_READ,
              "bookings": "S", "booking_events": "S", "waiting_list": "S", **_TERMS_READ, **_ORDERS_READ,
              **{t: "S" for t in REGISTERS}, **_CASH_READ, "service_performances": "S",
-             "patient_communications": "S", **_APPROVALS_READ},
+             "patient_communications": "S", **_APPROVALS_READ, **_SICK_LEAVE_READ, "sick_leave_rules": "SU"},
     "admission": {**_REGISTRY, "medical_records": "I", **_DIAGNOSING, **_BOOKING, **_ORDERING, **_PERFORMING,
-                  **_COMMUNICATING, **_APPROVING, **_PRESCRIBING},
+                  **_COMMUNICATING, **_APPROVING, **_PRESCRIBING, **_SICK_LEAVE_WRITING},
     "statistician": {"patients": "S", "patient_surnames": "S", "medical_cards": "S", **_PLAN_READ,
                      "bookings": "S", **_TERMS_READ, **_ORDERS_READ, **{t: "S" for t in REGISTERS}},
     "administrator": {

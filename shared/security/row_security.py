@@ -40,7 +40,9 @@ ORGANIZATION_SCOPED: Mapping[str, str] = {
         "orders", "order_lines", "order_line_discounts", "quota_charges", "register_mapping_rules",
         "payer_registers", "register_lines", "cash_desks", "cash_shifts", "cash_operations",
         "cash_operation_lines", "cash_operation_steps", "tax_certificates", "service_performances",
-        "patient_communications", "insurer_approvals", "insurer_approval_services")},
+        "patient_communications", "insurer_approvals", "insurer_approval_services",
+        "sick_leave_certificates", "sick_leave_periods", "sick_leave_blank_batches", "sick_leave_blank_issues",
+        "sick_leave_blanks", "sick_leave_print_events")},
 }
 #: The administrator sets up organizations and their staff, so sees all of them.
 ADMINISTRATOR_SEES_ALL = frozenset({"organizations", "departments", "offices", "staff_members",
