@@ -179,7 +179,9 @@ KEYS: tuple[_Key, ...] = (
     _Key("workstation", "language", "language", _language, "MEDCENTER_LANGUAGE"),
 )
 # Sections later issues fill (printers, devices); accepted so that newer files load in older builds.
-_RESERVED_SECTIONS = ("printing", "devices")
+_RESERVED_SECTIONS = ("printing", "devices", "cash_desk")
+# Device access codes, not user passwords: the fiscal registrar's operator code (shared/devices/config.py).
+_DEVICE_CODES = frozenset({("cash_desk", "registrar_password")})
 # Sections named with a prefix: the printer profiles (`printing.printer_profiles`), one per printer model.
 _RESERVED_PREFIXES = ("printer_profile ",)
 _FORBIDDEN_NAMES = ("password", "passwd", "pwd", "secret")
@@ -228,7 +230,7 @@ def _read_file(path: Path) -> dict[str, object]:
     values: dict[str, object] = {}
     for section in parser.sections():
         for name, raw in parser.items(section):
-            if any(word in name for word in _FORBIDDEN_NAMES):
+            if any(word in name for word in _FORBIDDEN_NAMES) and (section, name) not in _DEVICE_CODES:
                 raise _error(
                     path, f"{section}.{name}",
                     QT_TRANSLATE_NOOP("DomainError", "passwords are never kept in the settings file; remove this key"),

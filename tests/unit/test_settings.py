@@ -123,3 +123,21 @@ def _encodable(text: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+def test_the_cash_desk_section_written_by_the_cashier_workstation_loads_and_is_kept(tmp_path):
+    """The cashier's device settings live in the same file: the connection settings still load, the
+    registrar's operator code is not taken for a user's password, and saving keeps the section."""
+    from shared.devices.config import DeskSettings, read_desk_settings, write_desk_settings
+
+    path = write(tmp_path, GOOD)
+    write_desk_settings(path, DeskSettings(desk="Касса 1", registrar="shtrih", registrar_port="COM3",
+                                           registrar_password=30, terminal="none"))
+    s = load_settings(path, env={})
+    assert (s.host, s.organization_id) == ("db.clinic.local", 2)
+    save_settings(s, path)
+    assert read_desk_settings(path).registrar_password == 30
+    # A password anywhere else is still refused.
+    path.write_text(path.read_text(encoding="utf-8") + "\n[devices]\nscanner_password = 1\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match="devices.scanner_password"):
+        load_settings(path, env={})
