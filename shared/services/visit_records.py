@@ -447,25 +447,32 @@ def history(connection: Connection, card_id: int) -> list[VisitRecord]:
 
 def _history(connection: Connection, card_id: int) -> list[VisitRecord]:
     rows = _card_rows(connection, card_id)
+    # A card's history runs to thousands of records (bench/visit_records.py: 2,000 in a patient's cards), so
+    # the rows are fetched at once and each frozen DTO is filled through its __dict__ (its __init__ sets the
+    # fields one object.__setattr__ at a time, which took as long as reading the rows); same objects.
+    new = object.__new__
     diagnoses: dict[int, list[DiagnosisInfo]] = {}
-    for d in connection.execute(text(
+    for d_id, record_id, code, name, role, first_time, note in connection.execute(text(
             "SELECT d.id, d.record_id, d.code, coalesce(nullif(c.name_ru, ''), c.name_en) AS name, d.role, "
             "d.first_time, d.note FROM diagnoses d JOIN icd10_codes c ON c.code = d.code WHERE d.card_id = :c "
-            "ORDER BY d.record_id, d.role <> 'main', d.id"), {"c": card_id}):
-        diagnoses.setdefault(d.record_id, []).append(
-            DiagnosisInfo(d.id, d.record_id, d.code, d.name, d.role, d.first_time, d.note))
+            "ORDER BY d.record_id, d.role <> 'main', d.id"), {"c": card_id}).all():
+        item = new(DiagnosisInfo)
+        item.__dict__.update(id=d_id, record_id=record_id, code=code, name=name, role=role, first_time=first_time,
+                             note=note)
+        diagnoses.setdefault(record_id, []).append(item)
     superseded_by = {r.supersedes_id: r.id for r in rows if r.supersedes_id is not None}
-    return [
-        VisitRecord(
+    result = []
+    for r in rows:
+        item = new(VisitRecord)
+        item.__dict__.update(
             id=r.id, card_id=r.card_id, card_type_id=r.card_type_id, organization_id=r.organization_id, kind=r.kind,
             status=r.status, content=r.content or {}, summary=r.summary, template_code=r.template_code,
             booking_id=r.booking_id, version_no=r.version_no, supersedes_id=r.supersedes_id,
             superseded_by=superseded_by.get(r.id), author_staff_id=r.author_staff_id, recorded_at=r.recorded_at,
             signed_at=r.signed_at, signed_by=r.signed_by, version=r.version,
-            diagnoses=tuple(diagnoses.get(r.id, ())),
-        )
-        for r in rows
-    ]
+            diagnoses=tuple(diagnoses.get(r.id, ())))
+        result.append(item)
+    return result
 
 
 @audited_refusals("medical_records", "record_id")
