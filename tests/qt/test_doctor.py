@@ -416,3 +416,30 @@ def test_appointments_and_prescriptions_of_the_visit(qtbot, window, visit):
     assert text_shown.startswith("Амоксициллин 500 mg") and "7 days" in text_shown
     assert rx.drug_edit.text() == ""
     assert "Prescriptions (1)" in editor.orders_tabs.tabText(2)
+
+
+def test_a_nurse_works_by_the_office_with_her_own_template(qtbot, clinic, sessions, no_message_boxes):
+    nurse = sessions("nurse", "NURSE-01")
+    visit = Visit(clinic, sessions("doctor", "DOC-01"), sessions("registrar", "REG-01"))
+    window = DoctorWindow(nurse)
+    qtbot.addWidget(window)
+    window.show()
+    panel = window.day_panel
+    qtbot.waitUntil(lambda: panel.staff_member_id is not None and panel.whose_combo.count() > 1, timeout=TIMEOUT)
+    assert window.patient_page.editor.template.audience == "nurse"
+    panel.set_day(visit.day)
+    panel.whose_combo.setCurrentIndex(panel.whose_combo.findData(visit.slot.office_id))
+    panel.reload()
+    qtbot.waitUntil(lambda: not panel.loading, timeout=TIMEOUT)
+    entry = next(e for e in panel.entries() if e.patient_id == visit.patient)
+    panel.select_booking(entry.booking_id)
+    QTest.keyClick(panel.view, Qt.Key.Key_Return)
+    page = window.patient_page
+    qtbot.waitUntil(lambda: page.data is not None and not page.loading, timeout=TIMEOUT)
+    assert [e.booking_id for e in page.data.services.entries] == [entry.booking_id]
+    editor = page.editor
+    first = next(iter(editor.inputs.values())).editor
+    _type(first, "Инъекция выполнена")
+    _shortcut(window, "Ctrl+S")
+    qtbot.waitUntil(lambda: editor.record is not None, timeout=TIMEOUT)
+    assert editor.record.template_code == editor.template.code and editor.template.audience == "nurse"

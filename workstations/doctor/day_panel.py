@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QEvent, QModelIndex, QObject
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
@@ -118,12 +119,19 @@ class DayPanel(QWidget):
         self.today_button = QPushButton(self)
         self.today_button.clicked.connect(self.go_today)
         self.find_button = QPushButton(self)
+        # Whose day: the user's own schedule, or an office's (nurses and laboratories work by room).
+        self.whose_combo = QComboBox(self)
+        self.whose_combo.addItem("", None)
+        self.whose_combo.setMinimumContentsLength(16)
+        self.whose_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.whose_combo.activated.connect(lambda _i: self.reload())
         head = QHBoxLayout()
         head.setSpacing(4)
         head.addWidget(self.prev_button)
         head.addWidget(self.date_edit, 1)
         head.addWidget(self.next_button)
         head.addWidget(self.today_button)
+        head.addWidget(self.whose_combo)
 
         self.model = DayModel(self)
         self.view = QTableView(self)
@@ -180,14 +188,22 @@ class DayPanel(QWidget):
     def go_today(self) -> None:
         self.set_day(dt.date.today())
 
+    def set_offices(self, offices) -> None:
+        for office in offices:
+            self.whose_combo.addItem(self.tr("Office {number}").format(number=office.number), office.id)
+            self.whose_combo.setItemData(self.whose_combo.count() - 1, office.name, Qt.ItemDataRole.ToolTipRole)
+
+    def office_id(self) -> int | None:
+        return self.whose_combo.currentData()
+
     def reload(self) -> None:
-        if self.staff_member_id is None:
+        if self.staff_member_id is None and self.office_id() is None:
             return
         self.loading = True
         self._generation += 1
         generation = self._generation
-        ops.load_day(parent=self, session=self.session, day=self.day(),
-                     staff_member_id=self.staff_member_id).success(
+        ops.load_day(parent=self, session=self.session, day=self.day(), staff_member_id=self.staff_member_id,
+                     office_id=self.office_id()).success(
             lambda entries: self._loaded(generation, entries)).failure(
             lambda exc: self._failed(generation, exc)).run()
 
@@ -219,6 +235,8 @@ class DayPanel(QWidget):
         self.prev_button.setToolTip(self.tr("Previous day (Alt+Left)"))
         self.next_button.setToolTip(self.tr("Next day (Alt+Right)"))
         self.find_button.setText(self.tr("Find patient (Ctrl+F)"))
+        self.whose_combo.setItemText(0, self.tr("My schedule"))
+        self.whose_combo.setToolTip(self.tr("Whose day: your schedule or an office's"))
         self._update_summary()
 
     # --- Internals -------------------------------------------------------------------------------

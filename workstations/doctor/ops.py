@@ -16,7 +16,7 @@ from sqlalchemy import text
 from medcenter_desktop.operations import BackgroundOp
 from medcenter_desktop.operations import session_op as _op
 from shared.errors import DomainError
-from shared.services import booking, patients, performance, shift_tasks
+from shared.services import booking, patients, performance, registry_lookup, shift_tasks
 from shared.services import visit_records as vr
 from shared.services.patient_search import PatientHit, search_patients
 from shared.services.session import session_user
@@ -97,12 +97,13 @@ def _staff_names(conn: Connection, ids) -> dict[int, str]:
             for r in rows}
 
 
-def _services(conn: Connection, patient_id: int, day: dt.date, staff_member_id: int | None) -> Services:
-    if staff_member_id is None:
+def _services(conn: Connection, patient_id: int, day: dt.date, staff_member_id: int | None,
+              office_id: int | None = None) -> Services:
+    if staff_member_id is None and office_id is None:
         return Services((), {})
+    whose = {"office_id": office_id} if office_id is not None else {"staff_member_id": staff_member_id}
     try:
-        entries = [e for e in shift_tasks.shift_task(conn, day=day, staff_member_id=staff_member_id)
-                   if e.patient_id == patient_id]
+        entries = [e for e in shift_tasks.shift_task(conn, day=day, **whose) if e.patient_id == patient_id]
     except shift_tasks.ShiftTaskRefused:
         entries = []
     line_ids = [x.id for e in entries for x in e.lines]
@@ -113,24 +114,34 @@ def _services(conn: Connection, patient_id: int, day: dt.date, staff_member_id: 
 
 
 def _patient(conn: Connection, patient_id: int, day: dt.date, staff_member_id: int | None,
-             card_id: int | None, booking_id: int | None) -> PatientData:
+             card_id: int | None, booking_id: int | None, office_id: int | None) -> PatientData:
     details = patients.get_patient(conn, patient_id)
     cards = patients.patient_cards(conn, patient_id)
     if card_id is None or all(c.id != card_id for c in cards):
         card_id = cards[0].id if cards else None
     history = tuple(reversed(vr.history(conn, card_id))) if card_id is not None else ()
     authors = _staff_names(conn, [r.author_staff_id for r in history] + [r.signed_by for r in history])
-    return PatientData(details, cards, card_id, history, authors, _services(conn, patient_id, day, staff_member_id),
-                       day, booking_id)
+    return PatientData(details, cards, card_id, history, authors,
+                       _services(conn, patient_id, day, staff_member_id, office_id), day, booking_id)
 
 
 def load_me(*, parent: QWidget, session: AppSession) -> BackgroundOp[Me]:
     return _op(parent, session, _me, commit=False)
 
 
-def load_day(*, parent: QWidget, session: AppSession, day: dt.date,
-             staff_member_id: int) -> BackgroundOp[list[shift_tasks.TaskEntry]]:
+def load_day(*, parent: QWidget, session: AppSession, day: dt.date, staff_member_id: int | None,
+             office_id: int | None = None) -> BackgroundOp[list[shift_tasks.TaskEntry]]:
+    """The day of the staff member's schedule, or of an office (a nurse's treatment room, a laboratory)."""
+    if office_id is not None:
+        return _op(parent, session, lambda conn: shift_tasks.shift_task(conn, day=day, office_id=office_id),
+                   commit=False)
     return _op(parent, session, lambda conn: shift_tasks.shift_task(conn, day=day, staff_member_id=staff_member_id),
+               commit=False)
+
+
+def load_offices(*, parent: QWidget, session: AppSession) -> BackgroundOp[tuple]:
+    org = session.organization_id
+    return _op(parent, session, lambda conn: registry_lookup.organization_offices(conn, org) if org else (),
                commit=False)
 
 
@@ -139,12 +150,12 @@ def find_patients(*, parent: QWidget, session: AppSession, query: str) -> Backgr
 
 
 def open_patient(*, parent: QWidget, session: AppSession, patient_id: int, day: dt.date,
-                 staff_member_id: int | None, card_id: int | None = None,
-                 booking_id: int | None = None) -> BackgroundOp[PatientData]:
+                 staff_member_id: int | None, card_id: int | None = None, booking_id: int | None = None,
+                 office_id: int | None = None) -> BackgroundOp[PatientData]:
     """The patient, their cards the user may open, the chosen card's history (its opening is audited) and
     their visits of the day, in one unit of work."""
-    return _op(parent, session, lambda conn: _patient(conn, patient_id, day, staff_member_id, card_id, booking_id),
-               commit=True)  # card_records() writes the opening to the audit trail
+    return _op(parent, session, lambda conn: _patient(conn, patient_id, day, staff_member_id, card_id, booking_id,
+                                                      office_id), commit=True)  # card_records() writes the opening to the audit trail
 
 
 def load_services(*, parent: QWidget, session: AppSession, patient_id: int, day: dt.date,

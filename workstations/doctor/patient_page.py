@@ -41,6 +41,8 @@ class PatientPage(QWidget):
         self.me: ops.Me | None = None
         self.entry: TaskEntry | None = None
         self.patient_id: int | None = None
+        #: The office whose day the list shows (None: the user's own schedule).
+        self.office_id: int | None = None
         self.day = dt.date.today()
         self.data: ops.PatientData | None = None
         self.loading = False
@@ -171,7 +173,7 @@ class PatientPage(QWidget):
         booking_id = self.entry.booking_id if self.entry is not None else None
         ops.open_patient(parent=self, session=self.session, patient_id=patient_id, day=day,
                          staff_member_id=self.me.staff_member_id if self.me else None, card_id=card_id,
-                         booking_id=booking_id).success(
+                         booking_id=booking_id, office_id=self.office_id).success(
             lambda data: self._loaded(generation, data, reset)).failure(
             lambda exc: self._failed(generation, exc)).run()
 

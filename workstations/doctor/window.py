@@ -75,11 +75,13 @@ class DoctorWindow(WorkstationWindow):
                 "This booking has no client card yet (booked by name and phone): the registry links it to a "
                 "card when the patient arrives."))
             return
+        self.patient_page.office_id = self.day_panel.office_id()
         self.patient_page.open_entry(entry, self.day_panel.day())
         self.stack.setCurrentWidget(self.patient_page)
         self.patient_page.tabs.setCurrentIndex(PatientPage.VISIT_TAB)
 
     def open_patient(self, patient_id: int) -> None:
+        self.patient_page.office_id = self.day_panel.office_id()
         self.patient_page.open_patient(patient_id, self.day_panel.day())
         self.stack.setCurrentWidget(self.patient_page)
         self.patient_page.tabs.setCurrentIndex(PatientPage.VISIT_TAB)
@@ -111,6 +113,8 @@ class DoctorWindow(WorkstationWindow):
     def _me_loaded(self, me: ops.Me) -> None:
         self.me = me
         self.patient_page.set_me(me)
+        ops.load_offices(parent=self, session=self.session).success(self.day_panel.set_offices).failure(
+            lambda exc: None).run()
         if me.staff_member_id is None:
             self.day_panel.show_message(self.tr(
                 "Your login is not linked to a staff member, so there is no day's list. Ask the administrator "
