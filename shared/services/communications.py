@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError
 from shared.errors import QT_TRANSLATE_NOOP, DomainError
 from shared.models.communications import CHANNELS, DIRECTIONS
 from shared.services.concurrency import stale
+from shared.services.refusals import audited_refusals
 from shared.services.schedules import organization_zone
 
 #: A communication may be dated this far ahead of the server's clock (workstations' clocks drift).
@@ -222,6 +223,7 @@ def log_communication(connection: Connection, organization_id: int, patient_id: 
         raise refusal from None
 
 
+@audited_refusals("patient_communications", "communication_id")
 def correct_communication(connection: Connection, communication_id: int, version: int, *, channel: str,
                           direction: str, summary: str, occurred_at: dt.datetime, contact: str = "",
                           subject: str = "", outcome: str = "", follow_up_on: dt.date | None = None) -> None:

@@ -31,6 +31,7 @@ from shared.errors import QT_TRANSLATE_NOOP, DomainError
 from shared.models.communications import AMOUNT_LIMIT
 from shared.services import orders
 from shared.services.concurrency import stale
+from shared.services.refusals import audited_refusals
 from shared.services.schedules import organization_zone
 
 CENT = Decimal("0.01")
@@ -376,6 +377,7 @@ def _approval_for_update(connection: Connection, approval_id: int, version: int 
     return row
 
 
+@audited_refusals("insurer_approvals", "approval_id")
 def revoke(connection: Connection, approval_id: int, version: int, reason: str) -> None:
     """Revokes an approval (the insurer withdrew it): the lines relying on it are no longer covered."""
     if not reason.strip():
@@ -388,6 +390,7 @@ def revoke(connection: Connection, approval_id: int, version: int, reason: str) 
         "updated_at = now() WHERE id = :id"), {"r": reason.strip(), "id": approval_id})
 
 
+@audited_refusals("insurer_approvals", "approval_id")
 def mark_used(connection: Connection, approval_id: int, version: int) -> None:
     """Marks an active approval used up: the lines relying on it stay covered, no more are linked."""
     row = _approval_for_update(connection, approval_id, version)
@@ -457,6 +460,7 @@ def _check_link(connection: Connection, line, row) -> None:
                        amount=orders.format_money(line.amount))
 
 
+@audited_refusals("order_lines", "line_id")
 def link_line(connection: Connection, line_id: int, version: int, approval_id: int) -> None:
     """Makes an order line rely on an insurer's approval (refused with the reason when it may not)."""
     line = _line_for_update(connection, line_id, version)
@@ -479,6 +483,7 @@ def link_line(connection: Connection, line_id: int, version: int, approval_id: i
                        day="", service=line.service_name) from None
 
 
+@audited_refusals("order_lines", "line_id")
 def unlink_line(connection: Connection, line_id: int, version: int) -> None:
     """The line no longer relies on an approval (the client pays, or another approval is linked later)."""
     line = _line_for_update(connection, line_id, version)
