@@ -678,6 +678,11 @@ def _order_lines(connection: Connection, rng: random.Random, org: int, bookings,
                                      {"ids": sorted({b.patient_id for b in bookings})}).all())
     complex_services = set(connection.scalars(text(
         "SELECT DISTINCT complex_service_id FROM service_components WHERE organization_id = :o"), {"o": org}).all())
+    # Clients already waiting at the cash desk (shared.demo.cash) keep just that order to pay: their visits
+    # are paid or covered, so the cash desk's demo (and its tests) see only the lines made for it.
+    at_cash_desk = set(connection.scalars(text(
+        "SELECT DISTINCT patient_id FROM orders WHERE organization_id = :o AND patient_id IS NOT NULL"),
+        {"o": org}).all())
     quotes: dict[tuple, object] = {}
     planned = []
     for b in bookings:
@@ -698,7 +703,7 @@ def _order_lines(connection: Connection, rng: random.Random, org: int, bookings,
                 agreement_id=payer.agreement_id if payer else None, patient_id=b.patient_id, moment=b.starts_at,
                 zone=ZONE)
         quote = quotes[key]
-        paid = payer is None and rng.random() < 0.6
+        paid = payer is None and (rng.random() < 0.6 or b.patient_id in at_cash_desk)
         planned.append((b, payer, quote, "paid" if paid else "booked"))
     simple = [p for p in planned if not p[2].quotas and p[0].service_id not in complex_services]
     for b, payer, quote, status in planned:
