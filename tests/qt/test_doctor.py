@@ -344,6 +344,21 @@ def test_a_signed_record_is_corrected_as_a_new_version(qtbot, window, visit, mon
     assert old.superseded_by == editor.record.id
 
 
+def test_arrived_and_no_show_are_marked_from_the_list(qtbot, window, visit):
+    _show_day(qtbot, window, visit.day)
+    panel = window.day_panel
+    entry = next(e for e in panel.entries() if e.patient_id == visit.patient)
+    panel.select_booking(entry.booking_id)
+    _shortcut(window, "F6")
+    qtbot.waitUntil(lambda: next(e for e in panel.entries() if e.patient_id == visit.patient).booking_status
+                    == "arrived", timeout=TIMEOUT)
+    _shortcut(window, "F7")  # an arrived patient cannot be a no-show: said, nothing changes
+    assert "cannot become" in panel.message_label.text()
+    _shortcut(window, "F6")  # again: the mistaken mark undone
+    qtbot.waitUntil(lambda: next(e for e in panel.entries() if e.patient_id == visit.patient).booking_status
+                    == "booked", timeout=TIMEOUT)
+
+
 def test_find_a_patient_not_on_the_list(qtbot, window, visit):
     _shortcut(window, "Ctrl+F")
     dialog = window.find_dialog

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from medcenter_desktop.error_dialog import error_text
+from medcenter_desktop.error_dialog import error_text, translate_domain_text
 from medcenter_desktop.table_model import ALIGN_CENTER, Column, DtoTableModel
 from shared.errors import QT_TRANSLATE_NOOP
+from shared.services import booking
 from shared.services.shift_tasks import TaskEntry
 from workstations.doctor import ops, texts
 
@@ -160,6 +161,11 @@ class DayPanel(QWidget):
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("mutedLabel")
         self.summary_label.setWordWrap(True)
+        self.arrived_button = QPushButton(self)
+        self.arrived_button.clicked.connect(lambda: self.mark("arrived"))
+        self.no_show_button = QPushButton(self)
+        self.no_show_button.clicked.connect(lambda: self.mark("no_show"))
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -171,7 +177,11 @@ class DayPanel(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.message_label)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.summary_label)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary_label, 1)
+        bottom.addWidget(self.arrived_button)
+        bottom.addWidget(self.no_show_button)
+        layout.addLayout(bottom)
         self.retranslate_ui()
 
     # --- Public API ------------------------------------------------------------------------------
@@ -225,6 +235,21 @@ class DayPanel(QWidget):
         if entry is not None:
             self.open_requested.emit(entry)
 
+    def mark(self, status: str) -> None:
+        """The current visit: the patient arrived (F6) or did not come (F7); again to undo a mistaken mark."""
+        entry = self.current_entry()
+        if entry is None or self.loading:
+            return
+        if entry.booking_status == status:
+            status = "booked"
+        elif status not in booking.TRANSITIONS.get(entry.booking_status, set()):
+            self.show_message(translate_domain_text(booking.StatusNotAllowed.message).format(
+                old=texts.booking_status(entry.booking_status), new=texts.booking_status(status)))
+            return
+        ops.set_visit_status(parent=self, session=self.session, booking_id=entry.booking_id,
+                             version=entry.booking_version, status=status).success(
+            lambda _b: self.reload()).failure(lambda exc: self.show_message(error_text(exc))).run()
+
     def show_message(self, text: str) -> None:
         self.message_label.setText(text)
         self.message_label.setVisible(bool(text))
@@ -236,6 +261,8 @@ class DayPanel(QWidget):
         self.next_button.setToolTip(self.tr("Next day (Alt+Right)"))
         self.find_button.setText(self.tr("Find patient (Ctrl+F)"))
         self.whose_combo.setItemText(0, self.tr("My schedule"))
+        self.arrived_button.setText(self.tr("Arrived (F6)"))
+        self.no_show_button.setText(self.tr("No-show (F7)"))
         self.whose_combo.setToolTip(self.tr("Whose day: your schedule or an office's"))
         self._update_summary()
 
@@ -265,7 +292,14 @@ class DayPanel(QWidget):
         elif entries:
             self.view.setCurrentIndex(self.model.index(0, 0))
         self._update_summary()
+        self._update_buttons()
         self.loaded.emit()
+
+    def _update_buttons(self) -> None:
+        entry = self.current_entry()
+        allowed = booking.TRANSITIONS.get(entry.booking_status, set()) if entry is not None else set()
+        self.arrived_button.setEnabled(entry is not None and ("arrived" in allowed or entry.booking_status == "arrived"))
+        self.no_show_button.setEnabled(entry is not None and ("no_show" in allowed or entry.booking_status == "no_show"))
 
     def _failed(self, generation: int, exc: Exception) -> None:
         if generation != self._generation:

@@ -145,6 +145,13 @@ def load_offices(*, parent: QWidget, session: AppSession) -> BackgroundOp[tuple]
                commit=False)
 
 
+def set_visit_status(*, parent: QWidget, session: AppSession, booking_id: int, version: int,
+                     status: str) -> BackgroundOp[booking.BookingInfo]:
+    """The patient arrived, did not come (no-show), or the visit is back to booked (a mistaken mark)."""
+    return _op(parent, session, lambda conn: booking.set_status(conn, booking_id, version, status),
+               BOOKING_CHANGES, TASK_CHANGES)
+
+
 def find_patients(*, parent: QWidget, session: AppSession, query: str) -> BackgroundOp[tuple[PatientHit, ...]]:
     return _op(parent, session, lambda conn: search_patients(conn, query), commit=False)
 

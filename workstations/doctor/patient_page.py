@@ -206,6 +206,8 @@ class PatientPage(QWidget):
             self.editor.open(card_id=data.card_id, booking_id=data.booking_id, record=self._record_of_visit(data),
                              can_repeat=self.entry is not None)
             self.services.record_id = self.editor.record.id if self.editor.record else None
+            if self.tabs.currentWidget() is self.editor:
+                self.editor.focus_first_field()  # opened to write: the cursor is where the writing starts
         self._load_communications()
         self.retranslate_ui()
         self.loaded.emit()

@@ -2,9 +2,9 @@
 list on the left, the patient on the right. Made for the keyboard:
 
 F5 reload the day · Alt+Left / Alt+Right previous / next day · Ctrl+L the day's list · Enter open the
-patient · Ctrl+F find a patient not on the list · Ctrl+1/2/3/4 Visit / History / Services / Communications ·
-Ctrl+S save the draft · Ctrl+Enter sign · Ctrl+D the ICD-10 search · Ctrl+E appoint a service · Ctrl+R
-prescribe a drug · Ctrl+B book the repeat visit · Ctrl+P performed.
+patient · F6 / F7 arrived / no-show · Ctrl+F find a patient not on the list · Ctrl+1/2/3/4 Visit / History /
+Services / Communications · Ctrl+S save the draft · Ctrl+Enter sign · Ctrl+D the ICD-10 search · Ctrl+E
+appoint a service · Ctrl+R prescribe a drug · Ctrl+B book the repeat visit · Ctrl+P performed.
 """
 
 from __future__ import annotations
@@ -133,6 +133,8 @@ class DoctorWindow(WorkstationWindow):
             ("Alt+Right", lambda: self.day_panel.shift_day(1)),
             ("Ctrl+L", lambda: self.day_panel.view.setFocus(Qt.FocusReason.ShortcutFocusReason)),
             ("Ctrl+F", self.find_patient),
+            ("F6", lambda: self.day_panel.mark("arrived")),
+            ("F7", lambda: self.day_panel.mark("no_show")),
             ("Ctrl+S", self._when_open(editor.save)),
             ("Ctrl+Return", self._when_open(editor.sign)),
             ("Ctrl+Enter", self._when_open(editor.sign)),
