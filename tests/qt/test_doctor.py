@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QTableView
 from sqlalchemy import text
 
 from medcenter_desktop import i18n
@@ -458,3 +458,26 @@ def test_a_nurse_works_by_the_office_with_her_own_template(qtbot, clinic, sessio
     _shortcut(window, "Ctrl+S")
     qtbot.waitUntil(lambda: editor.record is not None, timeout=TIMEOUT)
     assert editor.record.template_code == editor.template.code and editor.template.audience == "nurse"
+
+
+def test_a_card_with_two_hundred_visits_opens_in_one_go(qtbot, window, visit):
+    from shared.services import visit_records as vr
+
+    with window.session.uow() as uow:
+        c = uow.session.connection()
+        card_id = patients.patient_cards(c, visit.patient)[0].id
+        for number in range(200):
+            record_id = vr.start_record(c, card_id, content={"complaints": f"Жалобы {number}",
+                                                             "conclusion": f"Заключение {number}"})
+            if number % 2:  # half of them signed
+                vr.sign(c, record_id, 1)
+        uow.commit()
+    window.open_patient(visit.patient)
+    page = window.patient_page
+    qtbot.waitUntil(lambda: page.data is not None and not page.loading, timeout=TIMEOUT)
+    history = page.history
+    assert history.model.rowCount() == 200
+    assert history.model.row_at(0).summary == "Заключение 199"  # newest first
+    assert "History (200)" in page.tabs.tabText(page.HISTORY_TAB)
+    # One view over one model: no widget per record.
+    assert len(history.findChildren(QTableView)) == 1
