@@ -300,9 +300,8 @@ def spoil_blank(connection: Connection, number: str, reason: str, *, version: in
     number = _number(number)
     if not reason.strip():
         raise BlankRefused(REASON_REQUIRED)
-    row = connection.execute(text(
-        "SELECT state, version, certificate_id FROM sick_leave_blanks WHERE number = :n FOR UPDATE"),
-        {"n": number}).first()
+    row = _run(connection, "SELECT state, version, certificate_id FROM sick_leave_blanks WHERE number = :n "
+                           "FOR UPDATE", {"n": number}, number).first()
     if row is None:
         raise BlankRefused(NUMBER_UNKNOWN, number=number)
     if row.state == "spoiled":
