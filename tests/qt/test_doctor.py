@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QTableView
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QTableView
 from sqlalchemy import text
 
 from medcenter_desktop import i18n
@@ -481,3 +481,47 @@ def test_a_card_with_two_hundred_visits_opens_in_one_go(qtbot, window, visit):
     assert "History (200)" in page.tabs.tabText(page.HISTORY_TAB)
     # One view over one model: no widget per record.
     assert len(history.findChildren(QTableView)) == 1
+
+
+def test_a_complex_service_is_performed_step_by_step(qtbot, clinic, window, visit, sessions, monkeypatch):
+    registrar = sessions("registrar", "REG-01")
+    with registrar.uow() as uow:
+        c = uow.session.connection()
+        checkup = c.scalar(text("SELECT id FROM medical_services WHERE organization_id = :o AND code = 'K01.001'"),
+                           {"o": registrar.organization_id})
+        order_id = orders.create_order(c, registrar.organization_id, patient_id=visit.patient)
+        parent = orders.add_line(c, order_id, checkup)
+        booking_id = c.scalar(text("SELECT booking_id FROM order_lines WHERE id = :l"), {"l": visit.line})
+        uow.commit()
+    with clinic.connect() as conn:  # the checkup belongs to today's visit and is paid (the cash desk's part)
+        conn.execute("UPDATE order_lines SET booking_id = %s, status = 'paid', version = version + 1 WHERE id = %s",
+                     (booking_id, parent))
+    _open_visit(qtbot, window, visit)
+    page = window.patient_page
+    services = page.services
+    _shortcut(window, "Ctrl+3")
+    rows = services.model.rows()
+    head = next(r for r in rows if r.id == parent)
+    steps = [r for r in rows if r.kind == "step"]
+    assert head.kind == "complex" and len(steps) == 4 and not head.can_close
+    services.view.setCurrentIndex(services.model.index_for_id(parent))
+    assert not services.close_button.isEnabled()  # required steps are still to do
+
+    optional = next(r for r in steps if r.optional)
+    services.view.setCurrentIndex(services.model.index_for_id(optional.id))
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Нет показаний", True)))
+    services.skip_button.click()
+    qtbot.waitUntil(lambda: not services.busy and not page.loading and next(
+        r for r in services.model.rows() if r.id == optional.id).state.startswith("skipped"), timeout=TIMEOUT)
+
+    for step in (r for r in steps if not r.optional):
+        services.view.setCurrentIndex(services.model.index_for_id(step.id))
+        _shortcut(window, "Ctrl+P")
+        QTest.keyClick(services.perform_dialog.result_edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda step=step: not services.busy and not page.loading and not next(
+            r for r in services.model.rows() if r.id == step.id).open, timeout=TIMEOUT)
+    services.view.setCurrentIndex(services.model.index_for_id(parent))
+    assert services.close_button.isEnabled()
+    services.close_button.click()
+    qtbot.waitUntil(lambda: not services.busy and not page.loading and next(
+        r for r in services.model.rows() if r.id == parent).state.startswith("performed"), timeout=TIMEOUT)
