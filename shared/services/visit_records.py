@@ -427,10 +427,15 @@ def remove_diagnosis(connection: Connection, diagnosis_id: int) -> None:
 
 # --- reading -------------------------------------------------------------------------------------------------
 
-def _card_rows(connection: Connection, card_id: int):
+def _card_rows(connection: Connection, card_id: int, record_id: int | None = None):
+    """The card's records through card_records() (the opening is audited); only ``record_id`` and the
+    version correcting it when given."""
+    sql = "SELECT * FROM card_records(:c)"
+    if record_id is not None:
+        sql += " r WHERE r.id = :r OR r.supersedes_id = :r"
     try:
         with connection.begin_nested():
-            return connection.execute(text("SELECT * FROM card_records(:c)"), {"c": card_id}).all()
+            return connection.execute(text(sql), {"c": card_id, "r": record_id}).all()
     except DBAPIError as error:
         refusal = _refusal(connection, error)
         if refusal is None:
@@ -445,21 +450,22 @@ def history(connection: Connection, card_id: int) -> list[VisitRecord]:
     return _history(connection, card_id)
 
 
-def _history(connection: Connection, card_id: int) -> list[VisitRecord]:
-    rows = _card_rows(connection, card_id)
+def _history(connection: Connection, card_id: int, record_id: int | None = None) -> list[VisitRecord]:
+    rows = _card_rows(connection, card_id, record_id)
     # A card's history runs to thousands of records (bench/visit_records.py: 2,000 in a patient's cards), so
     # the rows are fetched at once and each frozen DTO is filled through its __dict__ (its __init__ sets the
     # fields one object.__setattr__ at a time, which took as long as reading the rows); same objects.
     new = object.__new__
     diagnoses: dict[int, list[DiagnosisInfo]] = {}
-    for d_id, record_id, code, name, role, first_time, note in connection.execute(text(
+    for d_id, of_record, code, name, role, first_time, note in connection.execute(text(
             "SELECT d.id, d.record_id, d.code, coalesce(nullif(c.name_ru, ''), c.name_en) AS name, d.role, "
             "d.first_time, d.note FROM diagnoses d JOIN icd10_codes c ON c.code = d.code WHERE d.card_id = :c "
-            "ORDER BY d.record_id, d.role <> 'main', d.id"), {"c": card_id}).all():
+            "AND (CAST(:r AS integer) IS NULL OR d.record_id = :r) ORDER BY d.record_id, d.role <> 'main', d.id"),
+            {"c": card_id, "r": record_id}).all():
         item = new(DiagnosisInfo)
-        item.__dict__.update(id=d_id, record_id=record_id, code=code, name=name, role=role, first_time=first_time,
+        item.__dict__.update(id=d_id, record_id=of_record, code=code, name=name, role=role, first_time=first_time,
                              note=note)
-        diagnoses.setdefault(record_id, []).append(item)
+        diagnoses.setdefault(of_record, []).append(item)
     superseded_by = {r.supersedes_id: r.id for r in rows if r.supersedes_id is not None}
     result = []
     for r in rows:
@@ -479,7 +485,8 @@ def _history(connection: Connection, card_id: int) -> list[VisitRecord]:
 def record(connection: Connection, record_id: int) -> VisitRecord:
     """One record with its diagnoses (opening its card, which is audited)."""
     head = _head(connection, record_id)
-    found = next((r for r in _history(connection, head.card_id) if r.id == record_id), None)
+    # Only this record (and the version correcting it, for superseded_by) is read, not the card's history.
+    found = next((r for r in _history(connection, head.card_id, record_id) if r.id == record_id), None)
     if found is None:
         raise RecordRefused(RECORD_NOT_AVAILABLE)
     return found
