@@ -483,7 +483,7 @@ def test_a_card_with_two_hundred_visits_opens_in_one_go(qtbot, window, visit):
     assert len(history.findChildren(QTableView)) == 1
 
 
-def test_a_complex_service_is_performed_step_by_step(qtbot, clinic, window, visit, sessions, monkeypatch):
+def test_a_complex_service_is_performed_step_by_step(qtbot, clinic, window, visit, sessions, monkeypatch, tmp_path):
     registrar = sessions("registrar", "REG-01")
     with registrar.uow() as uow:
         c = uow.session.connection()
@@ -521,6 +521,7 @@ def test_a_complex_service_is_performed_step_by_step(qtbot, clinic, window, visi
         qtbot.waitUntil(lambda step=step: not services.busy and not page.loading and not next(
             r for r in services.model.rows() if r.id == step.id).open, timeout=TIMEOUT)
     services.view.setCurrentIndex(services.model.index_for_id(parent))
+    window.grab().save(str(tmp_path / "doctor_complex_en.png"))
     assert services.close_button.isEnabled()
     services.close_button.click()
     qtbot.waitUntil(lambda: not services.busy and not page.loading and next(

@@ -210,8 +210,9 @@ class ServicesTab(QWidget):
     def set_services(self, services: ops.Services) -> None:
         current = self.current_row()
         self.model.set_rows(rows_for(services))
-        for column in (1, 2, 3, 4):
+        for column, most in ((1, 70), (2, 230), (3, 150), (4, 140)):
             self.view.resizeColumnToContents(column)
+            self.view.setColumnWidth(column, min(self.view.columnWidth(column), most))
         index = self.model.index_for_id(current.id) if current is not None else self._first_open()
         if index.isValid():
             self.view.setCurrentIndex(index)
