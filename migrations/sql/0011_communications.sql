@@ -12,10 +12,15 @@
 --   MC083 what is referred to is of another patient or    MC089 a revoked approval changed; an approval moved
 --         organization (order, booking, staff member,           to another patient or payer; a performed or
 --         payer that is no insurer, agreement, service)         cancelled line linked or unlinked
---   MC084 an approval of another patient or payer linked to a line
+--   MC084 an approval linked to a line of another patient, or to a line its insurer does not pay (the
+--         client pays it, or another payer); the payer of a linked line changed
 --
--- And 0009's service_performance_rules() again, with one change: a line (or the complex line of a step)
--- linked to an approval that is not revoked counts as covered. The downgrade restores 0009's body.
+-- And 0009's service_performance_rules() again, with one change: a line whose agreement names its
+-- service with requires_approval ("performed only with the insurer's approval") counts as covered only
+-- when it (or the complex line of a step) is linked to an approval that is not revoked -- MC069 under
+-- 'block', or under 'warn' unless confirmed. A line the client pays is covered only when paid, as in
+-- 0009 (an approval never covers it: only lines the insurer pays are linked). The downgrade restores
+-- 0009's body.
 
 CREATE FUNCTION patient_communication_rules() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
@@ -173,9 +178,11 @@ BEGIN
         RAISE EXCEPTION 'approval_of_another_patient' USING ERRCODE = 'MC084',
             DETAIL = format('approval %s is of patient %s', approval.id, approval.patient_id);
     END IF;
-    IF NEW.payer_id IS NOT NULL AND NEW.payer_id <> approval.payer_id THEN
+    -- An approval covers only lines its insurer pays: not a line the client pays, nor another payer's.
+    IF NEW.payer_id IS DISTINCT FROM approval.payer_id THEN
         RAISE EXCEPTION 'approval_of_another_payer' USING ERRCODE = 'MC084',
-            DETAIL = format('approval %s is of payer %s', approval.id, approval.payer_id);
+            DETAIL = format('approval %s is of payer %s, the line is paid by %s', approval.id, approval.payer_id,
+                            coalesce(NEW.payer_id::text, 'the client'));
     END IF;
     IF relinked AND approval.status <> 'active' THEN
         RAISE EXCEPTION 'approval_not_active' USING ERRCODE = 'MC086',
@@ -220,13 +227,15 @@ $$;
 CREATE TRIGGER order_line_approval_rules BEFORE INSERT OR UPDATE OF approval_id, quantity, amount, service_id, payer_id
     ON order_lines FOR EACH ROW EXECUTE FUNCTION order_line_approval_rules();
 
--- 0009's rule of performance, a line linked to an approval (or a step whose complex line is) covered.
+-- 0009's rule of performance; a line under an agreement service that requires the insurer's approval is
+-- covered only when it (or the complex line of a step) is linked to an approval that is not revoked.
 CREATE OR REPLACE FUNCTION service_performance_rules() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
     line record;
     other integer;
     paid boolean;
+    parent record;
 BEGIN
     SELECT l.*, o.patient_id AS order_patient_id INTO line
       FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE l.id = NEW.order_line_id;
@@ -278,16 +287,27 @@ BEGIN
         IF line.parent_line_id IS NULL THEN
             paid := line.status = 'paid' OR line.amount = 0;
         ELSE
-            SELECT status IN ('paid', 'performed', 'closed') OR amount = 0
-                   OR EXISTS (SELECT 1 FROM insurer_approvals a WHERE a.id = pl.approval_id AND a.status <> 'revoked')
-              INTO paid FROM order_lines pl WHERE id = line.parent_line_id;
+            SELECT status IN ('paid', 'performed', 'closed') OR amount = 0 INTO paid
+              FROM order_lines WHERE id = line.parent_line_id;
         END IF;
-        -- An insurer's approval (not revoked) the line relies on covers it.
-        paid := paid OR EXISTS (SELECT 1 FROM insurer_approvals a WHERE a.id = line.approval_id
-                                                                   AND a.status <> 'revoked');
         IF NOT paid AND ((SELECT unpaid_performance FROM organizations WHERE id = line.organization_id) = 'block'
                          OR NOT NEW.unpaid_confirmed) THEN
             RAISE EXCEPTION 'unpaid' USING ERRCODE = 'MC065', DETAIL = format('line %s', line.id);
+        END IF;
+    ELSE
+        -- The payer covers it, unless its agreement performs the service (or the complex service of a
+        -- step) only with the insurer's approval: then a linked approval that is not revoked must exist.
+        SELECT agreement_id, service_id, approval_id INTO parent FROM order_lines WHERE id = line.parent_line_id;
+        IF EXISTS (SELECT 1 FROM agreement_services s
+                    WHERE s.requires_approval
+                      AND ((s.agreement_id = line.agreement_id AND s.service_id = line.service_id)
+                           OR (s.agreement_id = parent.agreement_id AND s.service_id = parent.service_id)))
+           AND NOT EXISTS (SELECT 1 FROM insurer_approvals a
+                            WHERE a.id IN (line.approval_id, parent.approval_id) AND a.status <> 'revoked')
+           AND ((SELECT unpaid_performance FROM organizations WHERE id = line.organization_id) = 'block'
+                OR NOT NEW.unpaid_confirmed) THEN
+            RAISE EXCEPTION 'approval_needed' USING ERRCODE = 'MC069',
+                DETAIL = format('line %s needs the approval of payer %s', line.id, line.payer_id);
         END IF;
     END IF;
     RETURN NEW;

@@ -3,8 +3,10 @@ approvals with insurance companies that orders can rely on; the rules are in sql
 
 patient_communications (who talked to the patient, when, how, about what); insurer_approvals and
 insurer_approval_services (the insurer's person, reference number, validity, services with limits);
-order_lines.approval_id. The SQL file also replaces 0009's service_performance_rules() so that a line
-linked to an approval counts as covered; the downgrade restores 0009's body.
+order_lines.approval_id (only a line the approval's insurer pays is linked); agreement_services.requires_approval
+(the agreement performs the service only with the insurer's approval). The SQL file also replaces 0009's
+service_performance_rules() so that such a line counts as covered only when linked to an approval that is
+not revoked; the downgrade restores 0009's body.
 
 Revision ID: 0011
 Revises: 0010
@@ -198,6 +200,8 @@ def upgrade() -> None:
         op.f("ix_insurer_approval_services_organization_id"), "insurer_approval_services", ["organization_id"],
         unique=False,
     )
+    op.add_column("agreement_services", sa.Column("requires_approval", sa.Boolean(), server_default="false",
+                                                  nullable=False))
     op.add_column("order_lines", sa.Column("approval_id", sa.Integer(), nullable=True))
     op.create_index(op.f("ix_order_lines_approval_id"), "order_lines", ["approval_id"], unique=False)
     op.create_foreign_key(
@@ -212,8 +216,9 @@ def downgrade() -> None:
         op.execute(f"DROP TRIGGER IF EXISTS {trigger} ON {table}")
     for function in FUNCTIONS:
         op.execute(f"DROP FUNCTION IF EXISTS {function}")
-    # A line linked to an approval counted as covered: 0009's rule again.
+    # A line under an agreement service requiring approval needed one: 0009's rule again.
     _execute(_performance_rules_of_0009())
+    op.drop_column("agreement_services", "requires_approval")
     op.drop_constraint(op.f("fk_order_lines_approval_id_insurer_approvals"), "order_lines", type_="foreignkey")
     op.drop_index(op.f("ix_order_lines_approval_id"), table_name="order_lines")
     op.drop_column("order_lines", "approval_id")

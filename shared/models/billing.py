@@ -231,6 +231,8 @@ class AgreementService(Base):
     organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
     price: Mapped[Decimal | None] = mapped_column(MONEY)
     adjustment_percent: Mapped[Decimal | None] = mapped_column(PERCENT)
+    # Performed under this agreement only with the insurer's approval linked to the line (migration 0011).
+    requires_approval: Mapped[bool] = mapped_column(Boolean, default=False, server_default="false")
 
 
 class AgreementPayment(Base):

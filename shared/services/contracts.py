@@ -284,8 +284,9 @@ def create_from_model(connection: Connection, model_id: int, *, number: str, nam
         payment_terms=model.payment_terms, payment_due_days=model.payment_due_days)
     new_id = save_agreement(connection, organization_id, entry)
     connection.execute(text(
-        "INSERT INTO agreement_services (agreement_id, service_id, organization_id, price, adjustment_percent) "
-        "SELECT :new, service_id, organization_id, price, adjustment_percent FROM agreement_services "
+        "INSERT INTO agreement_services (agreement_id, service_id, organization_id, price, adjustment_percent, "
+        "requires_approval) SELECT :new, service_id, organization_id, price, adjustment_percent, requires_approval "
+        "FROM agreement_services "
         "WHERE agreement_id = :model"), {"new": new_id, "model": model_id})
     return new_id
 
@@ -297,12 +298,15 @@ class AgreementServiceEntry:
     adjustment_percent: Decimal | None = None
     service_code: str = ""
     service_name: str = ""
+    #: Performed under the agreement only with the insurer's approval (recorded by the registry, linked to
+    #: the line): without one, the doctor is refused (or warned) as for an unpaid service.
+    requires_approval: bool = False
 
 
 def agreement_services(connection: Connection, agreement_id: int) -> list[AgreementServiceEntry]:
     rows = connection.execute(text(
-        "SELECT a.service_id, a.price, a.adjustment_percent, s.code AS service_code, s.name AS service_name "
-        "FROM agreement_services a JOIN medical_services s ON s.id = a.service_id WHERE a.agreement_id = :a "
+        "SELECT a.service_id, a.price, a.adjustment_percent, s.code AS service_code, s.name AS service_name, "
+        "a.requires_approval FROM agreement_services a JOIN medical_services s ON s.id = a.service_id WHERE a.agreement_id = :a "
         "ORDER BY s.code"), {"a": agreement_id}).mappings()
     return [AgreementServiceEntry(**r) for r in rows]
 
@@ -321,12 +325,13 @@ def set_agreement_services(connection: Connection, agreement_id: int,
         price = money(e.price) if e.price is not None else None
         adjustment = (_percent(e.adjustment_percent, BAD_ADJUSTMENT, Decimal("-99.99"), Decimal(1000))
                       if e.adjustment_percent is not None else None)
-        rows.append({"a": agreement_id, "s": e.service_id, "o": organization_id, "p": price, "adj": adjustment})
+        rows.append({"a": agreement_id, "s": e.service_id, "o": organization_id, "p": price, "adj": adjustment,
+                     "req": bool(e.requires_approval)})
     connection.execute(text("DELETE FROM agreement_services WHERE agreement_id = :a"), {"a": agreement_id})
     if rows:
         connection.execute(text(
-            "INSERT INTO agreement_services (agreement_id, service_id, organization_id, price, adjustment_percent) "
-            "VALUES (:a, :s, :o, :p, :adj)"), rows)
+            "INSERT INTO agreement_services (agreement_id, service_id, organization_id, price, adjustment_percent, "
+            "requires_approval) VALUES (:a, :s, :o, :p, :adj, :req)"), rows)
 
 
 # --- payment schedule -------------------------------------------------------------------------------------

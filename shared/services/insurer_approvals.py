@@ -1,11 +1,16 @@
 """Telephone approvals with insurance companies: the registry calls the insurer, whose person approves
 services for a patient and gives a reference number; the approval is recorded with who approved it
 (name, phone), the validity, the services with their quantity and amount limits and/or an overall amount
-limit. Order lines rely on it (``order_lines.approval_id``): a line linked to an approval that is not
-revoked counts as covered for the unpaid-performance rule (`performance.is_paid_or_covered` and the
+limit. Order lines rely on it (``order_lines.approval_id``). A line covered by an insurer has the insurer
+as its payer (under the insurer's agreement, priced by it): only such a line is linked to the insurer's
+approval -- a line the client pays is not (the cash desk would still ask the client for it), nor is its
+payer changed while it is linked. Where the insurer's agreement names a service with
+``agreement_services.requires_approval``, the line counts as covered for performing only while it (or
+its complex line) is linked to an approval that is not revoked (`performance.is_paid_or_covered` and the
 trigger of sql/0009_performance.sql as replaced by sql/0011_communications.sql).
 
-Linking is refused when the approval is of another patient or payer, not valid on the line's date
+Linking is refused when the approval is of another patient or payer (or the client pays the line), not
+valid on the line's date
 (its booking's day, else today), used up or revoked, does not cover the service, or its limits would be
 exceeded. The trigger of sql/0011_communications.sql keeps the same rules (MC083..MC089) for any writer,
 locking the approval so that concurrent links cannot both take the last of a limit.
@@ -64,7 +69,11 @@ SERVICE_TWICE = QT_TRANSLATE_NOOP("DomainError", "A service is listed twice in t
 REVOKE_REASON_REQUIRED = QT_TRANSLATE_NOOP("DomainError", "Say why the approval is revoked.")
 OTHER_PATIENT = QT_TRANSLATE_NOOP("DomainError", "The approval No. {reference} was given for another patient.")
 OTHER_PAYER = QT_TRANSLATE_NOOP(
-    "DomainError", "The approval No. {reference} is of {insurer}, but the line is paid by another payer.")
+    "DomainError", "The approval No. {reference} is of {insurer}, but the line is paid by another payer. "
+    "Choose {insurer} as the line's payer first.")
+CLIENT_PAYS = QT_TRANSLATE_NOOP(
+    "DomainError", "\u201c{service}\u201d is paid by the client: an approval of {insurer} covers only lines "
+    "{insurer} pays. Choose {insurer} as the line's payer first.")
 EXPIRED = QT_TRANSLATE_NOOP(
     "DomainError", "The approval No. {reference} is valid from {start} to {end}; the service is on {day}.")
 REVOKED = QT_TRANSLATE_NOOP("DomainError", "The approval No. {reference} was revoked: {reason}.")
@@ -427,7 +436,9 @@ def _check_link(connection: Connection, line, row) -> None:
     reference = row.reference_number
     if line.patient_id != row.patient_id or line.organization_id != row.organization_id:
         raise _refused(OTHER_PATIENT, reference=reference)
-    if line.payer_id is not None and line.payer_id != row.payer_id:
+    if line.payer_id is None:
+        raise _refused(CLIENT_PAYS, service=line.service_name, insurer=row.payer_name)
+    if line.payer_id != row.payer_id:
         raise _refused(OTHER_PAYER, reference=reference, insurer=row.payer_name)
     if row.status == "revoked":
         raise _refused(REVOKED, reference=reference, reason=row.revoke_reason)
@@ -479,13 +490,18 @@ def link_line(connection: Connection, line_id: int, version: int, approval_id: i
                     "MC088": LIMIT_BY_DB}
         if state not in messages:
             raise
+        if state == "MC084" and "payer" in (getattr(getattr(error.orig, "diag", None), "message_primary", "") or ""):
+            message = CLIENT_PAYS if line.payer_id is None else OTHER_PAYER
+            raise _refused(message, reference=row.reference_number, insurer=row.payer_name,
+                           service=line.service_name) from None
         raise _refused(messages[state], reference=row.reference_number, insurer=row.payer_name, start="", end="",
                        day="", service=line.service_name) from None
 
 
 @audited_refusals("order_lines", "line_id")
 def unlink_line(connection: Connection, line_id: int, version: int) -> None:
-    """The line no longer relies on an approval (the client pays, or another approval is linked later)."""
+    """The line no longer relies on an approval (another approval is linked later; under an agreement that
+    requires one, the line is not covered for performing meanwhile)."""
     line = _line_for_update(connection, line_id, version)
     if line.approval_id is None:
         raise _refused(NOT_LINKED)

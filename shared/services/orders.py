@@ -123,6 +123,9 @@ class OrderLineInfo:
     reasons: tuple[Reason, ...]
     parent_line_id: int | None = None  # set on a step of a complex service
     step_optional: bool = False
+    #: The payer's agreement performs the service only with the insurer's approval and no approval (not
+    #: revoked) is linked to the line yet (an open line, not a step): the registry calls the insurer.
+    approval_needed: bool = False
 
     @property
     def is_step(self) -> bool:
@@ -196,7 +199,11 @@ def order(connection: Connection, order_id: int) -> OrderInfo:
         "SELECT l.id, l.version, l.service_id, s.code, s.name, l.quantity, l.payer_id, coalesce(py.name, ''), "
         "l.agreement_id, coalesce(a.number, ''), l.base_price, l.price, l.discount_amount, l.amount, l.status, "
         "l.booking_id, b.starts_at, l.performed_at, l.cancel_reason, l.price_reason, b.resource_id, "
-        "l.parent_line_id, l.step_optional "
+        "l.parent_line_id, l.step_optional, (l.payer_id IS NOT NULL AND l.parent_line_id IS NULL "
+        "AND l.status IN ('ordered', 'booked', 'paid') AND EXISTS (SELECT 1 FROM agreement_services ags "
+        "WHERE ags.agreement_id = l.agreement_id AND ags.service_id = l.service_id AND ags.requires_approval) "
+        "AND NOT EXISTS (SELECT 1 FROM insurer_approvals ia WHERE ia.id = l.approval_id AND ia.status <> 'revoked')) "
+        "AS approval_needed "
         "FROM order_lines l JOIN medical_services s ON s.id = l.service_id "
         "LEFT JOIN payers py ON py.id = l.payer_id LEFT JOIN agreements a ON a.id = l.agreement_id "
         "LEFT JOIN bookings b ON b.id = l.booking_id WHERE l.order_id = :id "
@@ -211,7 +218,7 @@ def order(connection: Connection, order_id: int) -> OrderInfo:
         starts_at=r[16].astimezone(zone) if r[16] else None, resource_name=names.get(r.resource_id, ""),
         performed_at=r[17].astimezone(zone) if r[17] else None, cancel_reason=r[18],
         reasons=tuple(Reason(x["text"], x.get("params", {})) for x in r[19]), parent_line_id=r.parent_line_id,
-        step_optional=r.step_optional) for r in lines)
+        step_optional=r.step_optional, approval_needed=r.approval_needed) for r in lines)
     return OrderInfo(id=row.id, version=row.version, organization_id=row.organization_id, patient_id=row.patient_id,
                      client_name=_client_name(row), phone=row.contact_phone, channel=row.channel, note=row.note,
                      created_at=row.created_at.astimezone(zone), created_by=row.created_by, lines=infos)

@@ -5,8 +5,13 @@ step is done.
 
 The clinic's setting ``organizations.unpaid_performance`` decides what happens to a line the client has
 not paid and no agreement covers: 'block' refuses it, 'warn' raises `UnpaidWarning` until the caller
-(the UI, having asked) passes ``confirm_unpaid=True``. The trigger of sql/0009_performance.sql keeps the
-same rules (MC060..MC069) for any writer; these functions check first for a clear message.
+(the UI, having asked) passes ``confirm_unpaid=True``. A line a payer pays is covered by its agreement,
+except when the agreement names the service (or, for a step, its complex service) with
+``requires_approval``: then only an insurer's approval linked to the line (or its complex line) that is
+not revoked covers it, and without one the same setting refuses or warns ("call the insurer"). A line
+the client pays is never covered by an approval: only lines the insurer pays are linked to one. The
+trigger of sql/0009_performance.sql (as replaced by sql/0011_communications.sql) keeps the same rules
+(MC060..MC069) for any writer; these functions check first for a clear message.
 
 A performed line goes to 'performed' through `orders.mark_performed` (the order's own status rules).
 Functions take the logged-in user's Connection (row-level security applies); the caller commits.
@@ -46,6 +51,12 @@ CANCELLED = QT_TRANSLATE_NOOP("DomainError", "This service was cancelled: it can
 ALREADY_DONE = QT_TRANSLATE_NOOP("DomainError", "This service is already {status}.")
 ANOTHER_PATIENT = QT_TRANSLATE_NOOP(
     "DomainError", "The service belongs to another patient than the visit: it cannot be performed here.")
+APPROVAL_NEEDED = QT_TRANSLATE_NOOP(
+    "DomainError", "\u201c{service}\u201d needs the approval of {insurer}: call the insurer and record the "
+    "approval, then link it to the line.")
+APPROVAL_NEEDED_WARNING = QT_TRANSLATE_NOOP(
+    "DomainError", "\u201c{service}\u201d needs the approval of {insurer} and no approval is linked to the line. "
+    "Perform it anyway?")
 UNPAID_BLOCKED = QT_TRANSLATE_NOOP(
     "DomainError", "The client has not paid for \u201c{service}\u201d and no agreement covers it: "
     "the clinic performs only paid or covered services. Send the client to the cash desk.")
@@ -78,6 +89,12 @@ def _refused(message: str, **params) -> PerformanceRefused:
 _LINE = """
 SELECT l.id, l.version, l.status, l.amount, l.payer_id, l.parent_line_id, l.step_optional, l.booking_id,
        l.organization_id, o.patient_id, s.name AS service_name, b.patient_id AS booking_patient_id,
+       coalesce(py.name, '') AS payer_name,
+       EXISTS (SELECT 1 FROM agreement_services ags
+                WHERE ags.requires_approval
+                  AND ((ags.agreement_id = l.agreement_id AND ags.service_id = l.service_id)
+                       OR (ags.agreement_id = pl.agreement_id AND ags.service_id = pl.service_id)))
+           AS approval_required,
        pl.status AS parent_status, pl.amount AS parent_amount,
        EXISTS (SELECT 1 FROM order_lines c WHERE c.parent_line_id = l.id) AS is_complex,
        EXISTS (SELECT 1 FROM service_performances sp WHERE sp.order_line_id = l.id) AS recorded,
@@ -90,6 +107,7 @@ SELECT l.id, l.version, l.status, l.amount, l.payer_id, l.parent_line_id, l.step
   JOIN organizations org ON org.id = l.organization_id
   LEFT JOIN bookings b ON b.id = l.booking_id
   LEFT JOIN order_lines pl ON pl.id = l.parent_line_id
+  LEFT JOIN payers py ON py.id = l.payer_id
  WHERE l.id = :id
    FOR UPDATE OF l
 """
@@ -109,11 +127,19 @@ def _open(line) -> None:
         raise _refused(ALREADY_DONE, status=orders.STATUS_NAMES[line.status])
 
 
+def needs_approval(line) -> bool:
+    """A payer's line whose agreement performs the service (or a step's complex service) only with the
+    insurer's approval, and no approval that is not revoked is linked to it (or its complex line)."""
+    return (line.payer_id is not None and getattr(line, "approval_required", False)
+            and not getattr(line, "approval_covered", False))
+
+
 def is_paid_or_covered(line) -> bool:
-    """The rule of `orders.mark_performed`: covered by a payer, paid, or free (a step: its complex line);
-    or covered by an insurer's approval (not revoked) the line or its complex line is linked to."""
-    if line.payer_id is not None or getattr(line, "approval_covered", False):
-        return True
+    """The rule of `orders.mark_performed`: covered by a payer, paid, or free (a step: its complex line).
+    A payer covers it unless its agreement requires the insurer's approval for the service and none (not
+    revoked) is linked to the line or its complex line; an approval never covers a line the client pays."""
+    if line.payer_id is not None:
+        return not needs_approval(line)
     if line.parent_line_id is not None:
         return line.parent_status in ("paid", "performed", "closed") or line.parent_amount == 0
     return line.status == "paid" or line.amount == 0
@@ -123,7 +149,7 @@ def is_paid_or_covered(line) -> bool:
 
 _STATES = {"MC060": CANCELLED, "MC062": ANOTHER_PATIENT, "MC063": STEP_REQUIRED, "MC064": STEP_BY_STEP,
            "MC065": UNPAID_BLOCKED, "MC066": UNKNOWN_PARTICIPANT, "MC067": REQUIRED_MISSING,
-           "MC068": NOT_RECORDED, "42501": NOT_ALLOWED}
+           "MC068": NOT_RECORDED, "MC069": APPROVAL_NEEDED, "42501": NOT_ALLOWED}
 
 
 def _translated(error: DBAPIError, line) -> DomainError | None:
@@ -131,7 +157,8 @@ def _translated(error: DBAPIError, line) -> DomainError | None:
     if state == "MC061" or state == "23505":
         return _refused(ALREADY_DONE, status=orders.STATUS_NAMES["performed"])
     if state in _STATES:
-        return _refused(_STATES[state], service=line.service_name, steps="")
+        return _refused(_STATES[state], service=line.service_name, steps="",
+                        insurer=getattr(line, "payer_name", ""))
     return None
 
 
@@ -173,7 +200,12 @@ def perform(connection: Connection, line_id: int, version: int, *, performed_by:
     if line.recorded:
         raise _refused(ALREADY_DONE, status=orders.STATUS_NAMES["performed"])
     unpaid = not is_paid_or_covered(line)
-    if unpaid:
+    if unpaid and needs_approval(line):
+        if line.unpaid_performance != "warn":
+            raise _refused(APPROVAL_NEEDED, service=line.service_name, insurer=line.payer_name)
+        if not confirm_unpaid:
+            raise UnpaidWarning(APPROVAL_NEEDED_WARNING, service=line.service_name, insurer=line.payer_name)
+    elif unpaid:
         if line.unpaid_performance != "warn":
             raise _refused(UNPAID_BLOCKED, service=line.service_name)
         if not confirm_unpaid:
@@ -184,7 +216,7 @@ def perform(connection: Connection, line_id: int, version: int, *, performed_by:
         "unpaid_confirmed": unpaid and confirm_unpaid})
     try:
         orders.mark_performed(connection, line_id, version, performed_at=ended_at, result_code=result_code,
-                              allow_unpaid=unpaid or line.approval_covered)
+                              allow_unpaid=unpaid)
     except DBAPIError as error:
         refusal = _translated(error, line)
         if refusal is None:

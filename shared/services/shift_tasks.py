@@ -3,9 +3,11 @@ ordered for each visit and whether it is paid.
 
 Each entry is a booking of the day (in the organization's time zone) with its patient, service and
 status, and the order lines linked to it (``order_lines.booking_id``), each with its payment state:
-'paid' (the cash desk took the money), 'covered' (a payer pays under an agreement, or an insurer
-approved it by telephone: ``approval_reference``; ``payer_name`` says who), 'unpaid', or 'free' (nothing to pay). A step of a complex service is judged by its complex
-line, which holds the price.
+'paid' (the cash desk took the money), 'covered' (a payer pays under an agreement; ``payer_name`` says
+who, and ``approval_reference`` the insurer's approval linked to the line, if any), 'approval_needed'
+(the payer's agreement performs the service only with the insurer's approval and none that is not
+revoked is linked: the registry must call the insurer first), 'unpaid', or 'free' (nothing to pay). A
+step of a complex service is judged by its complex line, which holds the price (and the approval).
 
 Walk-ins: the registry adds a client who came without an appointment by booking them into the
 doctor's day "now" -- a booking made through the registry on the day of the visit, at most
@@ -29,12 +31,15 @@ from shared.errors import QT_TRANSLATE_NOOP, DomainError
 #: A registry booking made this close to its start (on the same day) is a walk-in.
 WALK_IN_LEAD = dt.timedelta(minutes=30)
 
-PAYMENT_STATES = ("paid", "covered", "unpaid", "free")
+PAYMENT_STATES = ("paid", "covered", "approval_needed", "unpaid", "free")
 PAYMENT_NAMES = {
     "paid": QT_TRANSLATE_NOOP("DomainError", "paid"),
     "covered": QT_TRANSLATE_NOOP("DomainError", "covered by {payer}"),
-    # 'covered' by an insurer's telephone approval the line relies on (``approval_reference`` set).
+    # 'covered' with an insurer's telephone approval linked to the line (``approval_reference`` set).
     "approved": QT_TRANSLATE_NOOP("DomainError", "approved by {payer}, No. {reference}"),
+    # The payer's agreement needs the insurer's approval for the service and none is linked yet.
+    "approval_needed": QT_TRANSLATE_NOOP("DomainError", "approval needed"),
+    "approval_needed_of": QT_TRANSLATE_NOOP("DomainError", "needs the approval of {payer}"),
     "unpaid": QT_TRANSLATE_NOOP("DomainError", "unpaid"),
     "free": QT_TRANSLATE_NOOP("DomainError", "free"),
 }
@@ -63,16 +68,18 @@ class TaskLine:
     parent_line_id: int | None
     step_optional: bool
     performed_at: dt.datetime | None
-    #: The reference number of the insurer's approval covering the line ('' none): then ``payment`` is
-    #: 'covered' and ``payer_name`` the insurer's.
+    #: The reference number of the insurer's approval (not revoked) linked to the line or its complex line
+    #: ('' none); ``payer_name`` is then the insurer's.
     approval_reference: str = ""
 
     @property
     def payment_label(self) -> str:
-        """'paid', 'covered by <payer>', 'approved by <insurer>, No. <reference>', 'unpaid' or 'free' (source
-        text; translate PAYMENT_NAMES to show)."""
+        """'paid', 'covered by <payer>', 'approved by <insurer>, No. <reference>', 'needs the approval of
+        <insurer>', 'unpaid' or 'free' (source text; translate PAYMENT_NAMES to show)."""
         if self.payment == "covered" and self.approval_reference:
             return PAYMENT_NAMES["approved"].format(payer=self.payer_name, reference=self.approval_reference)
+        if self.payment == "approval_needed":
+            return PAYMENT_NAMES["approval_needed_of"].format(payer=self.payer_name)
         return PAYMENT_NAMES[self.payment].format(payer=self.payer_name)
 
 
@@ -101,12 +108,14 @@ class TaskEntry:
 
     @property
     def payment(self) -> str:
-        """The visit as a whole: 'unpaid' when any open line is, else 'paid'/'covered'/'free' of the first."""
+        """The visit as a whole: 'unpaid' when any open line is, else 'approval_needed' when any is, else
+        'paid'/'covered'/'free' of the first."""
         open_lines = [x for x in self.lines if x.status != "cancelled"]
         if not open_lines:
             return "unpaid"
-        if any(x.payment == "unpaid" for x in open_lines):
-            return "unpaid"
+        for state in ("unpaid", "approval_needed"):
+            if any(x.payment == state for x in open_lines):
+                return state
         return open_lines[0].payment
 
     @property
@@ -146,18 +155,24 @@ SELECT b.id, b.version, b.starts_at, upper(b.period) AS ends_at, b.status, b.cha
            SELECT json_agg(json_build_object(
                       'id', l.id, 'version', l.version, 'order_id', l.order_id, 'service_id', l.service_id,
                       'service_name', ls.name, 'status', l.status, 'amount', l.amount,
-                      'payer_name', coalesce(py.name, ap.name, ''), 'parent_line_id', l.parent_line_id,
-                      'approval_reference', CASE WHEN l.payer_id IS NULL THEN coalesce(ia.reference_number, '')
+                      'payer_name', coalesce(py.name, ''), 'parent_line_id', l.parent_line_id,
+                      'approval_reference', CASE WHEN l.payer_id IS NOT NULL THEN coalesce(ia.reference_number, '')
                                                  ELSE '' END,
                       'step_optional', l.step_optional, 'performed_at', l.performed_at,
                       'payment', CASE
+                          WHEN l.payer_id IS NOT NULL AND ia.id IS NULL AND l.status IN ('ordered', 'booked', 'paid')
+                               AND EXISTS (SELECT 1 FROM agreement_services ags
+                                            WHERE ags.requires_approval
+                                              AND ((ags.agreement_id = l.agreement_id AND ags.service_id = l.service_id)
+                                                   OR (ags.agreement_id = pl.agreement_id
+                                                       AND ags.service_id = pl.service_id)))
+                              THEN 'approval_needed'
                           WHEN l.payer_id IS NOT NULL THEN 'covered'
                           WHEN coalesce(pl.amount, l.amount) = 0 THEN 'free'
                           WHEN coalesce(pl.status, l.status) = 'paid'
                                OR (coalesce(pl.status, l.status) IN ('performed', 'closed')
                                    AND coalesce(pl.cash_operation_id, l.cash_operation_id) IS NOT NULL)
                               THEN 'paid'
-                          WHEN ia.id IS NOT NULL THEN 'covered'
                           ELSE 'unpaid' END) ORDER BY l.id)
              FROM order_lines l
              JOIN medical_services ls ON ls.id = l.service_id
@@ -165,7 +180,6 @@ SELECT b.id, b.version, b.starts_at, upper(b.period) AS ends_at, b.status, b.cha
              LEFT JOIN payers py ON py.id = l.payer_id
              LEFT JOIN insurer_approvals ia ON ia.id = coalesce(l.approval_id, pl.approval_id)
                                            AND ia.status <> 'revoked'
-             LEFT JOIN payers ap ON ap.id = ia.payer_id
             WHERE l.booking_id = b.id), '[]'::json) AS lines
   FROM bookings b
   JOIN medical_services s ON s.id = b.service_id

@@ -1,7 +1,9 @@
 """The communications log widget against the real database, logged in as the demo registrar: an entry
 added with the keyboard only (Ins, arrows, Tab, typing, Ctrl+Enter) is listed; a refused entry (no
 summary) and an unreadable time keep the dialog open with the message. The registrar's client card
-shows the log and the insurers' approvals as tabs. A cashier sees no Add button."""
+shows the log and the insurers' approvals as tabs. A cashier sees no Add button. An approval recorded in
+the panel is linked from the order page to a line the insurer pays under an agreement that needs its
+approval for the service: the line shows "approval needed" until then."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from shared.services import communications as cm
 from shared.services import insurer_approvals as ia
 from shared.services import orders
 from tests.qt.test_registrar import TIMEOUT, _open, _register, make_window  # noqa: F401 - the fixture
-from workstations.registrar.order_page import OrderPage
+from workstations.registrar.order_page import STATUS_COLUMN, OrderPage
 
 
 @pytest.fixture
@@ -92,15 +94,23 @@ def test_a_cashier_reads_but_does_not_log(qtbot, sessions):
     assert not widget.can_write and widget.add_button.isHidden()
 
 
-def test_an_approval_is_recorded_then_a_line_of_the_order_page_relies_on_it(qtbot, sessions, no_message_boxes):
+def test_an_approval_is_recorded_then_a_line_of_the_order_page_relies_on_it(qtbot, clinic, sessions,
+                                                                          no_message_boxes):
     session = sessions("registrar", "REG-01")
     pid = _register(session)
     with session.uow() as uow:
         conn = uow.session.connection()
         service = conn.scalar(text("SELECT id FROM medical_services WHERE organization_id = :o AND code = :c"),
                               {"o": session.organization_id, "c": "B01.047.001"})
+        insurer = conn.scalar(text("SELECT id FROM payers WHERE organization_id = :o AND kind = 'insurer' "
+                                   "ORDER BY id LIMIT 1"), {"o": session.organization_id})
+    with clinic.connect() as admin:  # the contracts department: the insurer approves this service first
+        admin.execute("UPDATE agreement_services SET requires_approval = true WHERE service_id = %s AND "
+                      "agreement_id IN (SELECT id FROM agreements WHERE payer_id = %s)", (service, insurer))
+    with session.uow() as uow:
+        conn = uow.session.connection()
         order_id = orders.create_order(conn, session.organization_id, patient_id=pid)
-        line_id = orders.add_line(conn, order_id, service)
+        line_id = orders.add_line(conn, order_id, service, payer_id=insurer)
         uow.commit()
     panel = InsurerApprovalsPanel(session)
     qtbot.addWidget(panel)
@@ -129,6 +139,13 @@ def test_an_approval_is_recorded_then_a_line_of_the_order_page_relies_on_it(qtbo
     page.open_order(order_id)
     qtbot.waitUntil(lambda: page.order is not None and page.select_line(line_id), timeout=TIMEOUT)
     qtbot.waitUntil(page.approval_button.isEnabled, timeout=TIMEOUT)
+    row = next(i for i, x in enumerate(page.order.lines) if x.id == line_id)
+
+    def status() -> str:
+        return page.model.index(row, STATUS_COLUMN).data() or ""
+
+    assert "approval needed" in status()
+    assert "only with its approval" in page.model.index(row, STATUS_COLUMN).data(Qt.ItemDataRole.ToolTipRole)
     link = page.ask_approval()
     qtbot.waitUntil(lambda: link.model.rowCount() == 1 and link.unlink_button.isHidden(), timeout=TIMEOUT)
     link.submit()
@@ -136,5 +153,6 @@ def test_an_approval_is_recorded_then_a_line_of_the_order_page_relies_on_it(qtbo
     with session.uow() as uow:
         linked = ia.line_approval(uow.session.connection(), line_id)
     assert linked is not None and linked.reference_number == "GP-555"
+    qtbot.waitUntil(lambda: status() != "" and "approval needed" not in status(), timeout=TIMEOUT)
     qtbot.waitUntil(lambda: "(1/1)" in (panel.model.index(0, 7).data() or ""), timeout=TIMEOUT)
     assert no_message_boxes == []

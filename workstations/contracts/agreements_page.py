@@ -416,16 +416,17 @@ class AgreementForm(QWidget):
 
 
 class AgreementServicesEditor(QWidget):
-    """The services an agreement names, each with an own price or markup; saved as a whole."""
+    """The services an agreement names, each with an own price or markup and whether it is performed only
+    with the insurer's approval (a check box); saved as a whole."""
 
-    CODE, NAME, PRICE, ADJUSTMENT = range(4)
+    CODE, NAME, PRICE, ADJUSTMENT, APPROVAL = range(5)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entries: list[AgreementServiceEntry] = []
         self.dirty = False
         self.hint = muted_label(self)
-        self.table = QTableWidget(0, 4, self)
+        self.table = QTableWidget(0, 5, self)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -440,7 +441,7 @@ class AgreementServicesEditor(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(self.NAME, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
-        for column, width in ((self.CODE, 100), (self.PRICE, 120), (self.ADJUSTMENT, 150)):
+        for column, width in ((self.CODE, 100), (self.PRICE, 120), (self.ADJUSTMENT, 150), (self.APPROVAL, 150)):
             self.table.setColumnWidth(column, width)
         self.table.itemChanged.connect(lambda _i: self._mark_dirty())
         self.add_combo = searchable(QComboBox(self))
@@ -492,10 +493,12 @@ class AgreementServicesEditor(QWidget):
         for row, entry in enumerate(self.entries):
             price = self.table.item(row, self.PRICE)
             adjustment = self.table.item(row, self.ADJUSTMENT)
+            approval = self.table.item(row, self.APPROVAL)
             result.append(AgreementServiceEntry(
                 service_id=entry.service_id, service_code=entry.service_code, service_name=entry.service_name,
                 price=_typed(price.text()) if price else None,  # type: ignore[arg-type]
-                adjustment_percent=_typed(adjustment.text()) if adjustment else None))  # type: ignore[arg-type]
+                adjustment_percent=_typed(adjustment.text()) if adjustment else None,  # type: ignore[arg-type]
+                requires_approval=approval is not None and approval.checkState() == Qt.CheckState.Checked))
         return result
 
     def add_chosen(self) -> None:
@@ -534,9 +537,10 @@ class AgreementServicesEditor(QWidget):
         self.hint.setText(self.tr(
             "The services the agreement names. An own price replaces the price list's; an own markup "
             "(negative: a discount), in percent, replaces the agreement's. Leave both empty to use the list's "
-            "price with the agreement's markup. Double-click a cell to type in it."))
+            "price with the agreement's markup. Double-click a cell to type in it. \u201cInsurer's approval\u201d: "
+            "the service is performed only once the registry has recorded the insurer's approval for the line."))
         self.table.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Service"), self.tr("Own price, ₽"),
-                                              self.tr("Own markup, %")])
+                                              self.tr("Own markup, %"), self.tr("Insurer's approval")])
         self.add_label.setText(self.tr("Add a ser&vice:"))
         self.add_combo.lineEdit().setPlaceholderText(self.tr("Type part of a code or name…"))
         self.add_button.setText(self.tr("&Add"))
@@ -569,6 +573,11 @@ class AgreementServicesEditor(QWidget):
                 item.setFlags(fixed | Qt.ItemFlag.ItemIsEditable)
                 item.setTextAlignment(ALIGN_RIGHT)
                 self.table.setItem(row, column, item)
+            item = QTableWidgetItem(self.tr("needed"))
+            item.setFlags(fixed | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if entry.requires_approval else Qt.CheckState.Unchecked)
+            item.setToolTip(self.tr("Performed only with the insurer's approval linked to the line"))
+            self.table.setItem(row, self.APPROVAL, item)
         self.table.blockSignals(False)
 
     @staticmethod

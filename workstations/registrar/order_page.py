@@ -118,7 +118,9 @@ LINE_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("Orders", "Amount"), _money("amount"), ALIGN_RIGHT, CTX),
     Column(QT_TRANSLATE_NOOP("Orders", "Payer"), payer_text, context=CTX),
     Column(QT_TRANSLATE_NOOP("Orders", "Agreement"), lambda line: line.agreement_number, context=CTX),
-    Column(QT_TRANSLATE_NOOP("Orders", "Status"), lambda line: line_status_text(line.status), context=CTX),
+    Column(QT_TRANSLATE_NOOP("Orders", "Status"), lambda line: line_status_text(line.status) + (
+        " \u00b7 " + QCoreApplication.translate("Orders", "approval needed") if line.approval_needed else ""),
+        context=CTX),
     Column(QT_TRANSLATE_NOOP("Orders", "Appointment"), lambda line: _appointment(line, short=True), context=CTX),
 )
 SERVICE_COLUMN, AMOUNT_COLUMN, PAYER_COLUMN, STATUS_COLUMN = 1, 5, 6, 8
@@ -131,6 +133,10 @@ def why_text(line: OrderLineInfo) -> str:
     """The tooltip of a line: why the price is what it is, and why it was cancelled."""
     parts = [QCoreApplication.translate("Orders", "Why this price:")]
     parts += [f"• {text}" for text in reason_texts(line.reasons)]
+    if line.approval_needed:
+        parts.append(QCoreApplication.translate("Orders", "{payer} performs this service only with its approval: "
+                                                "call the insurer, record the approval and link it to the line "
+                                                "(Insurer approval…).").format(payer=line.payer_name))
     if line.status == "cancelled" and line.cancel_reason:
         parts.append(QCoreApplication.translate("Orders", "Cancelled: {reason}").format(reason=line.cancel_reason))
     return "\n".join(parts)
