@@ -39,7 +39,7 @@ from medcenter_desktop.error_dialog import error_text, show_error, translate_dom
 from medcenter_desktop.table_model import Column, DtoTableModel
 from shared.errors import QT_TRANSLATE_NOOP, DomainError
 from shared.services import appointments
-from workstations.doctor import ops
+from workstations.doctor import ops, order_ops
 from workstations.doctor.slot_dialog import SlotDialog
 
 if TYPE_CHECKING:
@@ -105,7 +105,7 @@ class AppointmentsBox(QWidget):
         self.record_id: int | None = None
         self.read_only = False
         self.busy = False
-        self.catalogue: tuple[ops.ServiceChoice, ...] = ()
+        self.catalogue: tuple[order_ops.ServiceChoice, ...] = ()
         self.slot_dialog: SlotDialog | None = None
         self._catalogue_asked = False
 
@@ -179,7 +179,7 @@ class AppointmentsBox(QWidget):
 
     # --- Public API ------------------------------------------------------------------------------
 
-    def show_orders(self, record_id: int | None, orders: ops.RecordOrders | None) -> None:
+    def show_orders(self, record_id: int | None, orders: order_ops.RecordOrders | None) -> None:
         self.record_id = record_id
         current = self.current()
         self.model.set_rows(list(orders.appointments) if orders else [])
@@ -224,7 +224,7 @@ class AppointmentsBox(QWidget):
         draft = self.draft()
         if draft is None:
             return
-        self._run(ops.prescribe_service(parent=self, session=self.session, draft=draft, service_id=service_id,
+        self._run(order_ops.prescribe_service(parent=self, session=self.session, draft=draft, service_id=service_id,
                                         urgency=self.urgency_combo.currentData(),
                                         indication=self.indication_edit.text()), added=True)
 
@@ -245,19 +245,19 @@ class AppointmentsBox(QWidget):
         if row is None or self.busy or not row.is_open or self.record_id is None:
             return
         if row.status == "planned" and not self.read_only:
-            self._run(ops.remove_appointment(parent=self, session=self.session, record_id=self.record_id,
+            self._run(order_ops.remove_appointment(parent=self, session=self.session, record_id=self.record_id,
                                              appointment_id=row.id, version=row.version))
             return
         reason, ok = QInputDialog.getText(self, QCoreApplication.translate(CTX, "Cancel the appointment"),
                                           QCoreApplication.translate(CTX, "Why is it cancelled?"))
         if ok:
-            self._run(ops.cancel_appointment(parent=self, session=self.session, record_id=self.record_id,
+            self._run(order_ops.cancel_appointment(parent=self, session=self.session, record_id=self.record_id,
                                              appointment_id=row.id, version=row.version, reason=reason))
 
     def reload(self) -> None:
         if self.record_id is not None:
             record_id = self.record_id
-            ops.load_orders(parent=self, session=self.session, record_id=record_id).success(
+            order_ops.load_orders(parent=self, session=self.session, record_id=record_id).success(
                 lambda orders: self._loaded(record_id, orders)).run()
             self.changed.emit()
 
@@ -281,7 +281,7 @@ class AppointmentsBox(QWidget):
 
     # --- Internals -------------------------------------------------------------------------------
 
-    def _loaded(self, record_id: int, orders: ops.RecordOrders) -> None:
+    def _loaded(self, record_id: int, orders: order_ops.RecordOrders) -> None:
         if record_id == self.record_id:
             self.show_orders(record_id, orders)
 
@@ -289,7 +289,7 @@ class AppointmentsBox(QWidget):
         if self._catalogue_asked or self.session.organization_id is None:
             return
         self._catalogue_asked = True
-        ops.load_catalogue(parent=self, session=self.session, organization_id=self.session.organization_id).success(
+        order_ops.load_catalogue(parent=self, session=self.session, organization_id=self.session.organization_id).success(
             self._catalogue_loaded).failure(lambda exc: self.show_message(error_text(exc))).run()
 
     def _catalogue_loaded(self, catalogue) -> None:
@@ -317,7 +317,7 @@ class AppointmentsBox(QWidget):
         self.busy = True
         self._update_buttons()
 
-        def done(orders: ops.RecordOrders) -> None:
+        def done(orders: order_ops.RecordOrders) -> None:
             self.busy = False
             if orders.record is not None:
                 self.record_saved.emit(orders.record)
@@ -378,13 +378,13 @@ class AppointmentSource:
         self.heading = row.service_name
 
     def find(self, parent: QWidget, first_day: dt.date, days: int):
-        return ops.appointment_slots(parent=parent, session=self.box.session, appointment_id=self.row.id,
+        return order_ops.appointment_slots(parent=parent, session=self.box.session, appointment_id=self.row.id,
                                      first_day=first_day, days=days)
 
     def first(self, parent: QWidget, first_day: dt.date):
-        return ops.first_free_appointment(parent=parent, session=self.box.session, appointment_id=self.row.id,
+        return order_ops.first_free_appointment(parent=parent, session=self.box.session, appointment_id=self.row.id,
                                           first_day=first_day)
 
     def book(self, parent: QWidget, slot):
-        return ops.book_appointment(parent=parent, session=self.box.session, appointment_id=self.row.id,
+        return order_ops.book_appointment(parent=parent, session=self.box.session, appointment_id=self.row.id,
                                     version=self.row.version, slot=slot)

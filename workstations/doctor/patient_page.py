@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxL
 from medcenter_desktop.communications_panel import CommunicationsPanel
 from medcenter_desktop.error_dialog import error_text, show_error
 from shared.errors import DomainError
-from workstations.doctor import ops, texts
+from workstations.doctor import ops, order_ops, texts
 from workstations.doctor.history_tab import HistoryTab, history_label
 from workstations.doctor.record_editor import RecordEditor
 from workstations.doctor.services_tab import ServicesTab
@@ -137,7 +137,7 @@ class PatientPage(QWidget):
         entry = self.entry
         if entry is None or self.data is None or self.session.organization_id is None:
             return None
-        visit = ops.RepeatVisit(self.session.organization_id, entry.service_id, entry.service_name,
+        visit = order_ops.RepeatVisit(self.session.organization_id, entry.service_id, entry.service_name,
                                 entry.resource_id, self.data.details.id, entry.patient_name, self.data.card_id)
         first = max(self.day + REPEAT_AFTER, dt.date.today())
         dialog = SlotDialog(RepeatSource(self, visit), first, self)
@@ -306,7 +306,7 @@ class RepeatSource:
 
     with_doctor = False
 
-    def __init__(self, page: PatientPage, visit: ops.RepeatVisit) -> None:
+    def __init__(self, page: PatientPage, visit: order_ops.RepeatVisit) -> None:
         self.page = page
         self.visit = visit
         self.title = page.tr("Repeat visit")
@@ -314,11 +314,11 @@ class RepeatSource:
                                                                  patient=visit.patient_name)
 
     def find(self, parent: QWidget, first_day: dt.date, days: int):
-        return ops.find_repeat_slots(parent=parent, session=self.page.session, visit=self.visit,
+        return order_ops.find_repeat_slots(parent=parent, session=self.page.session, visit=self.visit,
                                      first_day=first_day, days=days)
 
     def first(self, parent: QWidget, first_day: dt.date):
-        return ops.first_free_repeat(parent=parent, session=self.page.session, visit=self.visit,
+        return order_ops.first_free_repeat(parent=parent, session=self.page.session, visit=self.visit,
                                      first_day=first_day)
 
     def book(self, parent: QWidget, slot):
@@ -326,4 +326,4 @@ class RepeatSource:
         if not usable:
             return self.page.tr(
                 "The visit record cannot be saved as it is: see the message under the record, correct it, then book.")
-        return ops.book_repeat(parent=parent, session=self.page.session, visit=self.visit, slot=slot, draft=draft)
+        return order_ops.book_repeat(parent=parent, session=self.page.session, visit=self.visit, slot=slot, draft=draft)

@@ -29,7 +29,7 @@ from medcenter_desktop.error_dialog import error_text, show_error
 from medcenter_desktop.table_model import Column, DtoTableModel
 from shared.errors import QT_TRANSLATE_NOOP, DomainError
 from shared.services import prescriptions
-from workstations.doctor import ops
+from workstations.doctor import ops, order_ops
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -167,7 +167,7 @@ class PrescriptionsBox(QWidget):
 
     # --- Public API ------------------------------------------------------------------------------
 
-    def show_orders(self, record_id: int | None, orders: ops.RecordOrders | None) -> None:
+    def show_orders(self, record_id: int | None, orders: order_ops.RecordOrders | None) -> None:
         self.record_id = record_id
         self.model.set_rows(list(orders.prescriptions) if orders else [])
         self.table.resizeColumnToContents(1)
@@ -207,14 +207,14 @@ class PrescriptionsBox(QWidget):
         draft = self.draft()
         if draft is None:
             return
-        self._run(ops.add_prescription(parent=self, session=self.session, draft=draft, item=item), added=True)
+        self._run(order_ops.add_prescription(parent=self, session=self.session, draft=draft, item=item), added=True)
 
     def remove_current(self) -> None:
         row = self.current()
         if row is None or self.busy or self.record_id is None or not row.is_active:
             return
         if not self.read_only:
-            self._run(ops.remove_prescription(parent=self, session=self.session, record_id=self.record_id,
+            self._run(order_ops.remove_prescription(parent=self, session=self.session, record_id=self.record_id,
                                               prescription_id=row.id))
             return
         self.end_current("cancelled")
@@ -229,7 +229,7 @@ class PrescriptionsBox(QWidget):
                                               self.tr("Why is it cancelled?"))
             if not ok:
                 return
-        self._run(ops.end_prescription(parent=self, session=self.session, record_id=self.record_id,
+        self._run(order_ops.end_prescription(parent=self, session=self.session, record_id=self.record_id,
                                        prescription_id=row.id, version=row.version, status=status, reason=reason))
 
     def show_message(self, text: str) -> None:
@@ -263,7 +263,7 @@ class PrescriptionsBox(QWidget):
         self.busy = True
         self._update_buttons()
 
-        def done(orders: ops.RecordOrders) -> None:
+        def done(orders: order_ops.RecordOrders) -> None:
             self.busy = False
             if orders.record is not None:
                 self.record_saved.emit(orders.record)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from medcenter_desktop.error_dialog import error_text, show_error
 from shared.errors import DomainError
-from workstations.doctor import ops, templates, texts
+from workstations.doctor import ops, order_ops, templates, texts
 from workstations.doctor.appointments_box import AppointmentsBox
 from workstations.doctor.diagnoses import DiagnosesBox
 from workstations.doctor.field_widgets import FieldInput, tt
@@ -348,13 +348,13 @@ class RecordEditor(QWidget):
             return
         record_id = record.id
 
-        def loaded(orders: ops.RecordOrders) -> None:
+        def loaded(orders: order_ops.RecordOrders) -> None:
             if self.record is not None and self.record.id == record_id:
                 self.appointments.show_orders(record_id, orders)
                 self.prescriptions.show_orders(record_id, orders)
                 self._update_tab_titles()
 
-        ops.load_orders(parent=self, session=self.session, record_id=record_id).success(loaded).failure(
+        order_ops.load_orders(parent=self, session=self.session, record_id=record_id).success(loaded).failure(
             lambda exc: self.appointments.show_message(error_text(exc))).run()
 
     def _saved_by_box(self, record: VisitRecord) -> None:

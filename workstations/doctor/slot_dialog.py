@@ -30,7 +30,7 @@ from medcenter_desktop.error_dialog import error_text, show_error
 from medcenter_desktop.table_model import ALIGN_CENTER, Column, DtoTableModel
 from shared.errors import QT_TRANSLATE_NOOP, DomainError
 from shared.services.booking import Slot, SlotTaken
-from workstations.doctor import ops
+from workstations.doctor import order_ops
 
 if TYPE_CHECKING:
     from medcenter_desktop.operations import BackgroundOp
@@ -67,9 +67,9 @@ class SlotSource(Protocol):
     heading: str  # what is booked for whom, translated
     with_doctor: bool  # several doctors: a column says whose time it is
 
-    def find(self, parent: QWidget, first_day: dt.date, days: int) -> BackgroundOp[ops.FreeTimes]: ...
+    def find(self, parent: QWidget, first_day: dt.date, days: int) -> BackgroundOp[order_ops.FreeTimes]: ...
 
-    def first(self, parent: QWidget, first_day: dt.date) -> BackgroundOp[ops.FreeTimes]: ...
+    def first(self, parent: QWidget, first_day: dt.date) -> BackgroundOp[order_ops.FreeTimes]: ...
 
     def book(self, parent: QWidget, slot: Slot) -> BackgroundOp[object] | str:
         """The booking, or the translated reason it cannot start now."""
@@ -209,7 +209,7 @@ class SlotDialog(QDialog):
             lambda found: self._found(generation, found)).failure(
             lambda exc: self._search_failed(generation, exc)).run()
 
-    def _first_found(self, generation: int, found: ops.FreeTimes) -> None:
+    def _first_found(self, generation: int, found: order_ops.FreeTimes) -> None:
         if generation != self._generation:
             return
         slot = found.slots[0] if found.slots else None
@@ -223,7 +223,7 @@ class SlotDialog(QDialog):
         self._select = slot.starts_at
         self._find(day)
 
-    def _found(self, generation: int, found: ops.FreeTimes) -> None:
+    def _found(self, generation: int, found: order_ops.FreeTimes) -> None:
         if generation != self._generation:
             return
         self.searching = False
