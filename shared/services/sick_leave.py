@@ -267,6 +267,39 @@ def certificate_by_number(connection: Connection, number: str) -> Certificate | 
     return found[0] if found else None
 
 
+def certificates(connection: Connection, organization_id: int, *, statuses: Sequence[str] | None = None,
+                 since: dt.date | None = None, limit: int = 200) -> list[Certificate]:
+    """The organization's certificates (``statuses``: only those; ``since``: issued that day or later, drafts
+    always), drafts and newest first -- e.g. the registrar's list to print."""
+    where, params = ["organization_id = :o"], {"o": organization_id}
+    if statuses is not None:
+        where.append("status = ANY(:st)")
+        params["st"] = list(statuses)
+    if since is not None:
+        where.append("(issue_date IS NULL OR issue_date >= :since)")
+        params["since"] = since
+    found = _certificates(connection, " AND ".join(where), params)
+    return found[:limit]
+
+
+@dataclass(frozen=True)
+class Code:
+    kind: str  # cause, additional, relation, violation, other
+    code: str
+    name: str  # English (translatable data, not a source text)
+    name_ru: str
+
+
+def codes(connection: Connection, kind: str | None = None) -> list[Code]:
+    """The form's codes (a changed code is a cause code), by kind and code."""
+    sql = "SELECT kind, code, name, name_ru FROM sick_leave_codes"
+    params: dict[str, Any] = {}
+    if kind is not None:
+        sql += " WHERE kind = :k"
+        params["k"] = kind
+    return [Code(**r) for r in connection.execute(text(sql + " ORDER BY kind, code"), params).mappings()]
+
+
 # --- Rules -------------------------------------------------------------------------------------------------
 
 
@@ -277,6 +310,22 @@ def active_rules(connection: Connection) -> list[Rule]:
         "SELECT code, description, message, parameters, active FROM sick_leave_rules")).mappings().all()
     found = [Rule(r["code"], r["description"], r["message"], dict(r["parameters"] or {}), r["active"]) for r in rows]
     return sorted(found, key=lambda r: (order.get(r.code, len(order)), r.code))
+
+
+def set_rule(connection: Connection, code: str, *, active: bool | None = None,
+             parameters: Mapping[str, Any] | None = None) -> None:
+    """Switches a rule on or off or tunes its parameters (the head's job); the message stays the shipped one."""
+    if code not in rules_engine.CHECKS:
+        raise _refused(UNKNOWN_FIELD, field=code)
+    values: dict[str, Any] = {"c": code}
+    sets = ["updated_at = now()"]
+    if active is not None:
+        sets.append("active = :a")
+        values["a"] = active
+    if parameters is not None:
+        sets.append("parameters = CAST(:p AS jsonb)")
+        values["p"] = json.dumps(dict(parameters))
+    _run(connection, f"UPDATE sick_leave_rules SET {', '.join(sets)} WHERE code = :c", values)  # noqa: S608
 
 
 def _chain(connection: Connection, cert: Certificate) -> tuple[dt.date | None, dt.date | None, str]:

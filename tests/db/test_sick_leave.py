@@ -25,7 +25,7 @@ from shared.services import sick_leave as sl
 from shared.services import sick_leave_blanks as bl
 from shared.services.session import session_user
 from shared.services.sick_leave_rules import SickLeaveRulesBroken
-from tests.db.demo_sessions import work
+from tests.db.demo_sessions import demo_login, work
 from tests.db.security_helpers import connect_as, is_permission_denied, make_login
 from tests.printing.pdf_helpers import is_pdf, rasterize
 
@@ -372,3 +372,27 @@ def test_row_security_grants_and_refused_attempts_audited(clinic, s, doctor, reg
             assert is_permission_denied(exc)
         else:
             raise AssertionError("the cashier reads certificates")
+
+
+def test_the_rules_are_data_the_chief_doctor_tunes(clinic, s, doctor, registrar):
+    with work(registrar) as c:
+        assert [(x.code, x.name) for x in sl.codes(c, "relation")][:2] == [("38", "mother"), ("39", "father")]
+        assert len(sl.codes(c)) == 38 and {x.kind for x in sl.codes(c)} == {
+            "cause", "additional", "relation", "violation", "other"}
+        rules = sl.active_rules(c)
+        assert [r.code for r in rules][:2] == ["periods_required", "periods_count"]
+        assert next(r for r in rules if r.code == "single_doctor_days").parameters == {"max_days": 15}
+        with pytest.raises(sl.SickLeaveRefused) as refused:
+            sl.set_rule(c, "single_doctor_days", parameters={"max_days": 20})
+        assert "does not allow" in str(refused.value)
+    chief = demo_login(clinic, "head", "HEAD-02")
+    try:
+        with work(chief) as c:
+            sl.set_rule(c, "single_doctor_days", parameters={"max_days": 20})
+    finally:
+        chief.close()
+    cert_id, _number = s.issued(doctor, -16, -7)
+    with work(doctor) as c:
+        sl.extend(c, cert_id, _version(doctor, cert_id), s.day(0))  # day 17, a doctor alone may now go to 20
+        assert [c_.id for c_ in sl.certificates(c, s.org, statuses=["issued"])] == [cert_id]
+        assert sl.certificate_by_number(c, FIRST).id == cert_id
