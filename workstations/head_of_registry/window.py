@@ -2,7 +2,8 @@
 equipment (`schedule_page`: templates, exceptions, load rates, channel shares, generation), their
 workload (`workload_page`), the production calendar and opening hours (`calendar_page`), the printed
 work schedule for patients (`print_page`), the history of the registry's actions (the shell's
-`HistoryView` over the audit trail) and the merging of duplicate client records (`merge_page`).
+`HistoryView` over the audit trail), the merging of duplicate client records (`merge_page`) and the
+accounting of sick-leave blanks (`blanks_page`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from medcenter_desktop.history_view import HistoryView
 from medcenter_desktop.lazy_tab import LazyTab
 from medcenter_desktop.workstation_window import WorkstationWindow
 from workstations.head_of_registry import WORKSTATION
+from workstations.head_of_registry.blanks_page import BlanksPage
 from workstations.head_of_registry.calendar_page import CalendarPage
 from workstations.head_of_registry.merge_page import MergePage
 from workstations.head_of_registry.print_page import PrintSchedulePage
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
 class HeadOfRegistryWindow(WorkstationWindow):
     HISTORY_TAB = 4
     MERGE_TAB = 5
+    BLANKS_TAB = 6
 
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(session, WORKSTATION, parent)
@@ -62,6 +65,8 @@ class HeadOfRegistryWindow(WorkstationWindow):
             self.tabs.addTab(tab, "")
         self.tabs.addTab(history_page, "")
         self.tabs.addTab(merge_holder, "")
+        self._blanks_tab = LazyTab(lambda parent: BlanksPage(session, parent), self.tabs)
+        self.tabs.addTab(self._blanks_tab, "")
         self.set_central(self.tabs)
         self._retranslate_page()
 
@@ -85,6 +90,14 @@ class HeadOfRegistryWindow(WorkstationWindow):
     def print_page(self) -> PrintSchedulePage:
         return self._lazy[3].page  # type: ignore[return-value]
 
+    @property
+    def blanks_page(self) -> BlanksPage:
+        return self._blanks_tab.page  # type: ignore[return-value]
+
+    def show_blanks(self) -> BlanksPage:
+        self.tabs.setCurrentIndex(self.BLANKS_TAB)
+        return self.blanks_page
+
     def show_history(self) -> HistoryView:
         self.tabs.setCurrentIndex(self.HISTORY_TAB)
         return self.history
@@ -97,7 +110,7 @@ class HeadOfRegistryWindow(WorkstationWindow):
         ))
         for index, title in enumerate((self.tr("Schedules"), self.tr("Workload"), self.tr("Production calendar"),
                                        self.tr("Printed schedule"), self.tr("History of actions"),
-                                       self.tr("Merge duplicates"))):
+                                       self.tr("Merge duplicates"), self.tr("Sick-leave blanks"))):
             self.tabs.setTabText(index, title)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

@@ -27,6 +27,7 @@ from medcenter_desktop.communications_panel import CommunicationsPanel
 from medcenter_desktop.error_dialog import error_text, show_error
 from medcenter_desktop.insurer_approvals import InsurerApprovalsPanel
 from medcenter_desktop.operations import operation_bus
+from medcenter_desktop.sick_leave_editor import SickLeaveList
 from medcenter_desktop.table_model import ALIGN_RIGHT, Column, DtoTableModel
 from shared.errors import QT_TRANSLATE_NOOP
 from shared.services.patient_input import InvalidFields
@@ -141,6 +142,9 @@ class ClientPage(QWidget):
         self.details_panel.addTab(self.communications, "")
         self.approvals = InsurerApprovalsPanel(session, self.details_panel)
         self.details_panel.addTab(self.approvals, "")
+        # The client's sick-leave certificates: open, print, spoil (refilled on a new blank), duplicate.
+        self.sick_leave = SickLeaveList(session, None, self.details_panel)
+        self.details_panel.addTab(self.sick_leave, "")
         self.details_panel.setCurrentIndex(0)
         # Nine tabs: narrower ones, so that all stay in sight on a usual screen.
         self.details_panel.setStyleSheet("QTabBar::tab { padding: 6px 9px; }")
@@ -180,6 +184,7 @@ class ClientPage(QWidget):
         self.orders.load(patient_id)
         self.communications.load(patient_id)
         self.approvals.load(patient_id)
+        self.sick_leave.load(patient_id)
         self._load_choices()
 
     def reload(self) -> None:
@@ -251,6 +256,8 @@ class ClientPage(QWidget):
                                       QCoreApplication.translate("ClientCard", "Communications"))
         self.details_panel.setTabText(self.details_panel.indexOf(self.approvals),
                                       QCoreApplication.translate("ClientCard", "Insurer approvals"))
+        self.details_panel.setTabText(self.details_panel.indexOf(self.sick_leave),
+                                      QCoreApplication.translate("ClientCard", "Sick leave"))
         self._update_title()
         self._fill_card_type_menu()
 
