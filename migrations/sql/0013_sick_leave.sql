@@ -256,6 +256,13 @@ BEGIN
         RAISE EXCEPTION 'certificate_final' USING ERRCODE = 'MC095',
             DETAIL = format('certificate %s is %s', cert.id, cert.status);
     END IF;
+    -- Only those who treat release from work; the registry copies the periods of a certificate it refills
+    -- on a new blank (a spoiled one's replacement or a duplicate, still a draft).
+    IF EXISTS (SELECT 1 FROM users WHERE role_name = session_user::text)
+       AND NOT (app_has_job('medical_worker') OR app_has_job('admission'))
+       AND (cert.status <> 'draft' OR (cert.replaces_id IS NULL AND cert.original_id IS NULL)) THEN
+        RAISE EXCEPTION 'period_by_doctor' USING ERRCODE = 'MC095', DETAIL = format('certificate %s', cert.id);
+    END IF;
     IF TG_OP = 'DELETE' THEN
         IF cert.status <> 'draft' THEN
             RAISE EXCEPTION 'certificate_final' USING ERRCODE = 'MC095', DETAIL = format('certificate %s', cert.id);

@@ -388,7 +388,7 @@ def _translated(error: DBAPIError, cert: Certificate | None = None) -> DomainErr
     if state == "MC096":
         return _refused(UNKNOWN_CODE, code="?", kind="")
     if state == "MC095":
-        if primary == "certificate_by_doctor":
+        if primary in ("certificate_by_doctor", "period_by_doctor"):
             return _refused(DOCTOR_ONLY)
         if cert is not None and primary in ("certificate_final", "status_change", "certificate_fixed"):
             return _refused(NOT_OPEN, status=STATUS_NAMES.get(cert.status, cert.status))

@@ -219,9 +219,14 @@ def test_a_spoiled_blank_is_refilled_on_a_new_one_and_a_duplicate_replaces_the_o
         assert slp.to_print(c, dup_id).duplicate is True
         with pytest.raises(sl.SickLeaveRefused):
             sl.duplicate(c, refill_id, _version(registrar, refill_id), number=n(22))
-    # A registrar writes no new certificate of their own.
+    # A registrar writes no new certificate of their own, nor releases from work.
     with work(registrar) as c, pytest.raises(sl.SickLeaveRefused) as refused:
         sl.create_draft(c, s.patient)
+    assert "Only a doctor" in str(refused.value)
+    fresh = s.draft(doctor)
+    with work(registrar) as c, pytest.raises(sl.SickLeaveRefused) as refused:
+        sl.add_period(c, fresh, _version(registrar, fresh), s.day(0), s.day(1),
+                      doctor_position="ТЕРАПЕВТ", doctor_name="ИВАНОВ И.И.")
     assert "Only a doctor" in str(refused.value)
 
 
