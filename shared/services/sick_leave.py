@@ -236,10 +236,12 @@ def _periods(connection: Connection, certificate_ids: Sequence[int]) -> dict[int
     return out
 
 
-def _certificates(connection: Connection, where: str, params: dict) -> list[Certificate]:
-    rows = connection.execute(text(
-        f"SELECT {', '.join(_COLUMNS)} FROM sick_leave_certificates WHERE {where} "  # noqa: S608 - fixed fragments
-        "ORDER BY issue_date DESC NULLS FIRST, id DESC"), params).mappings().all()
+def _certificates(connection: Connection, where: str, params: dict, limit: int | None = None) -> list[Certificate]:
+    sql = (f"SELECT {', '.join(_COLUMNS)} FROM sick_leave_certificates WHERE {where} "  # noqa: S608 - fixed fragments
+           "ORDER BY issue_date DESC NULLS FIRST, id DESC")
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    rows = connection.execute(text(sql), params).mappings().all()
     periods = _periods(connection, [r["id"] for r in rows])
     result = []
     for r in rows:
@@ -278,8 +280,7 @@ def certificates(connection: Connection, organization_id: int, *, statuses: Sequ
     if since is not None:
         where.append("(issue_date IS NULL OR issue_date >= :since)")
         params["since"] = since
-    found = _certificates(connection, " AND ".join(where), params)
-    return found[:limit]
+    return _certificates(connection, " AND ".join(where), params, limit)
 
 
 @dataclass(frozen=True)
