@@ -10,17 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
-    QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QTabWidget,
     QVBoxLayout,
@@ -34,6 +30,7 @@ from workstations.doctor.appointments_box import AppointmentsBox
 from workstations.doctor.diagnoses import DiagnosesBox
 from workstations.doctor.field_widgets import FieldInput, tt
 from workstations.doctor.prescriptions_box import PrescriptionsBox
+from workstations.doctor.record_form import RecordForm
 
 if TYPE_CHECKING:
     from medcenter_desktop.login_service import AppSession
@@ -62,12 +59,10 @@ class RecordEditor(QWidget):
         self.booking_id: int | None = None
         self.record: VisitRecord | None = None
         self.template = templates.default_template("")
-        self.inputs: dict[str, FieldInput] = {}
         self.read_only = False
         self.dirty = False
         self.busy = False
         self.can_repeat = False
-        self._loading = False
         self.setStyleSheet(_SECTION_STYLE)
 
         self.template_label = QLabel(self)
@@ -83,10 +78,8 @@ class RecordEditor(QWidget):
         top.addStretch(1)
         top.addWidget(self.state_label)
 
-        self.fields_host = QWidget(self)
-        self.fields_layout = QVBoxLayout(self.fields_host)
-        self.fields_layout.setContentsMargins(4, 0, 12, 8)
-        self.fields_layout.setSpacing(4)
+        self.form = RecordForm(self)
+        self.form.edited.connect(self._changed)
         self.diagnoses = DiagnosesBox(self)
         self.diagnoses.title_label.hide()  # the tab says it
         self.diagnoses.setContentsMargins(6, 6, 6, 6)
@@ -103,17 +96,6 @@ class RecordEditor(QWidget):
             self.orders_tabs.addTab(page, "")
         self.orders_tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.orders_tabs.currentChanged.connect(lambda _i: self._focus_orders_tab())
-        content = QWidget(self)
-        content_layout = QVBoxLayout(content)
-        content_layout.setContentsMargins(0, 0, 0, 0)
-        content_layout.addWidget(self.fields_host)
-        content_layout.addStretch(1)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(content)
-        # the fields sit on the tab's white page, not on the window's grey
-        self.scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: #ffffff; }")
 
         self.message_label = QLabel(self)
         self.message_label.setWordWrap(True)
@@ -138,7 +120,7 @@ class RecordEditor(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
         layout.addLayout(top)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.form, 1)
         layout.addWidget(self.orders_tabs)
         layout.addWidget(self.message_label)
         layout.addLayout(buttons)
@@ -155,7 +137,7 @@ class RecordEditor(QWidget):
             self.template_combo.addItem(tt(tpl.title), tpl.code)
         self.template = templates.default_template(specialty_code)
         self._select_template_item(self.template.code)
-        self._build_fields()
+        self.form.build(self.template)
 
     def open(self, *, card_id: int | None, booking_id: int | None, record: VisitRecord | None,
              can_repeat: bool) -> None:
@@ -208,7 +190,7 @@ class RecordEditor(QWidget):
             self.show_message(QCoreApplication.translate(
                 "DoctorRecord", "Fill in before signing: {fields}.").format(
                     fields=", ".join(tt(label) for label in missing)), error=True)
-            self._focus_first_missing(missing)
+            self.form.focus_first_of(missing)
             return
         answer = QMessageBox.question(
             self, QCoreApplication.translate("DoctorRecord", "Sign the record"),
@@ -241,7 +223,7 @@ class RecordEditor(QWidget):
     def record_saved(self, record: VisitRecord) -> None:
         """``record`` was written by another verb (the repeat visit saved the draft first): show it, keeping
         what is typed."""
-        typed = {key: widget.value() for key, widget in self.inputs.items()}
+        typed = self.form.values()
         self._show_record(record, keep=typed if not record.is_signed else None)
 
     def show_orders_tab(self, index: int) -> None:
@@ -264,11 +246,17 @@ class RecordEditor(QWidget):
     def message(self) -> str:
         return self.message_label.text() if not self.message_label.isHidden() else ""
 
+    @property
+    def inputs(self) -> dict[str, FieldInput]:
+        return self.form.inputs
+
+    @property
+    def scroll(self) -> RecordForm:
+        return self.form
+
     def focus_first_field(self) -> None:
-        for widget in self.inputs.values():
-            if not self.read_only:
-                widget.setFocus(Qt.FocusReason.OtherFocusReason)
-                return
+        if not self.read_only:
+            self.form.focus_first()
 
     def retranslate_ui(self) -> None:
         self.template_label.setText(self.tr("&Template:"))
@@ -286,7 +274,7 @@ class RecordEditor(QWidget):
 
         def succeeded(record: VisitRecord) -> None:
             self.busy = False
-            typed = {key: widget.value() for key, widget in self.inputs.items()}
+            typed = self.form.values()
             self._show_record(record, keep=typed if not record.is_signed else None)
             if diagnosis_added:
                 self.diagnoses.added()
@@ -313,24 +301,18 @@ class RecordEditor(QWidget):
         if tpl is not None and tpl.code != self.template.code:
             self.template = tpl
             self._select_template_item(tpl.code)
-            self._build_fields()
+            self.form.build(self.template)
         elif record is None and self.template.code != templates.default_template(self.specialty_code).code:
             self.template = templates.default_template(self.specialty_code)
             self._select_template_item(self.template.code)
-            self._build_fields()
-        self._loading = True
-        try:
-            values = dict(record.content) if record is not None else {}
-            if keep is not None:
-                values.update(keep)
-            for key, widget in self.inputs.items():
-                widget.set_value(values.get(key))
-        finally:
-            self._loading = False
+            self.form.build(self.template)
+        values = dict(record.content) if record is not None else {}
+        if keep is not None:
+            values.update(keep)
+        self.form.set_values(values)
         self.dirty = False
         self.read_only = record is not None and (record.is_signed or record.author_staff_id != self.staff_member_id)
-        for widget in self.inputs.values():
-            widget.set_read_only(self.read_only)
+        self.form.set_read_only(self.read_only)
         self.template_combo.setEnabled(not self.read_only)
         self.diagnoses.set_diagnoses(record.diagnoses if record is not None else ())
         self.diagnoses.set_read_only(self.read_only)
@@ -391,102 +373,13 @@ class RecordEditor(QWidget):
         tpl = templates.template(code) if code else None
         if tpl is None or tpl.code == self.template.code:
             return
-        typed = {key: widget.value() for key, widget in self.inputs.items()}
         self.template = tpl
-        self._build_fields()
-        for key, widget in self.inputs.items():
-            if key in typed:
-                widget.set_value(typed[key])
+        self.form.build(tpl)
         self.dirty = True
 
-    def _build_fields(self) -> None:
-        """A heading per section (its free text's label), the free text under it across the width, then
-        the section's structured fields with their labels; numbers (vital signs) two to a row."""
-        while self.fields_layout.count():
-            item = self.fields_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
-        self.inputs = {}
-        form: QFormLayout | None = None
-        section = None
-        numbers: list = []
-        for field in self.template.fields:
-            if form is None or field.section != section:
-                self._add_numbers(form, numbers)
-                section = field.section
-                form = self._section_form()
-            if field.kind == "number":
-                numbers.append(field)
-                continue
-            self._add_numbers(form, numbers)
-            widget = self._input(field)
-            if field.key == field.section:
-                heading = QLabel(tt(field.label) + (" *" if field.required_to_sign else ""), self.fields_host)
-                heading.setObjectName("fieldSection")
-                heading.setBuddy(widget.editor)
-                form.addRow(heading)
-                form.addRow(widget)
-                continue
-            form.addRow(self._label(field, widget), widget)
-        self._add_numbers(form, numbers)
-
-    def _input(self, field) -> FieldInput:
-        widget = FieldInput(field, self.fields_host)
-        widget.changed.connect(self._changed)
-        self.inputs[field.key] = widget
-        return widget
-
-    def _label(self, field, widget: FieldInput) -> QLabel:
-        text = "" if field.kind == "flag" else tt(field.label) + (" *" if field.required_to_sign else "")
-        label = QLabel(text, self.fields_host)
-        label.setMinimumWidth(170)
-        label.setWordWrap(True)
-        label.setBuddy(widget.editor)
-        return label
-
-    def _add_numbers(self, form: QFormLayout | None, numbers: list) -> None:
-        """Pending number fields as a grid of two columns in ``form``."""
-        if form is None or not numbers:
-            numbers.clear()
-            return
-        holder = QWidget(self.fields_host)
-        grid = QGridLayout(holder)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(5)
-        for number, field in enumerate(numbers):
-            widget = self._input(field)
-            row, column = divmod(number, 2)
-            grid.addWidget(self._label(field, widget), row, column * 2)
-            grid.addWidget(widget, row, column * 2 + 1)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-        form.addRow(holder)
-        numbers.clear()
-
-    def _section_form(self) -> QFormLayout:
-        holder = QWidget(self.fields_host)
-        form = QFormLayout(holder)
-        form.setContentsMargins(0, 0, 0, 4)
-        form.setHorizontalSpacing(12)
-        form.setVerticalSpacing(5)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.fields_layout.addWidget(holder)
-        return form
-
     def _changed(self) -> None:
-        if not self._loading:
-            self.dirty = True
-            self._update_state()
-
-    def _focus_first_missing(self, missing) -> None:
-        labels = set(missing)
-        for field in self.template.fields:
-            if field.label in labels and field.key in self.inputs:
-                self.inputs[field.key].setFocus(Qt.FocusReason.OtherFocusReason)
-                self.scroll.ensureWidgetVisible(self.inputs[field.key])
-                return
+        self.dirty = True
+        self._update_state()
 
     def _update_state(self) -> None:
         record = self.record
