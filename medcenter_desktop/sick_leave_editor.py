@@ -114,14 +114,6 @@ def status_text(cert: sl.Certificate) -> str:
 
 
 @dataclass(frozen=True)
-class Code:
-    kind: str
-    code: str
-    name: str
-    name_ru: str
-
-
-@dataclass(frozen=True)
 class StaffChoice:
     id: int
     name: str
@@ -134,7 +126,7 @@ class Choices:
     """The reference lists of the form: codes by kind, the organization's staff, the user's staff member
     and the days a doctor alone releases (the active rule's parameter)."""
 
-    codes: dict[str, tuple[Code, ...]]
+    codes: dict[str, tuple[sl.Code, ...]]
     staff: tuple[StaffChoice, ...]
     own_staff_id: int | None
     max_days: int = 15
@@ -154,9 +146,9 @@ class EditorState:
 
 
 def load_choices(connection: Connection, organization_id: int | None) -> Choices:
-    codes: dict[str, list[Code]] = {}
-    for r in connection.execute(text("SELECT kind, code, name, name_ru FROM sick_leave_codes ORDER BY kind, code")):
-        codes.setdefault(r.kind, []).append(Code(r.kind, r.code, r.name, r.name_ru or ""))
+    codes: dict[str, list[sl.Code]] = {}
+    for code in sl.codes(connection):
+        codes.setdefault(code.kind, []).append(code)
     staff = tuple(StaffChoice(r.id, " ".join(p for p in (r.last_name, r.first_name, r.middle_name) if p),
                               r.position, r.department_id) for r in connection.execute(text(
         "SELECT s.id, s.last_name, s.first_name, coalesce(s.middle_name, '') AS middle_name, "
@@ -219,7 +211,9 @@ def render_form_image(cert: sl.Certificate, profile: PrinterProfile, *, on_blank
 
     layout = load_layout()
     pdf = render_certificate(preview_print_data(cert), layout, profile, on_blank=on_blank)
-    region = QRectF(0.0, 0.0, layout.page_width, layout.page_height)
+    # the sheet down to a little below the form (its lower part is empty paper)
+    bottom = max(fl.bounds().bottom for fl in layout.fields.values()) + (30.0 if not on_blank else 8.0)
+    region = QRectF(0.0, 0.0, layout.page_width, min(layout.page_height, bottom))
     return compose_preview(pdf, region, px_per_mm, profile, layout if on_blank else None)
 
 
@@ -239,7 +233,8 @@ class DateEdit(QDateEdit):
         super().__init__(_qdate(value or dt.date.today()), parent)
         self.setCalendarPopup(True)
         self.setDisplayFormat("dd.MM.yyyy")
-        self.setMinimumWidth(110)
+        self.setMinimumWidth(120)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
     def value(self) -> dt.date:
         return _pydate(self.date())
@@ -306,7 +301,7 @@ class CodeCombo(QComboBox):
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(18)
 
-    def set_codes(self, codes: Sequence[Code], russian: bool) -> None:
+    def set_codes(self, codes: Sequence[sl.Code], russian: bool) -> None:
         current = self.code()
         self.blockSignals(True)
         self.clear()
@@ -1270,6 +1265,7 @@ class SickLeaveEditor(QDialog):
         if not hasattr(self, "period_hint"):
             return
         cert = self.certificate
+        self.period_hint.setVisible(cert is None or cert.status in ("draft", "issued"))
         start = cert.first_day if cert and cert.first_day else self.period_from.value()
         days = (self.period_to.value() - start).days + 1
         limit = self.choices.max_days if self.choices else 15
@@ -1517,5 +1513,53 @@ class SickLeaveList(QWidget):
             self.reload()
 
 
-__all__ = ["CHANGES", "Choices", "EditorState", "SickLeaveEditor", "SickLeaveList", "load_choices", "load_state",
-           "open_sick_leave", "render_form_image"]
+class SickLeaveListDialog(QDialog):
+    """The patient's certificates in a window of their own (the registrar's client card opens it)."""
+
+    def __init__(self, session: AppSession, patient_id: int, patient_name: str = "",
+                 parent: QWidget | None = None, *, settings_path: Path | None = None) -> None:
+        super().__init__(parent)
+        self.patient_name = patient_name
+        self.list = SickLeaveList(session, patient_id, self, settings_path=settings_path)
+        self.lead = QLabel(self)
+        self.lead.setObjectName("mutedLabel")
+        self.lead.setWordWrap(True)
+        close = QPushButton(self)
+        close.clicked.connect(self.reject)
+        self.close_button = close
+        footer = QHBoxLayout()
+        footer.addStretch(1)
+        footer.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.lead)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(footer)
+        self.retranslate_ui()
+        self.resize(760, 420)
+        self.list.view.setFocus()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Sick leave: {name}").format(name=self.patient_name) if self.patient_name
+                            else self.tr("Sick leave"))
+        self.lead.setText(self.tr(
+            "Certificates of incapacity for work of the client. Open one to print it, to spoil its blank (it is "
+            "refilled on a new blank) or to issue a duplicate."))
+        self.close_button.setText(self.tr("Close"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "close_button"):
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+def open_sick_leave_list(session: AppSession, patient_id: int, patient_name: str = "",
+                         parent: QWidget | None = None) -> SickLeaveListDialog:
+    """Opens the patient's certificates in a window (window-modal over ``parent``)."""
+    dialog = SickLeaveListDialog(session, patient_id, patient_name, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+__all__ = ["CHANGES", "Choices", "EditorState", "SickLeaveEditor", "SickLeaveList", "SickLeaveListDialog",
+           "load_choices", "load_state", "open_sick_leave", "open_sick_leave_list", "render_form_image"]

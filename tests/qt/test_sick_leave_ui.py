@@ -202,7 +202,9 @@ def test_the_life_of_a_certificate_on_screen(qtbot, tmp_path, people, no_message
     _wait_idle(qtbot, editor)
     assert "chair of the medical commission" in (editor.error() + " ".join(editor.violation_texts()))
     assert editor.period_to.value() == today and len(editor.certificate.periods) == 1
-    chair = next(s.id for s in editor.choices.staff if s.id != doctor_staff)
+    others = [s for s in editor.choices.staff if s.id != doctor_staff]
+    chair = next((s.id for s in others if s.position in ("Главный врач", "Заместитель главного врача")),
+                 next(s.id for s in others if s.position.startswith("Врач")))
     editor.chair_combo.set_staff_id(chair)
     editor.extend_button.click()
     _wait_idle(qtbot, editor)
@@ -245,7 +247,13 @@ def test_the_life_of_a_certificate_on_screen(qtbot, tmp_path, people, no_message
     assert "Printed 1 time" in editor.printed_label.text()
     number = editor.certificate.number
     editor.preview_mode.setCurrentIndex(0)
+    editor.tabs.setCurrentIndex(0)
+    qtbot.wait(300)  # the preview is redrawn after a pause
     _save(editor, tmp_path, "sick_leave_editor.png")
+    editor.tabs.setCurrentIndex(1)
+    editor.preview_mode.setCurrentIndex(1)
+    qtbot.wait(300)
+    _save(editor, tmp_path, "sick_leave_editor_periods.png")
     editor.close()
 
     # --- the registrar: the client card's Sick leave tab; spoil, then a duplicate ------------------------
@@ -258,8 +266,10 @@ def test_the_life_of_a_certificate_on_screen(qtbot, tmp_path, people, no_message
     reg_window.open_client(patient)
     client = reg_window.client_page
     qtbot.waitUntil(lambda: client.details is not None and client.details.id == patient, timeout=TIMEOUT)
-    tab = client.sick_leave
-    client.details_panel.setCurrentWidget(tab)
+    assert client.sick_leave_button.isEnabled()
+    client.sick_leave_button.click()
+    shown = client.sick_leave_dialog
+    tab = shown.list
     qtbot.waitUntil(lambda: len(tab.certificates()) == 1, timeout=TIMEOUT)
     assert tab.certificates()[0].number == number and not tab.new_button.isVisible()
     assert tab.select(tab.certificates()[0].id)
@@ -282,6 +292,8 @@ def test_the_life_of_a_certificate_on_screen(qtbot, tmp_path, people, no_message
     qtbot.waitUntil(lambda: len(tab.certificates()) == 3, timeout=TIMEOUT)
     statuses = {c.number: c.status for c in tab.certificates()}
     assert statuses == {number: "spoiled", REGISTRAR_RANGE[0]: "duplicate_issued", "910000000112": "closed"}
+    _save(shown, tmp_path, "sick_leave_registrar.png")
+    shown.close()
 
     # --- the head of registry: a blank written off, the period report, the book ----------------------------
     _reloaded(qtbot, page, lambda d: next(b for b in d.blanks if b.number == number).state == "spoiled")
@@ -319,13 +331,15 @@ def test_the_life_of_a_certificate_on_screen(qtbot, tmp_path, people, no_message
     page.preview_book()
     qtbot.waitUntil(lambda: "dialog" in document_preview.last_shown and document_preview.last_shown["dialog"]
                     is not report_dialog, timeout=TIMEOUT)
-    document_preview.last_shown["dialog"].close()
-    page.tabs.setCurrentIndex(0)
-    _save(window, tmp_path, "sick_leave_blanks.png")
+    book_dialog = document_preview.last_shown["dialog"]
+    qtbot.wait(500)  # the pages are laid out to the dialog's width
+    _save(book_dialog, tmp_path, "sick_leave_blank_book.png")
+    book_dialog.close()
+    _save(window, tmp_path, "sick_leave_blank_report.png")
     assert no_message_boxes == []
 
 
-def test_a_number_skipped_unnoticed_is_shown(qtbot, people, clinic):
+def test_a_number_skipped_unnoticed_is_shown(qtbot, tmp_path, people, clinic):
     doctor, _registrar, head, _patient = people
     with head.uow() as uow:
         c = uow.session.connection()
@@ -344,10 +358,11 @@ def test_a_number_skipped_unnoticed_is_shown(qtbot, people, clinic):
     with clinic.connect() as conn:  # as if it was used a week ago (the history is never edited: triggers off)
         conn.execute("SET session_replication_role = replica")
         conn.execute("UPDATE sick_leave_blanks SET used_on = current_date - 7 WHERE number = '910000000103'")
-    _window, page = _head_window(qtbot, head)
+    window, page = _head_window(qtbot, head)
     assert page.gaps_label.isVisible()
     assert "910000000101" in page.gaps_label.text() and "910000000102" in page.gaps_label.text()
     assert "910000000103" in page.gaps_label.text()
+    _save(window, tmp_path, "sick_leave_blanks.png")
 
 
 @pytest.mark.parametrize("language", ["ru"])

@@ -27,7 +27,7 @@ from medcenter_desktop.communications_panel import CommunicationsPanel
 from medcenter_desktop.error_dialog import error_text, show_error
 from medcenter_desktop.insurer_approvals import InsurerApprovalsPanel
 from medcenter_desktop.operations import operation_bus
-from medcenter_desktop.sick_leave_editor import SickLeaveList
+from medcenter_desktop.sick_leave_editor import SickLeaveListDialog, open_sick_leave_list
 from medcenter_desktop.table_model import ALIGN_RIGHT, Column, DtoTableModel
 from shared.errors import QT_TRANSLATE_NOOP
 from shared.services.patient_input import InvalidFields
@@ -119,6 +119,10 @@ class ClientPage(QWidget):
         self.open_card_button.setMenu(self.card_type_menu)
         self.move_card_button = QPushButton(self)
         self.move_card_button.clicked.connect(self.ask_move_paper_card)
+        # The client's sick-leave certificates (open, print, spoil and refill, duplicate): a window of their own.
+        self.sick_leave_button = QPushButton(self)
+        self.sick_leave_button.clicked.connect(self.show_sick_leave)
+        self.sick_leave_dialog: SickLeaveListDialog | None = None
         self.cards_box = QGroupBox(self)
         cards = QVBoxLayout(self.cards_box)
         cards.addWidget(self.cards_view, 1)
@@ -126,6 +130,7 @@ class ClientPage(QWidget):
         card_buttons.addWidget(self.open_card_button)
         card_buttons.addWidget(self.move_card_button)
         card_buttons.addStretch(1)
+        card_buttons.addWidget(self.sick_leave_button)
         cards.addLayout(card_buttons)
 
         body = QHBoxLayout()
@@ -142,9 +147,6 @@ class ClientPage(QWidget):
         self.details_panel.addTab(self.communications, "")
         self.approvals = InsurerApprovalsPanel(session, self.details_panel)
         self.details_panel.addTab(self.approvals, "")
-        # The client's sick-leave certificates: open, print, spoil (refilled on a new blank), duplicate.
-        self.sick_leave = SickLeaveList(session, None, self.details_panel)
-        self.details_panel.addTab(self.sick_leave, "")
         self.details_panel.setCurrentIndex(0)
         # Nine tabs: narrower ones, so that all stay in sight on a usual screen.
         self.details_panel.setStyleSheet("QTabBar::tab { padding: 6px 9px; }")
@@ -184,7 +186,8 @@ class ClientPage(QWidget):
         self.orders.load(patient_id)
         self.communications.load(patient_id)
         self.approvals.load(patient_id)
-        self.sick_leave.load(patient_id)
+        if self.sick_leave_dialog is not None:
+            self.sick_leave_dialog.close()
         self._load_choices()
 
     def reload(self) -> None:
@@ -233,6 +236,14 @@ class ClientPage(QWidget):
         ops.move_paper_card(parent=self, session=self.session, card_id=card_id, location=location,
                             office_id=office_id, note=note).success(lambda _r: self._reload_cards(card_id)).run()
 
+    def show_sick_leave(self) -> SickLeaveListDialog | None:
+        """The client's sick-leave certificates in a window (window-modal)."""
+        if self.patient_id is None:
+            return None
+        self.sick_leave_dialog = open_sick_leave_list(self.session, self.patient_id, self.client_name(), self)
+        self.sick_leave_dialog.finished.connect(lambda _r: setattr(self, "sick_leave_dialog", None))
+        return self.sick_leave_dialog
+
     @property
     def dirty(self) -> bool:
         return self.form.dirty
@@ -256,8 +267,9 @@ class ClientPage(QWidget):
                                       QCoreApplication.translate("ClientCard", "Communications"))
         self.details_panel.setTabText(self.details_panel.indexOf(self.approvals),
                                       QCoreApplication.translate("ClientCard", "Insurer approvals"))
-        self.details_panel.setTabText(self.details_panel.indexOf(self.sick_leave),
-                                      QCoreApplication.translate("ClientCard", "Sick leave"))
+        self.sick_leave_button.setText(QCoreApplication.translate("ClientCard", "Sic&k leave…"))
+        self.sick_leave_button.setToolTip(QCoreApplication.translate(
+            "ClientCard", "The client's certificates of incapacity for work: open, print, spoil, duplicate"))
         self._update_title()
         self._fill_card_type_menu()
 
@@ -365,6 +377,7 @@ class ClientPage(QWidget):
         self.reload_button.setEnabled(loaded and not self._busy)
         self.open_card_button.setEnabled(loaded and self.choices is not None)
         self.move_card_button.setEnabled(loaded and self.selected_card() is not None)
+        self.sick_leave_button.setEnabled(loaded)
 
     def _on_changes(self, changes: frozenset[str]) -> None:
         # Another screen opened or moved cards: the list follows. The form never reloads by itself.
