@@ -92,7 +92,9 @@ def visit(clinic, doctor, sessions) -> Visit:
 
 
 @pytest.fixture
-def window(qtbot, doctor, no_message_boxes) -> DoctorWindow:
+def window(qtbot, doctor, no_message_boxes, monkeypatch) -> DoctorWindow:
+    # What is left typed when a test ends is dropped when the window closes (a test may say otherwise).
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Discard))
     window = DoctorWindow(doctor)
     qtbot.addWidget(window)
     window.resize(1440, 860)
@@ -283,6 +285,8 @@ def doctor_screens(qtbot, clinic, sessions, tmp_path, language: str, save) -> No
         editor.scroll.widget(), _field(window, "examination").rect().topLeft()).y() - 40)
     qtbot.wait(50)
     save(window, tmp_path, f"doctor_visit_{language}.png")
+    _shortcut(window, "Ctrl+S")  # nothing left unsaved when the window closes
+    qtbot.waitUntil(lambda: not editor.dirty and not editor.busy, timeout=TIMEOUT)
 
 
 def _unpaid_rule(clinic, value: str) -> None:
@@ -342,6 +346,33 @@ def test_a_signed_record_is_corrected_as_a_new_version(qtbot, window, visit, mon
     qtbot.waitUntil(lambda: not page.loading and page.history.model.rowCount() == 2, timeout=TIMEOUT)
     old = next(r for r in page.history.model.rows() if r.id == signed_id)
     assert old.superseded_by == editor.record.id
+
+
+def test_typed_text_is_saved_before_another_patient_opens(qtbot, clinic, window, visit, sessions, monkeypatch):
+    other = Visit(clinic, window.session, sessions("registrar", "REG-01"))  # a second visit of the doctor
+    _open_visit(qtbot, window, visit)
+    editor = window.patient_page.editor
+    _type(_field(window, "complaints"), "Слабость")
+    assert editor.has_unsaved_text()
+    asked = []
+
+    def answer(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return QMessageBox.StandardButton.Save
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(answer))
+    _show_day(qtbot, window, other.day)
+    entry = next(e for e in window.day_panel.entries() if e.booking_id != editor.booking_id
+                 and e.patient_id == other.patient)
+    window.open_entry(entry)
+    page = window.patient_page
+    qtbot.waitUntil(lambda: page.data is not None and not page.loading and page.data.details.id == other.patient,
+                    timeout=TIMEOUT)
+    assert len(asked) == 1 and "not saved" in asked[0]
+    window.open_patient(visit.patient)
+    qtbot.waitUntil(lambda: not page.loading and page.data.details.id == visit.patient, timeout=TIMEOUT)
+    draft = next(r for r in page.data.history if not r.is_signed)
+    assert draft.content["complaints"] == "Слабость"
 
 
 def test_arrived_and_no_show_are_marked_from_the_list(qtbot, window, visit):

@@ -8,6 +8,7 @@ of another author, is shown read-only; a signed one of the user can be corrected
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -170,14 +171,18 @@ class RecordEditor(QWidget):
                          version=record.version if record else None, content=content,
                          template_code=self.template.code, booking_id=record.booking_id if record else self.booking_id)
 
-    def save(self) -> None:
+    def save(self, then: Callable[[], object] | None = None) -> None:
+        """Saves the draft; ``then()`` after it was saved (not when refused: the message stays in sight)."""
         if self.read_only or self.busy:
             return
         draft = self.draft()
         if draft is None:
             return
         self._run(ops.save_draft(parent=self, session=self.session, draft=draft),
-                  QCoreApplication.translate("DoctorRecord", "Draft saved."))
+                  QCoreApplication.translate("DoctorRecord", "Draft saved."), then=then)
+
+    def has_unsaved_text(self) -> bool:
+        return self.dirty and not self.read_only
 
     def sign(self) -> None:
         if self.read_only or self.busy:
@@ -268,7 +273,8 @@ class RecordEditor(QWidget):
 
     # --- Internals -------------------------------------------------------------------------------
 
-    def _run(self, op, done_text: str, *, diagnosis_added: bool = False) -> None:
+    def _run(self, op, done_text: str, *, diagnosis_added: bool = False,
+             then: Callable[[], object] | None = None) -> None:
         self.busy = True
         self._update_buttons()
 
@@ -281,6 +287,8 @@ class RecordEditor(QWidget):
             self._update_tab_titles()
             self.show_message(done_text)
             self.record_changed.emit(record)
+            if then is not None:
+                then()
 
         def failed(exc: Exception) -> None:
             self.busy = False

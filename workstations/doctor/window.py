@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QStackedWidget, QWidget
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QSplitter, QStackedWidget, QWidget
 
 from medcenter_desktop.error_dialog import error_text
 from medcenter_desktop.operations import BackgroundOp, operation_bus
@@ -70,6 +70,8 @@ class DoctorWindow(WorkstationWindow):
     # --- Public API ------------------------------------------------------------------------------
 
     def open_entry(self, entry: TaskEntry) -> None:
+        if not self._leave_record(lambda: self.open_entry(entry)):
+            return
         if entry.patient_id is None:
             self.day_panel.show_message(self.tr(
                 "This booking has no client card yet (booked by name and phone): the registry links it to a "
@@ -81,6 +83,8 @@ class DoctorWindow(WorkstationWindow):
         self.patient_page.tabs.setCurrentIndex(PatientPage.VISIT_TAB)
 
     def open_patient(self, patient_id: int) -> None:
+        if not self._leave_record(lambda: self.open_patient(patient_id)):
+            return
         self.patient_page.office_id = self.day_panel.office_id()
         self.patient_page.open_patient(patient_id, self.day_panel.day())
         self.stack.setCurrentWidget(self.patient_page)
@@ -102,7 +106,32 @@ class DoctorWindow(WorkstationWindow):
         self.placeholder.setText(self.tr(
             "Choose a patient in the day's list and press Enter, or find one with Ctrl+F."))
 
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self._leave_record(self.close):
+            event.ignore()
+            return
+        super().closeEvent(event)
+
     # --- Internals -------------------------------------------------------------------------------
+
+    def _leave_record(self, go_on) -> bool:
+        """Whether the record on screen may be left now. Typed text is never dropped unasked: Save writes
+        the draft and then does ``go_on()``, Discard leaves it, Cancel stays."""
+        editor = self.patient_page.editor
+        if self.stack.currentWidget() is not self.patient_page or not editor.has_unsaved_text():
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("The record is not saved"),
+            self.tr("The record of {patient} has changes that are not saved. Save the draft?").format(
+                patient=self.patient_page.name_label.text()),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Discard:
+            editor.dirty = False
+            return True
+        if answer == QMessageBox.StandardButton.Save:
+            editor.save(then=go_on)
+        return False
 
     def _start(self) -> None:
         # The classification loads once per process (a tenth of a second): before the first search.
