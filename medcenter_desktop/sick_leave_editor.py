@@ -143,6 +143,7 @@ class EditorState:
     checked: bool = False
     message: str = ""  # a source text (context SickLeave) saying what the last verb did
     print_problems: tuple[DomainError, ...] = ()  # what the blank cannot take (printing's field errors)
+    previous_end: dt.date | None = None  # the last day of the certificate this one continues
 
 
 def load_choices(connection: Connection, organization_id: int | None) -> Choices:
@@ -172,8 +173,12 @@ def load_state(connection: Connection, certificate_id: int, *, checked: bool = F
     if cert.status in ("draft", "issued", "closed"):
         staff = connection.scalar(text("SELECT app_user_staff_id()"))
         next_blank = blanks_service.next_blank(connection, cert.organization_id, staff)
+    previous_end = None
+    if cert.previous_id is not None:
+        previous_end = connection.scalar(text(
+            "SELECT max(date_to) FROM sick_leave_periods WHERE certificate_id = :p"), {"p": cert.previous_id})
     return EditorState(cert, violations, next_blank, tuple(sl.print_events(connection, certificate_id)),
-                       checked, message, tuple(print_problems(cert)))
+                       checked, message, tuple(print_problems(cert)), previous_end)
 
 
 def print_problems(cert: sl.Certificate) -> list[DomainError]:
@@ -730,11 +735,11 @@ class SickLeaveEditor(QDialog):
         for index, title in enumerate((self.tr("&Certificate"), self.tr("Pe&riods of release"),
                                        self.tr("Hospital, re&gime, board"), self.tr("Clo&sing"))):
             self.tabs.setTabText(index, title)
-        labels = {"organization": self.tr("Medical or&ganization:"), "address": self.tr("Its add&ress:"),
-                  "cause": self.tr("Ca&use of incapacity:"), "additional": self.tr("A&dditional code:"),
+        labels = {"organization": self.tr("Medical &organization:"), "address": self.tr("Its &address:"),
+                  "cause": self.tr("Ca&use of incapacity:"), "additional": self.tr("Additiona&l code:"),
                   "changed": self.tr("C&hanged code:"), "employer": self.tr("&Employer:"),
                   "job": self.tr("&Job:"), "main_number": self.tr("&Main job certificate No.:"),
-                  "previous": self.tr("Co&ntinues certificate No.:"),
+                  "previous": self.tr("Continues certi&ficate No.:"),
                   "early": self.tr("Registered in early pregnancy (up to 12 weeks)")}
         for key, label in self.form_labels.items():
             label.setText(labels[key])
@@ -759,7 +764,7 @@ class SickLeaveEditor(QDialog):
                   "examination": self.tr("Examined by the board:"), "group": self.tr("Disability group:")}
         for key, label in self.event_labels.items():
             label.setText(events[key])
-        for label, text_ in zip(self.closing_labels, (self.tr("Return to &work from:"), self.tr("&Other code:"),
+        for label, text_ in zip(self.closing_labels, (self.tr("Return to wor&k from:"), self.tr("&Other code:"),
                                                       self.tr("Other code's date:")), strict=True):
             label.setText(text_)
         self.close_button.setText(self.tr("C&lose the certificate"))
@@ -775,9 +780,9 @@ class SickLeaveEditor(QDialog):
         self.check_button.setText(self.tr("Check (F9)"))
         self.number_label.setText(self.tr("&Blank No.:"))
         self.issue_button.setText(self.tr("Issue (Ctrl+I)"))
-        self.continue_button.setText(self.tr("Contin&ue…"))
+        self.continue_button.setText(self.tr("Conti&nue…"))
         self.spoil_button.setText(self.tr("S&poil…"))
-        self.duplicate_button.setText(self.tr("Duplicat&e…"))
+        self.duplicate_button.setText(self.tr("&Duplicate…"))
         self.cancel_button.setText(self.tr("Cancel draft…"))
         self.reload_button.setText(self.tr("Reload (F5)"))
         self.close_window_button.setText(self.tr("Close window"))
@@ -1045,6 +1050,11 @@ class SickLeaveEditor(QDialog):
         self.violations_list.setVisible(self.violations_list.count() > 0)
         if fill:
             self._fill_form(state.certificate)
+            if not state.certificate.periods and state.previous_end is not None:
+                # a continuation starts the day after the certificate it continues ends
+                start = state.previous_end + dt.timedelta(days=1)
+                self.period_from.set_value(start)
+                self.period_to.set_value(max(start, self.period_to.value()))
         self._fill_periods(state.certificate)
         self._fill_info(state)
         if state.message:
@@ -1089,6 +1099,7 @@ class SickLeaveEditor(QDialog):
             self._update_buttons()
             self.status_label.setText(self.tr("New certificate: not stored yet."))
         self._update_period_hint()
+        self.cause_combo.setFocus()
 
     def _fill_choices(self) -> None:
         if self.choices is None:

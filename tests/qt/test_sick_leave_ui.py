@@ -387,3 +387,62 @@ def test_editor_in_russian_keeps_typed_text_on_refusal(qtbot, people, language):
     _wait_idle(qtbot, editor)
     assert editor.error() != "" and editor.certificate.status == "draft"
     editor.close()
+
+
+def test_a_visit_certificate_continued_on_a_new_blank(qtbot, people):
+    """Opened from a visit record (linked to it); issued on a typed number, then continued: the continuation
+    starts the day after, and issuing it closes the first with "other" code 31 and the next number."""
+    doctor, _registrar, head, _patient = people
+    today = dt.date.today()
+    with head.uow() as uow:
+        c = uow.session.connection()
+        sb.receive_batch(c, head.organization_id, FIRST, LAST)
+        sb.issue_blanks(c, head.organization_id, *DOCTOR_RANGE, staff_member_id=_staff_id(doctor))
+        uow.commit()
+    with doctor.uow() as uow:
+        row = uow.session.connection().execute(text(
+            "SELECT r.id, c.patient_id FROM medical_records r JOIN medical_cards c ON c.id = r.card_id "
+            "WHERE r.author_staff_id = app_user_staff_id() ORDER BY r.id LIMIT 1")).one()
+    editor = open_sick_leave(doctor, row.patient_id, record_id=row.id)
+    _wait_idle(qtbot, editor)
+    assert not editor.organization_edit.isEnabled()  # filled in when the draft is stored
+    editor.period_from.set_value(today - dt.timedelta(days=14))
+    editor.period_to.set_value(today - dt.timedelta(days=8))
+    editor.add_period_button.click()
+    _wait_idle(qtbot, editor)
+    assert editor.error() == "", editor.error()
+    assert editor.certificate.record_id == row.id and editor.organization_edit.isEnabled()
+    editor.organization_edit.setText("ООО «МЦ Здоровье»")
+    type_text(editor.number_edit, "9100 0000 0103")  # a number typed (spaces dropped), not the next one
+    editor.issue_button.click()
+    _wait_idle(qtbot, editor)
+    assert editor.error() == "", editor.error()
+    first = editor.certificate
+    assert first.number == "910000000103" and first.organization_name == "ООО «МЦ Здоровье»"
+    assert editor.number_edit.text() == ""
+
+    editor.continue_button.click()
+    _wait_idle(qtbot, editor)
+    assert editor.error() == "", editor.error()
+    second = editor.certificate
+    assert second.id != first.id and second.status == "draft" and second.previous_number == first.number
+    assert editor.period_from.value() == today - dt.timedelta(days=7)  # the day after the first ends
+    assert f"Continues {first.number}" in editor.info_label.text()
+    editor.period_from.set_value(today - dt.timedelta(days=6))  # a day's gap: refused, the dates kept
+    editor.period_to.set_value(today)
+    editor.add_period_button.click()
+    _wait_idle(qtbot, editor)
+    assert "must start on" in editor.error() + " ".join(editor.violation_texts())
+    assert editor.period_from.value() == today - dt.timedelta(days=6)
+    editor.period_from.set_value(today - dt.timedelta(days=7))
+    editor.add_period_button.click()
+    _wait_idle(qtbot, editor)
+    assert editor.error() == "", editor.error()
+    editor.issue_button.click()  # the next blank the doctor holds
+    _wait_idle(qtbot, editor)
+    assert editor.error() == "", editor.error()
+    assert editor.certificate.number == "910000000101"
+    editor.close()
+    with doctor.uow() as uow:
+        closed = sl.certificate(uow.session.connection(), first.id)
+    assert (closed.status, closed.other_code, closed.next_number) == ("closed", "31", "910000000101")
