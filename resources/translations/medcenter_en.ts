@@ -538,7 +538,7 @@
 <context>
     <name>AppointmentsBox</name>
     <message>
-        <location filename="../../workstations/doctor/appointments_box.py" line="+272"/>
+        <location filename="../../workstations/doctor/appointments_box.py" line="+273"/>
         <source>&amp;Service:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2019,23 +2019,23 @@ to {new}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+126"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+92"/>
+        <location line="+27"/>
+        <location line="+101"/>
         <source>Correct the marked fields.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-97"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+42"/>
         <source>← Search (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2100,12 +2100,17 @@ to {new}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Sick leave</source>
+        <location line="+1"/>
+        <source>Sic&amp;k leave…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+1"/>
+        <source>The client&apos;s certificates of incapacity for work: open, print, spoil, duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3261,7 +3266,7 @@ to {new}?</source>
 <context>
     <name>DiagnosesBox</name>
     <message>
-        <location filename="../../workstations/doctor/diagnoses.py" line="+187"/>
+        <location filename="../../workstations/doctor/diagnoses.py" line="+188"/>
         <source>Diagnoses (ICD-10)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3677,7 +3682,7 @@ to {new}?</source>
 <context>
     <name>DoctorAppointments</name>
     <message>
-        <location filename="../../workstations/doctor/appointments_box.py" line="-209"/>
+        <location filename="../../workstations/doctor/appointments_box.py" line="-210"/>
         <source>Service</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3733,7 +3738,7 @@ to {new}?</source>
 <context>
     <name>DoctorDiagnoses</name>
     <message>
-        <location filename="../../workstations/doctor/diagnoses.py" line="-174"/>
+        <location filename="../../workstations/doctor/diagnoses.py" line="-175"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3835,17 +3840,17 @@ to {new}?</source>
 <context>
     <name>DoctorRecord</name>
     <message>
-        <location filename="../../workstations/doctor/record_editor.py" line="+160"/>
+        <location filename="../../workstations/doctor/record_editor.py" line="+162"/>
         <source>The patient has no medical card you may open: a record cannot be written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Draft saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Fill in before signing: {fields}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4012,17 +4017,27 @@ to {new}?</source>
 <context>
     <name>DoctorWindow</name>
     <message>
-        <location filename="../../workstations/doctor/window.py" line="+75"/>
+        <location filename="../../workstations/doctor/window.py" line="+77"/>
         <source>This booking has no client card yet (booked by name and phone): the registry links it to a card when the patient arrives.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Choose a patient in the day&apos;s list and press Enter, or find one with Ctrl+F.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+17"/>
+        <source>The record is not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The record of {patient} has changes that are not saved. Save the draft?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Your login is not linked to a staff member, so there is no day&apos;s list. Ask the administrator to link it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10923,7 +10938,7 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>PrescriptionsBox</name>
     <message>
-        <location filename="../../workstations/doctor/prescriptions_box.py" line="+174"/>
+        <location filename="../../workstations/doctor/prescriptions_box.py" line="+179"/>
         <source>Cancel the prescription</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12320,7 +12335,7 @@ left</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+92"/>
+        <location line="+95"/>
         <source>Diagnoses (%n)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -15946,7 +15961,7 @@ left</source>
 <context>
     <name>ServicesTab</name>
     <message>
-        <location filename="../../workstations/doctor/services_tab.py" line="+75"/>
+        <location filename="../../workstations/doctor/services_tab.py" line="+77"/>
         <source>No services of this patient on the day.</source>
         <extracomment>The dialog open (tests fill and accept it).</extracomment>
         <translation type="unfinished"></translation>
@@ -16290,12 +16305,12 @@ left</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1295"/>
+        <location line="+1302"/>
         <source>Issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1294"/>
+        <location line="-1301"/>
         <source>Closed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -16375,7 +16390,7 @@ left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+429"/>
+        <location line="+436"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -16398,7 +16413,7 @@ left</source>
 <context>
     <name>SickLeaveEditor</name>
     <message>
-        <location line="-649"/>
+        <location line="-656"/>
         <source>Certificate of incapacity for work</source>
         <extracomment>Emitted with the id of the certificate shown after every change stored.</extracomment>
         <translation type="unfinished"></translation>
@@ -16424,23 +16439,8 @@ left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Medical or&amp;ganization:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Its add&amp;ress:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Ca&amp;use of incapacity:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>A&amp;dditional code:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -16464,12 +16464,7 @@ left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Co&amp;ntinues certificate No.:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Registered in early pregnancy (up to 12 weeks)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -16610,11 +16605,6 @@ left</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Return to &amp;work from:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>&amp;Other code:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -16679,18 +16669,43 @@ left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Contin&amp;ue…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>S&amp;poil…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-46"/>
+        <source>Medical &amp;organization:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Its &amp;address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>Duplicat&amp;e…</source>
+        <source>Additiona&amp;l code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Continues certi&amp;ficate No.:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Return to wor&amp;k from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Conti&amp;nue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Duplicate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -16775,12 +16790,12 @@ left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+52"/>
         <source>New certificate: not stored yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>— none —</source>
         <translation type="unfinished"></translation>
     </message>
@@ -16870,7 +16885,7 @@ left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Day {days} of the case: beyond {limit} days the chair of the medical commission must sign the period.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -16920,6 +16935,29 @@ left</source>
     <message>
         <location line="+64"/>
         <source>No certificates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SickLeaveListDialog</name>
+    <message>
+        <location line="+44"/>
+        <source>Sick leave: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sick leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificates of incapacity for work of the client. Open one to print it, to spoil its blank (it is refilled on a new blank) or to issue a duplicate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -538,7 +538,7 @@
 <context>
     <name>AppointmentsBox</name>
     <message>
-        <location filename="../../workstations/doctor/appointments_box.py" line="+272"/>
+        <location filename="../../workstations/doctor/appointments_box.py" line="+273"/>
         <source>&amp;Service:</source>
         <translation>&amp;Услуга:</translation>
     </message>
@@ -2021,23 +2021,23 @@ to {new}?</source>
         <translation>Бумажная карта</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+126"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+92"/>
+        <location line="+27"/>
+        <location line="+101"/>
         <source>Correct the marked fields.</source>
         <translation>Исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-97"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+42"/>
         <source>← Search (Esc)</source>
         <translation>← Поиск (Esc)</translation>
     </message>
@@ -2102,12 +2102,17 @@ to {new}?</source>
         <translation>Согласования СК</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Sick leave</source>
-        <translation>Листки нетрудоспособности</translation>
+        <location line="+1"/>
+        <source>Sic&amp;k leave…</source>
+        <translation>Листки &amp;нетрудоспособности…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+1"/>
+        <source>The client&apos;s certificates of incapacity for work: open, print, spoil, duplicate</source>
+        <translation>Листки нетрудоспособности клиента: открыть, напечатать, признать испорченным, выдать дубликат</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
@@ -3267,7 +3272,7 @@ to {new}?</source>
 <context>
     <name>DiagnosesBox</name>
     <message>
-        <location filename="../../workstations/doctor/diagnoses.py" line="+187"/>
+        <location filename="../../workstations/doctor/diagnoses.py" line="+188"/>
         <source>Diagnoses (ICD-10)</source>
         <translation>Диагнозы (МКБ-10)</translation>
     </message>
@@ -3683,7 +3688,7 @@ to {new}?</source>
 <context>
     <name>DoctorAppointments</name>
     <message>
-        <location filename="../../workstations/doctor/appointments_box.py" line="-209"/>
+        <location filename="../../workstations/doctor/appointments_box.py" line="-210"/>
         <source>Service</source>
         <translation>Услуга</translation>
     </message>
@@ -3739,7 +3744,7 @@ to {new}?</source>
 <context>
     <name>DoctorDiagnoses</name>
     <message>
-        <location filename="../../workstations/doctor/diagnoses.py" line="-174"/>
+        <location filename="../../workstations/doctor/diagnoses.py" line="-175"/>
         <source>Role</source>
         <translation>Вид</translation>
     </message>
@@ -3841,17 +3846,17 @@ to {new}?</source>
 <context>
     <name>DoctorRecord</name>
     <message>
-        <location filename="../../workstations/doctor/record_editor.py" line="+160"/>
+        <location filename="../../workstations/doctor/record_editor.py" line="+162"/>
         <source>The patient has no medical card you may open: a record cannot be written.</source>
         <translation>У пациента нет медицинской карты, которую вам разрешено открывать: запись внести нельзя.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Draft saved.</source>
         <translation>Черновик сохранён.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Fill in before signing: {fields}.</source>
         <translation>Перед подписанием заполните: {fields}.</translation>
     </message>
@@ -4018,17 +4023,27 @@ to {new}?</source>
 <context>
     <name>DoctorWindow</name>
     <message>
-        <location filename="../../workstations/doctor/window.py" line="+75"/>
+        <location filename="../../workstations/doctor/window.py" line="+77"/>
         <source>This booking has no client card yet (booked by name and phone): the registry links it to a card when the patient arrives.</source>
         <translation>К этой записи на приём ещё не привязана карточка пациента (записан по ФИО и телефону): регистратура привяжет её, когда пациент придёт.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Choose a patient in the day&apos;s list and press Enter, or find one with Ctrl+F.</source>
         <translation>Выберите пациента в списке на день и нажмите Enter или найдите его по Ctrl+F.</translation>
     </message>
     <message>
         <location line="+17"/>
+        <source>The record is not saved</source>
+        <translation>Запись не сохранена</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The record of {patient} has changes that are not saved. Save the draft?</source>
+        <translation>В записи пациента {patient} есть несохранённые изменения. Сохранить черновик?</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Your login is not linked to a staff member, so there is no day&apos;s list. Ask the administrator to link it.</source>
         <translation>Ваша учётная запись не связана с сотрудником, поэтому списка на день нет. Попросите администратора связать её.</translation>
     </message>
@@ -10931,7 +10946,7 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>PrescriptionsBox</name>
     <message>
-        <location filename="../../workstations/doctor/prescriptions_box.py" line="+174"/>
+        <location filename="../../workstations/doctor/prescriptions_box.py" line="+179"/>
         <source>Cancel the prescription</source>
         <translation>Отмена назначения</translation>
     </message>
@@ -12339,7 +12354,7 @@ left</source>
         <translation>Подписать (Ctrl+Enter)</translation>
     </message>
     <message numerus="yes">
-        <location line="+92"/>
+        <location line="+95"/>
         <source>Diagnoses (%n)</source>
         <translation>
             <numerusform>Диагнозы (%n)</numerusform>
@@ -15972,7 +15987,7 @@ left</source>
 <context>
     <name>ServicesTab</name>
     <message>
-        <location filename="../../workstations/doctor/services_tab.py" line="+75"/>
+        <location filename="../../workstations/doctor/services_tab.py" line="+77"/>
         <source>No services of this patient on the day.</source>
         <extracomment>The dialog open (tests fill and accept it).</extracomment>
         <translation>У этого пациента нет услуг на этот день.</translation>
@@ -16316,12 +16331,12 @@ left</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1295"/>
+        <location line="+1302"/>
         <source>Issued</source>
         <translation>Выдан</translation>
     </message>
     <message>
-        <location line="-1294"/>
+        <location line="-1301"/>
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>
@@ -16401,7 +16416,7 @@ left</source>
         <translation>Отправлено на принтер.</translation>
     </message>
     <message>
-        <location line="+429"/>
+        <location line="+436"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
@@ -16424,7 +16439,7 @@ left</source>
 <context>
     <name>SickLeaveEditor</name>
     <message>
-        <location line="-649"/>
+        <location line="-656"/>
         <source>Certificate of incapacity for work</source>
         <extracomment>Emitted with the id of the certificate shown after every change stored.</extracomment>
         <translation>Листок нетрудоспособности</translation>
@@ -16450,24 +16465,9 @@ left</source>
         <translation>&amp;Закрытие</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Medical or&amp;ganization:</source>
-        <translation>Медицинская ор&amp;ганизация:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Its add&amp;ress:</source>
-        <translation>Её адр&amp;ес:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Ca&amp;use of incapacity:</source>
         <translation>При&amp;чина нетрудоспособности:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>A&amp;dditional code:</source>
-        <translation>&amp;Доп. код:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -16490,12 +16490,7 @@ left</source>
         <translation>№ листка по осно&amp;вному месту работы:</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Co&amp;ntinues certificate No.:</source>
-        <translation>Пр&amp;одолжение листка №:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Registered in early pregnancy (up to 12 weeks)</source>
         <translation>Поставлена на учёт в ранние сроки беременности (до 12 недель)</translation>
     </message>
@@ -16636,11 +16631,6 @@ left</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Return to &amp;work from:</source>
-        <translation>Пр&amp;иступить к работе с:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>&amp;Other code:</source>
         <translation>Ин&amp;ое (код):</translation>
     </message>
@@ -16705,18 +16695,43 @@ left</source>
         <translation>Выдать (Ctrl+I)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Contin&amp;ue…</source>
-        <translation>Продол&amp;жить…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>S&amp;poil…</source>
         <translation>Испор&amp;тить…</translation>
     </message>
     <message>
+        <location line="-46"/>
+        <source>Medical &amp;organization:</source>
+        <translation>Медицинская ор&amp;ганизация:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Its &amp;address:</source>
+        <translation>Её адр&amp;ес:</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>Duplicat&amp;e…</source>
+        <source>Additiona&amp;l code:</source>
+        <translation>&amp;Доп. код:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Continues certi&amp;ficate No.:</source>
+        <translation>Пр&amp;одолжение листка №:</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Return to wor&amp;k from:</source>
+        <translation>Пр&amp;иступить к работе с:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Conti&amp;nue…</source>
+        <translation>Продол&amp;жить…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Duplicate…</source>
         <translation>Дублик&amp;ат…</translation>
     </message>
     <message>
@@ -16801,12 +16816,12 @@ left</source>
         <translation>Бланк: {problem}</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+52"/>
         <source>New certificate: not stored yet.</source>
         <translation>Новый листок нетрудоспособности: ещё не сохранён.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>— none —</source>
         <translation>— нет —</translation>
     </message>
@@ -16896,7 +16911,7 @@ left</source>
         <translation>Листок нетрудоспособности {number} — {status}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Day {days} of the case: beyond {limit} days the chair of the medical commission must sign the period.</source>
         <translation>{days}-й день случая: после {limit} дн. период должен подписать председатель врачебной комиссии.</translation>
     </message>
@@ -16947,6 +16962,29 @@ left</source>
         <location line="+64"/>
         <source>No certificates.</source>
         <translation>Листков нетрудоспособности нет.</translation>
+    </message>
+</context>
+<context>
+    <name>SickLeaveListDialog</name>
+    <message>
+        <location line="+44"/>
+        <source>Sick leave: {name}</source>
+        <translation>Листки нетрудоспособности: {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sick leave</source>
+        <translation>Листки нетрудоспособности</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificates of incapacity for work of the client. Open one to print it, to spoil its blank (it is refilled on a new blank) or to issue a duplicate.</source>
+        <translation>Листки нетрудоспособности клиента. Откройте листок, чтобы напечатать его, признать испорченным его бланк (листок будет заполнен заново на новом бланке) или выдать дубликат.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
     </message>
 </context>
 <context>
