@@ -32,6 +32,7 @@ from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -89,6 +90,7 @@ STATUS_TEXTS = {
     "duplicate_issued": QT_TRANSLATE_NOOP("SickLeave", "Replaced by a duplicate"),
     "cancelled": QT_TRANSLATE_NOOP("SickLeave", "Cancelled"),
 }
+DUPLICATE_MARK = QT_TRANSLATE_NOOP("SickLeave", ", duplicate")
 
 
 def tr(text_: str) -> str:
@@ -106,7 +108,7 @@ def periods_text(cert: sl.Certificate) -> str:
 def status_text(cert: sl.Certificate) -> str:
     text_ = tr(STATUS_TEXTS.get(cert.status, cert.status))
     if cert.duplicate:
-        text_ += tr(", duplicate")
+        text_ += tr(DUPLICATE_MARK)
     return text_
 
 
@@ -953,11 +955,14 @@ class SickLeaveEditor(QDialog):
             from medcenter_desktop.pdf_printing import print_pdf_actual_size
 
             pdf, state = result
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # rasterized at the printer's resolution
             try:
                 self.printed_pages = print_pdf_actual_size(pdf, printer)
             except DomainError as exc:
                 self._failed(exc)
                 return
+            finally:
+                QApplication.restoreOverrideCursor()
             self._show_state(state, fill=False)
 
         self.busy = True

@@ -30,7 +30,7 @@ def test_planning_tabs_open_on_demand_and_load(qtbot, head):
     qtbot.addWidget(window)
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
         "Schedules", "Workload", "Production calendar", "Printed schedule", "History of actions",
-        "Merge duplicates"]
+        "Merge duplicates", "Sick-leave blanks"]
     assert all(tab._page is None for tab in window._lazy), "nothing is built before the window is shown"
     window.resize(1280, 760)
     window.show()

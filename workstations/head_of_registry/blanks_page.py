@@ -58,6 +58,7 @@ STATE_NAMES = {
     "used": QT_TRANSLATE_NOOP("BlanksPage", "Used"),
     "spoiled": QT_TRANSLATE_NOOP("BlanksPage", "Spoiled"),
 }
+IN_STOCK_HOLDER = QT_TRANSLATE_NOOP("BlanksPage", "Not handed out (in stock)")
 
 
 def _tr(source: str) -> str:
@@ -91,7 +92,7 @@ BLANK_COLUMNS = (
 
 REPORT_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("BlanksPage", "Holder"),
-           lambda r: _tr("Not handed out (in stock)") if r.stock else r.holder, context=CTX),
+           lambda r: _tr(IN_STOCK_HOLDER) if r.stock else r.holder, context=CTX),
     Column(QT_TRANSLATE_NOOP("BlanksPage", "Opening"), lambda r: r.opening_balance, ALIGN_RIGHT, CTX),
     Column(QT_TRANSLATE_NOOP("BlanksPage", "Received"), lambda r: r.received, ALIGN_RIGHT, CTX),
     Column(QT_TRANSLATE_NOOP("BlanksPage", "Used"), lambda r: r.issued, ALIGN_RIGHT, CTX),
