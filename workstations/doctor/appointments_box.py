@@ -175,6 +175,7 @@ class AppointmentsBox(QWidget):
         layout.addWidget(self.message_label)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
+        layout.addStretch(1)
         self.retranslate_ui()
 
     # --- Public API ------------------------------------------------------------------------------

@@ -123,7 +123,7 @@ class DayPanel(QWidget):
         # Whose day: the user's own schedule, or an office's (nurses and laboratories work by room).
         self.whose_combo = QComboBox(self)
         self.whose_combo.addItem("", None)
-        self.whose_combo.setMinimumContentsLength(16)
+        self.whose_combo.setMinimumContentsLength(12)
         self.whose_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.whose_combo.activated.connect(lambda _i: self.reload())
         head = QHBoxLayout()

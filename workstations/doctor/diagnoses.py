@@ -113,6 +113,7 @@ class DiagnosesBox(QWidget):
         layout.addWidget(self.results_view)
         layout.addWidget(self.message_label)
         layout.addWidget(self.table)
+        layout.addStretch(1)  # top-aligned when the tab is taller than the diagnoses
         self.retranslate_ui()
 
     # --- Public API ------------------------------------------------------------------------------

@@ -94,7 +94,11 @@ class PrescriptionsBox(QWidget):
         self.unit_combo.addItem("", "")
         for unit in prescriptions.DOSE_UNITS:
             self.unit_combo.addItem(QCoreApplication.translate(PRESCRIPTION_CTX, unit), unit)
+        self.unit_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.unit_combo.setMinimumContentsLength(6)
         self.route_combo = QComboBox(self)
+        self.route_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.route_combo.setMinimumContentsLength(12)
         for route in prescriptions.ROUTES:
             self.route_combo.addItem(_route_text(route), route)
         self.times_edit = QLineEdit(self)
@@ -163,6 +167,7 @@ class PrescriptionsBox(QWidget):
         layout.addWidget(self.message_label)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
+        layout.addStretch(1)
         self.retranslate_ui()
 
     # --- Public API ------------------------------------------------------------------------------

@@ -126,6 +126,7 @@ class RecordEditor(QWidget):
         layout.addWidget(self.message_label)
         layout.addLayout(buttons)
         self.retranslate_ui()
+        self._update_buttons()
 
     # --- Public API ------------------------------------------------------------------------------
 

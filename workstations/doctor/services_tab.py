@@ -186,6 +186,7 @@ class ServicesTab(QWidget):
         self.message_label.hide()
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("mutedLabel")
+        self.empty_label.setWordWrap(True)
         self.perform_button = QPushButton(self)
         self.perform_button.setObjectName("primaryButton")
         self.perform_button.clicked.connect(self.perform_current)
@@ -204,6 +205,7 @@ class ServicesTab(QWidget):
         layout.addWidget(self.message_label)
         layout.addLayout(buttons)
         self.retranslate_ui()
+        self._update_buttons()
 
     # --- Public API ------------------------------------------------------------------------------
 
