@@ -5,7 +5,10 @@ workstation calls it, drafts a certificate, adds a period, is told what the rule
 next blank, extends it beyond 15 days (refused without the commission's chair, with the text kept;
 accepted with one), closes it and prints it on plain paper to a PDF file at 100 % (an A4 page); the
 registrar finds it on the client card's "Sick leave" tab, spoils the blank (the certificate is refilled on
-a new blank) and issues a duplicate; the period report balances, and a number skipped unnoticed is shown.
+a new blank), issues a duplicate and prints it on the blank; the period report balances, the report and the
+book of blanks are previewed, and a number skipped unnoticed is shown in red. A certificate opened from a visit
+record is linked to it, issued on a typed number and continued (the continuation closes the first with code
+31); a refusal or a certificate changed meanwhile keeps every value typed, Reload brings what is stored.
 
 With MEDCENTER_SAVE_SCREENSHOTS=1 the certificate editor (with the form's preview) and the blanks page are
 saved to docs/screenshots/."""
@@ -288,6 +291,16 @@ def test_the_life_of_a_certificate_on_screen(qtbot, tmp_path, people, no_message
     duplicate = found.certificate
     assert duplicate.duplicate and duplicate.number == "910000000112" and duplicate.original_id == refilled.id
     assert len(duplicate.periods) == 2
+    # the registrar prints the duplicate on its blank (to a PDF here), at 100 %
+    out = tmp_path / "duplicate.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    found.print_to(printer, on_blank=True)
+    _wait_idle(qtbot, found)
+    assert found.error() == "", found.error()
+    assert found.printed_pages == 1 and out.stat().st_size > 1000
+    assert found.state.print_events[-1].on_blank is True
     found.close()
     qtbot.waitUntil(lambda: len(tab.certificates()) == 3, timeout=TIMEOUT)
     statuses = {c.number: c.status for c in tab.certificates()}
@@ -446,3 +459,28 @@ def test_a_visit_certificate_continued_on_a_new_blank(qtbot, people):
     with doctor.uow() as uow:
         closed = sl.certificate(uow.session.connection(), first.id)
     assert (closed.status, closed.other_code, closed.next_number) == ("closed", "31", "910000000101")
+
+
+def test_a_certificate_changed_meanwhile_keeps_what_was_typed(qtbot, people, sessions):
+    doctor, _registrar, _head, patient = people
+    editor = open_sick_leave(doctor, patient)
+    _wait_idle(qtbot, editor)
+    type_text(editor.employer_edit, "ООО «Первое»")
+    editor.save_button.click()
+    _wait_idle(qtbot, editor)
+    cert = editor.certificate
+    assert editor.error() == "" and cert.employer == "ООО «Первое»"
+    other = sessions("doctor", "DOC-02")
+    with other.uow() as uow:
+        sl.set_fields(uow.session.connection(), cert.id, cert.version, employer="ООО «Второе»")
+        uow.commit()
+    editor.employer_edit.clear()
+    type_text(editor.employer_edit, "ООО «Третье»")
+    editor.save_button.click()
+    _wait_idle(qtbot, editor)
+    assert "changed by" in editor.error()
+    assert editor.employer_edit.text() == "ООО «Третье»"
+    editor.reload_button.click()
+    _wait_idle(qtbot, editor)
+    assert editor.employer_edit.text() == "ООО «Второе»" and editor.error() == ""
+    editor.close()
