@@ -1577,5 +1577,164 @@ def open_sick_leave_list(session: AppSession, patient_id: int, patient_name: str
     return dialog
 
 
-__all__ = ["CHANGES", "Choices", "EditorState", "SickLeaveEditor", "SickLeaveList", "SickLeaveListDialog",
-           "load_choices", "load_state", "open_sick_leave", "open_sick_leave_list", "render_form_image"]
+JOURNAL_COLUMNS = (
+    Column(QT_TRANSLATE_NOOP("SickLeave", "Patient"),
+           lambda c: " ".join(p for p in (c.surname, c.first_name, c.patronymic) if p), context=CTX),
+    Column(QT_TRANSLATE_NOOP("SickLeave", "Born"), lambda c: c.birth_date, ALIGN_RIGHT, CTX),
+    *LIST_COLUMNS,
+)
+
+
+class SickLeaveJournalDialog(QDialog):
+    """The organization's certificates issued since a day (drafts too), newest first, filtered by number or
+    name as typed: the registry opens one to print it on its blank, spoil it or issue a duplicate."""
+
+    def __init__(self, session: AppSession, parent: QWidget | None = None, *, days: int = 7,
+                 settings_path: Path | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.settings_path = settings_path
+        self.loading = False
+        self.rows: tuple[sl.Certificate, ...] = ()
+        self._generation = 0
+        self.since_edit = DateEdit(self, dt.date.today() - dt.timedelta(days=days))
+        self.since_label = QLabel(self)
+        self.since_label.setBuddy(self.since_edit)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_label = QLabel(self)
+        self.filter_label.setBuddy(self.filter_edit)
+        self.model = DtoTableModel(JOURNAL_COLUMNS, parent=self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.doubleClicked.connect(lambda _i: self.open_selected())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.open_selected)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("mutedLabel")
+        self.open_button = QPushButton(self)
+        self.open_button.setObjectName("primaryButton")
+        self.open_button.clicked.connect(self.open_selected)
+        self.close_button = QPushButton(self)
+        self.close_button.clicked.connect(self.reject)
+        bar = QHBoxLayout()
+        for w in (self.since_label, self.since_edit, self.filter_label):
+            bar.addWidget(w)
+        bar.addWidget(self.filter_edit, 1)
+        footer = QHBoxLayout()
+        footer.addWidget(self.count_label, 1)
+        footer.addWidget(self.open_button)
+        footer.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(footer)
+        self.since_edit.dateChanged.connect(lambda _d: self.reload())
+        self.filter_edit.textChanged.connect(lambda _t: self._apply_filter())
+        self.view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        operation_bus().changed.connect(self._on_changes)
+        self.retranslate_ui()
+        self.resize(980, 520)
+        self.filter_edit.setFocus()
+        self.reload()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Sick-leave certificates"))
+        self.since_label.setText(self.tr("Issued &since:"))
+        self.filter_label.setText(self.tr("&Number or name:"))
+        self.open_button.setText(self.tr("&Open certificate"))
+        self.close_button.setText(self.tr("Close"))
+        self._apply_filter()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "close_button"):
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def reload(self) -> None:
+        org, since = self.session.organization_id, self.since_edit.value()
+        if org is None:
+            return
+        self._generation += 1
+        generation = self._generation
+        self.loading = True
+        session_op(self, self.session, lambda conn: tuple(sl.certificates(conn, org, since=since, limit=1000)),
+                   commit=False).success(lambda rows: self._show(rows, generation)).failure(
+            lambda exc: self._failed(exc, generation)).run()
+
+    def certificates(self) -> list[sl.Certificate]:
+        return self.model.rows()
+
+    def selected(self) -> sl.Certificate | None:
+        index = self.view.currentIndex()
+        return self.model.row_at(index) if index.isValid() else None
+
+    def select(self, certificate_id: int) -> bool:
+        row = self.model.row_for_id(certificate_id)
+        if row is None:
+            return False
+        self.view.setCurrentIndex(self.model.index(row, 0))
+        return True
+
+    def open_selected(self) -> SickLeaveEditor | None:
+        cert = self.selected()
+        if cert is None:
+            return None
+        return open_sick_leave(self.session, cert.patient_id, certificate_id=cert.id, parent=self,
+                               settings_path=self.settings_path)
+
+    def _show(self, rows: tuple[sl.Certificate, ...], generation: int) -> None:
+        if generation != self._generation:
+            return
+        self.loading = False
+        self.rows = rows
+        self._apply_filter()
+
+    def _failed(self, exc: Exception, generation: int) -> None:
+        if generation == self._generation:
+            self.loading = False
+            self.count_label.setText(error_text(exc))
+
+    def _apply_filter(self) -> None:
+        words = self.filter_edit.text().upper().split()
+        current = self.selected()
+
+        def matches(c: sl.Certificate) -> bool:
+            haystack = f"{c.number or ''} {c.surname} {c.first_name} {c.patronymic}".upper()
+            return all(w in haystack for w in words)
+
+        shown = [c for c in self.rows if matches(c)]
+        self.model.set_rows(shown)
+        self.view.resizeColumnsToContents()
+        if shown and (current is None or not self.select(current.id)):
+            self.view.setCurrentIndex(self.model.index(0, 0))
+        self.count_label.setText(self.tr("{shown} of {total} certificates.").format(
+            shown=len(shown), total=len(self.rows)))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.open_button.setEnabled(self.selected() is not None)
+
+    def _on_changes(self, changes: frozenset[str]) -> None:
+        if CHANGES in changes:
+            self.reload()
+
+
+def open_sick_leave_journal(session: AppSession, parent: QWidget | None = None) -> SickLeaveJournalDialog:
+    """The organization's recent certificates in a window (not modal: the registry keeps working)."""
+    dialog = SickLeaveJournalDialog(session, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
+
+
+__all__ = ["CHANGES", "Choices", "EditorState", "SickLeaveEditor", "SickLeaveJournalDialog", "SickLeaveList",
+           "SickLeaveListDialog", "load_choices", "load_state", "open_sick_leave", "open_sick_leave_journal",
+           "open_sick_leave_list", "render_form_image"]

@@ -308,6 +308,16 @@ def test_the_life_of_a_certificate_on_screen(qtbot, tmp_path, people, no_message
     _save(shown, tmp_path, "sick_leave_registrar.png")
     shown.close()
 
+    # the toolbar's journal of the organization's recent certificates finds them by number or name
+    journal = reg_window.show_sick_leave()
+    qtbot.waitUntil(lambda: len(journal.rows) == 3 and not journal.loading, timeout=TIMEOUT)
+    type_text(journal.filter_edit, "0112")
+    assert [c.number for c in journal.certificates()] == ["910000000112"]
+    journal.filter_edit.clear()
+    type_text(journal.filter_edit, "больничная")
+    assert len(journal.certificates()) == 3
+    journal.close()
+
     # --- the head of registry: a blank written off, the period report, the book ----------------------------
     _reloaded(qtbot, page, lambda d: next(b for b in d.blanks if b.number == number).state == "spoiled")
     page.tabs.setCurrentIndex(1)

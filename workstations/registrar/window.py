@@ -4,8 +4,9 @@ Four pages in a stack: the search (`search_page`, where the window opens, focus 
 client card (`client_page`), booking an appointment (`booking_page`) and an order (`order_page`, from
 the card's Orders tab, or for a caller without a card from the toolbar). F2 registers a new client
 (`register_dialog`), F3 books an appointment for the open client (from the search: without a card),
-F5 refreshes the page on screen, Esc goes back (booking -> card -> search); the waiting list and the
-end-of-day list of paper cards not returned are on the toolbar.
+F5 refreshes the page on screen, Esc goes back (booking -> card -> search); the waiting list, the
+end-of-day list of paper cards not returned and the recent sick-leave certificates (to print on their
+blanks) are on the toolbar.
 """
 
 from __future__ import annotations
@@ -199,6 +200,13 @@ class RegistrarWindow(WorkstationWindow):
             self.client_page.reload()
             self.client_page.appointments.reload()
 
+    def show_sick_leave(self):
+        """The organization's recent sick-leave certificates (to print on their blanks, spoil, duplicate)."""
+        from medcenter_desktop.sick_leave_editor import open_sick_leave_journal
+
+        self.sick_leave_dialog = open_sick_leave_journal(self.session, self)
+        return self.sick_leave_dialog
+
     def show_cards_not_returned(self) -> NotReturnedDialog:
         dialog = NotReturnedDialog(self.session, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -217,6 +225,7 @@ class RegistrarWindow(WorkstationWindow):
         self.waiting_list_action.setText(QCoreApplication.translate("RegistrarWindow", "Waiting list"))
         self.not_returned_action.setText(QCoreApplication.translate("RegistrarWindow", "End of day: cards not returned"))
         self.anonymous_order_action.setText(QCoreApplication.translate("RegistrarWindow", "Order without a card…"))
+        self.sick_leave_action.setText(QCoreApplication.translate("RegistrarWindow", "Sick leave…"))
 
     # --- Internals -------------------------------------------------------------------------------
 
@@ -245,6 +254,8 @@ class RegistrarWindow(WorkstationWindow):
         self.not_returned_action.triggered.connect(self.show_cards_not_returned)
         self.anonymous_order_action = QAction(self)
         self.anonymous_order_action.triggered.connect(self.show_anonymous_orders)
+        self.sick_leave_action = QAction(self)
+        self.sick_leave_action.triggered.connect(self.show_sick_leave)
         for action in (self.find_action, self.new_action, self.book_action, self.refresh_action):
             self.toolbar.addAction(action)
             self.addAction(action)
@@ -252,6 +263,7 @@ class RegistrarWindow(WorkstationWindow):
         self.toolbar.addAction(self.anonymous_order_action)
         self.toolbar.addAction(self.waiting_list_action)
         self.toolbar.addAction(self.not_returned_action)
+        self.toolbar.addAction(self.sick_leave_action)
 
     def _open_other_client(self, patient_id: int) -> None:
         if not self.client_page.dirty or self._confirm(
