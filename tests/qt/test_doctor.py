@@ -14,7 +14,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QTableView
 from sqlalchemy import text
@@ -141,7 +141,16 @@ def _type(widget, typed: str) -> None:
 
 
 def _shortcut(window: DoctorWindow, sequence: str) -> None:
-    window.shortcuts[sequence].activated.emit()
+    """The key combination pressed where the keyboard focus is (the window's shortcut must see it)."""
+    assert sequence in window.shortcuts
+    window.activateWindow()  # back from a dialog that has just closed
+    for _ in range(100):
+        if QApplication.activeWindow() is window:
+            break
+        QTest.qWait(10)
+    combination = QKeySequence(sequence)[0]
+    target = window.focusWidget() or window
+    QTest.keyClick(target, combination.key(), combination.keyboardModifiers())
 
 
 def test_the_doctors_day_end_to_end(qtbot, window, visit, monkeypatch, tmp_path):
