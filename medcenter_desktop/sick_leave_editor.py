@@ -1062,8 +1062,8 @@ class SickLeaveEditor(QDialog):
                 self.period_to.set_value(max(start, self.period_to.value()))
         self._fill_periods(state.certificate)
         self._fill_info(state)
-        if state.message:
-            self.status_label.setText(tr(state.message).format(number=state.certificate.number or ""))
+        self.status_label.setText(tr(state.message).format(number=state.certificate.number or "")
+                                  if state.message else "")
         self._update_title()
         self._update_buttons()
         self._timer.start()
@@ -1180,6 +1180,8 @@ class SickLeaveEditor(QDialog):
         self.additional_combo.set_code(cert.additional_code)
         self.changed_combo.set_code(cert.changed_code)
         self.employer_edit.setText(cert.employer)
+        for edit in (self.organization_edit, self.address_edit, self.employer_edit):
+            edit.setCursorPosition(0)
         self.job_combo.setCurrentIndex(1 if cert.job == "part_time" else 0)
         self.main_number_edit.setText(cert.main_job_number)
         self.previous_edit.setText(cert.previous_number)
@@ -1356,6 +1358,7 @@ class SickLeaveEditor(QDialog):
             profile = _profile(self.settings_path)
             image = render_form_image(cert, profile, on_blank=on_blank)
         except DomainError as exc:
+            self.preview.set_image(QImage())  # never the picture of other values
             problems = getattr(exc, "problems", None)
             if problems:
                 self.preview_note.setText(self.tr("Not printable yet: {problems}").format(
@@ -1364,6 +1367,7 @@ class SickLeaveEditor(QDialog):
                 self.preview_note.setText(error_text(exc))
             return
         except ImportError:
+            self.preview.set_image(QImage())
             self.preview_note.setText(self.tr("No PDF renderer (pypdfium2) is installed: the preview is not drawn."))
             return
         self.preview.set_image(image)

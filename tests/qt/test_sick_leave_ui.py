@@ -176,6 +176,9 @@ def test_the_life_of_a_certificate_on_screen(qtbot, tmp_path, people, no_message
     _wait_idle(qtbot, editor)
     assert any("family member" in v for v in editor.violation_texts()), editor.violation_texts()
     assert editor.certificate.cause_code == "09"  # the check stored the draft as typed
+    qtbot.waitUntil(lambda: "Not printable yet" in editor.preview_note.text(), timeout=TIMEOUT)
+    assert editor.status_label.text() == ""
+    _save(editor, tmp_path, "sick_leave_editor_check.png")
     editor.cause_combo.set_code("01")
     editor.check_button.click()
     _wait_idle(qtbot, editor)
