@@ -1,6 +1,7 @@
-"""The day's list (the shift task) of the logged-in medical worker: time, patient, services, payment and
-status of every visit. Enter or a double click opens the patient; F5 reloads; Alt+Left / Alt+Right go to
-the previous / next day.
+"""The day's list (the shift task) of the logged-in medical worker, or of an office: time, patient,
+services, payment and status of every visit, walk-ins marked. Enter or a double click opens the patient;
+F5 reloads (and so does a minute passing); Alt+Left / Alt+Right go to the previous / next day; F6 / F7
+mark the patient arrived / not come.
 """
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from medcenter_desktop.login_service import AppSession
 
 CTX = "DoctorDay"
+REFRESH_MS = 60_000
 
 
 def _time(entry: TaskEntry) -> str:
@@ -182,6 +184,11 @@ class DayPanel(QWidget):
         bottom.addWidget(self.arrived_button)
         bottom.addWidget(self.no_show_button)
         layout.addLayout(bottom)
+        # Walk-ins and bookings made at the registry meanwhile appear without pressing F5.
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setInterval(REFRESH_MS)
+        self.refresh_timer.timeout.connect(lambda: self.reload() if not self.loading and self.isVisible() else None)
+        self.refresh_timer.start()
         self.retranslate_ui()
 
     # --- Public API ------------------------------------------------------------------------------
