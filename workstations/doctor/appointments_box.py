@@ -64,7 +64,7 @@ def _payment(a: appointments.Appointment) -> str:
         return ""
     if a.payer_name:
         return a.payer_name
-    return QCoreApplication.translate(CTX, "paid") if a.is_paid else QCoreApplication.translate(CTX, "to pay")
+    return QCoreApplication.translate("DoctorAppointments", "paid") if a.is_paid else QCoreApplication.translate("DoctorAppointments", "to pay")
 
 
 COLUMNS = (
@@ -220,7 +220,7 @@ class AppointmentsBox(QWidget):
             return
         service_id = self.chosen_service()
         if service_id is None:
-            self.show_message(QCoreApplication.translate(CTX, "Type a few letters of the service and choose it."))
+            self.show_message(QCoreApplication.translate("DoctorAppointments", "Type a few letters of the service and choose it."))
             return
         draft = self.draft()
         if draft is None:
@@ -249,8 +249,8 @@ class AppointmentsBox(QWidget):
             self._run(order_ops.remove_appointment(parent=self, session=self.session, record_id=self.record_id,
                                              appointment_id=row.id, version=row.version))
             return
-        reason, ok = QInputDialog.getText(self, QCoreApplication.translate(CTX, "Cancel the appointment"),
-                                          QCoreApplication.translate(CTX, "Why is it cancelled?"))
+        reason, ok = QInputDialog.getText(self, QCoreApplication.translate("DoctorAppointments", "Cancel the appointment"),
+                                          QCoreApplication.translate("DoctorAppointments", "Why is it cancelled?"))
         if ok:
             self._run(order_ops.cancel_appointment(parent=self, session=self.session, record_id=self.record_id,
                                              appointment_id=row.id, version=row.version, reason=reason))
@@ -375,7 +375,7 @@ class AppointmentSource:
     def __init__(self, box: AppointmentsBox, row: appointments.Appointment) -> None:
         self.box = box
         self.row = row
-        self.title = QCoreApplication.translate(CTX, "Book the appointment")
+        self.title = QCoreApplication.translate("DoctorAppointments", "Book the appointment")
         self.heading = row.service_name
 
     def find(self, parent: QWidget, first_day: dt.date, days: int):

@@ -87,7 +87,7 @@ class DayModel(DtoTableModel[TaskEntry]):
                 font.setBold(True)
                 return font
             if role == Qt.ItemDataRole.ToolTipRole and column == 0 and entry.walk_in:
-                return QCoreApplication.translate(CTX, "Walk-in: came without an appointment")
+                return QCoreApplication.translate("DoctorDay", "Walk-in: came without an appointment")
             if role == Qt.ItemDataRole.ToolTipRole and column == 1 and entry.birth_date is not None:
                 return f"{entry.patient_name}, {texts.age_text(entry.birth_date)}"
         return super().data(index, role)

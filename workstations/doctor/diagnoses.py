@@ -42,7 +42,7 @@ COLUMNS = (
     Column(QT_TRANSLATE_NOOP("DoctorDiagnoses", "Code"), lambda d: d.code, ALIGN_CENTER, CTX),
     Column(QT_TRANSLATE_NOOP("DoctorDiagnoses", "Diagnosis"), lambda d: d.name, context=CTX),
     Column(QT_TRANSLATE_NOOP("DoctorDiagnoses", "First time"),
-           lambda d: QCoreApplication.translate(CTX, "first time") if d.first_time else "", context=CTX),
+           lambda d: QCoreApplication.translate("DoctorDiagnoses", "first time") if d.first_time else "", context=CTX),
 )
 
 

@@ -170,4 +170,4 @@ class HistoryTab(QWidget):
 
 
 def history_label(count: int) -> str:
-    return QCoreApplication.translate(CTX, "History (%n)", "", count)
+    return QCoreApplication.translate("DoctorHistory", "History (%n)", "", count)

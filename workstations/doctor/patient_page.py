@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from medcenter_desktop.communications_panel import CommunicationsPanel
@@ -309,9 +309,9 @@ class RepeatSource:
     def __init__(self, page: PatientPage, visit: order_ops.RepeatVisit) -> None:
         self.page = page
         self.visit = visit
-        self.title = page.tr("Repeat visit")
-        self.heading = page.tr("{service} for {patient}").format(service=visit.service_name,
-                                                                 patient=visit.patient_name)
+        self.title = QCoreApplication.translate("PatientPage", "Repeat visit")
+        self.heading = QCoreApplication.translate("PatientPage", "{service} for {patient}").format(
+            service=visit.service_name, patient=visit.patient_name)
 
     def find(self, parent: QWidget, first_day: dt.date, days: int):
         return order_ops.find_repeat_slots(parent=parent, session=self.page.session, visit=self.visit,
@@ -324,6 +324,6 @@ class RepeatSource:
     def book(self, parent: QWidget, slot):
         usable, draft = self.page.draft_for_repeat()
         if not usable:
-            return self.page.tr(
-                "The visit record cannot be saved as it is: see the message under the record, correct it, then book.")
+            return QCoreApplication.translate(
+                "PatientPage", "The visit record cannot be saved as it is: see the message under the record, correct it, then book.")
         return order_ops.book_repeat(parent=parent, session=self.page.session, visit=self.visit, slot=slot, draft=draft)

@@ -70,7 +70,7 @@ class PrescriptionsModel(DtoTableModel):
 def _route_text(route: str) -> str:
     phrase = prescriptions.ROUTE_PHRASES.get(route, "")
     return QCoreApplication.translate(PRESCRIPTION_CTX, phrase) if phrase else QCoreApplication.translate(
-        CTX, "other route")
+        "DoctorPrescriptions", "other route")
 
 
 class PrescriptionsBox(QWidget):

@@ -85,12 +85,12 @@ def rows_for(services: ops.Services) -> list[ServiceRow]:
 
 
 def _steps_text(done: int, skipped: int, left: int) -> str:
-    return QCoreApplication.translate(CTX, "steps done {done}, skipped {skipped}, to do {left}").format(
+    return QCoreApplication.translate("DoctorServices", "steps done {done}, skipped {skipped}, to do {left}").format(
         done=done, skipped=skipped, left=left)
 
 
 def _optional_text() -> str:
-    return QCoreApplication.translate(CTX, "optional")
+    return QCoreApplication.translate("DoctorServices", "optional")
 
 
 COLUMNS = (

@@ -25,6 +25,7 @@ STEP_STATES = {
     "left": QT_TRANSLATE_NOOP("DoctorTexts", "to do"),
     "cancelled": QT_TRANSLATE_NOOP("DoctorTexts", "cancelled"),
 }
+UNPAID = QT_TRANSLATE_NOOP("DoctorTexts", "UNPAID")
 RECORD_STATES = {
     "draft": QT_TRANSLATE_NOOP("DoctorTexts", "draft"),
     "signed": QT_TRANSLATE_NOOP("DoctorTexts", "signed"),
@@ -51,7 +52,7 @@ def entry_payment(entry: TaskEntry) -> str:
     """The visit as a whole: UNPAID stands out, a payer is named."""
     state = entry.payment
     if state == "unpaid":
-        return tr("UNPAID")
+        return tr(UNPAID)
     if state == "covered":
         return ", ".join(entry.payer_names) or translate_domain_text(PAYMENT_NAMES["covered"]).format(payer="")
     return translate_domain_text(PAYMENT_NAMES[state]).format(payer="")
@@ -77,7 +78,7 @@ def age_text(birth: dt.date | None, on: dt.date | None = None) -> str:
     years = age(birth, on)
     if years is None:
         return ""
-    return QCoreApplication.translate(CTX, "%n year(s)", "", years)
+    return QCoreApplication.translate("DoctorTexts", "%n year(s)", "", years)
 
 
 def sex_text(sex: str) -> str:
