@@ -474,6 +474,8 @@ class SickLeaveEditor(QDialog):
         self.printed_label = QLabel(self)
         self.printed_label.setObjectName("mutedLabel")
         self.printed_label.setWordWrap(True)
+        self.calibration_button = QPushButton(self)
+        self.calibration_button.clicked.connect(self.show_printer_calibration)
         right = QWidget(self)
         rl = QVBoxLayout(right)
         rl.setContentsMargins(6, 0, 0, 0)
@@ -489,7 +491,10 @@ class SickLeaveEditor(QDialog):
         pb.addWidget(self.print_plain_button)
         pb.addWidget(self.print_blank_button)
         rl.addLayout(pb)
-        rl.addWidget(self.printed_label)
+        printed = QHBoxLayout()
+        printed.addWidget(self.printed_label, 1)
+        printed.addWidget(self.calibration_button, 0, Qt.AlignmentFlag.AlignTop)
+        rl.addLayout(printed)
 
         left = QWidget(self)
         ll = QVBoxLayout(left)
@@ -778,6 +783,9 @@ class SickLeaveEditor(QDialog):
         self.preview_mode.setItemText(1, self.tr("On plain paper (for checking)"))
         self.print_blank_button.setText(self.tr("Print on the blank (Ctrl+P)"))
         self.print_plain_button.setText(self.tr("Print on plain paper (Ctrl+Shift+P)"))
+        self.calibration_button.setText(self.tr("Pr&inter calibration…"))
+        self.calibration_button.setToolTip(self.tr(
+            "This workstation's printer profiles: offsets and scales measured on the calibration page"))
         self.save_button.setText(self.tr("Save draft (Ctrl+S)"))
         self.check_button.setText(self.tr("Check (F9)"))
         self.number_label.setText(self.tr("&Blank No.:"))
@@ -931,6 +939,14 @@ class SickLeaveEditor(QDialog):
         dialog.deleteLater()
         if accepted:
             self.print_to(printer, on_blank=on_blank)
+
+    def show_printer_calibration(self) -> QDialog:
+        """The printer calibration of this workstation; the preview follows the profile saved."""
+        from medcenter_desktop.printer_calibration import open_printer_calibration
+
+        dialog = open_printer_calibration(self, self.settings_path)
+        dialog.finished.connect(lambda _r: self._timer.start())
+        return dialog
 
     def print_to(self, printer: QPrinter, *, on_blank: bool) -> None:
         """Renders the certificate with this workstation's printer profile, logs the printing and prints it

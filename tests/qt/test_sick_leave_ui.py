@@ -252,6 +252,9 @@ def test_the_life_of_a_certificate_on_screen(qtbot, tmp_path, people, no_message
     assert editor.state.print_events and editor.state.print_events[-1].on_blank is False
     assert "Printed 1 time" in editor.printed_label.text()
     number = editor.certificate.number
+    calibration = editor.show_printer_calibration()  # this workstation's profiles, from the editor
+    assert calibration.isVisible()
+    calibration.reject()
     editor.preview_mode.setCurrentIndex(0)
     editor.tabs.setCurrentIndex(0)
     qtbot.wait(300)  # the preview is redrawn after a pause
