@@ -251,14 +251,30 @@ def test_bad_input_is_said_and_nothing_typed_is_lost(qtbot, window, visit):
 
     _type(_field(window, "complaints"), "Головная боль")
     _shortcut(window, "Ctrl+Return")
-    assert "Fill in before signing" in editor.message()
+    assert "Fill in before signing" in editor.message() and "Examination" in editor.message()
     assert editor.record is None and not editor.read_only
     assert _field(window, "complaints").toPlainText() == "Головная боль"
+
+    if editor.input("temperature") is not None:  # a number out of its field's bounds
+        _type(editor.input("temperature").editor, "47")
+        _shortcut(window, "Ctrl+S")
+        assert "Body temperature" in editor.message() and editor.record is None
+        editor.input("temperature").editor.clear()
 
     _shortcut(window, "Ctrl+S")
     qtbot.waitUntil(lambda: editor.record is not None, timeout=TIMEOUT)
     assert editor.record.status == "draft" and editor.record.content["complaints"] == "Головная боль"
     assert "Draft saved" in editor.message()
+
+    _shortcut(window, "Ctrl+D")  # a diagnosis added by mistake goes with Delete
+    QTest.keyClicks(diagnoses.search_edit, "I10")
+    QTest.keyClick(diagnoses.search_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: diagnoses.model.rowCount() == 1, timeout=TIMEOUT)
+    diagnoses.table.setFocus()
+    diagnoses.table.setCurrentIndex(diagnoses.model.index(0, 0))
+    QTest.keyClick(diagnoses.table, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: diagnoses.model.rowCount() == 0 and not editor.busy, timeout=TIMEOUT)
+    assert editor.record.diagnoses == ()
 
 
 def doctor_screens(qtbot, clinic, sessions, tmp_path, language: str, save) -> None:
