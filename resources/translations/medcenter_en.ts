@@ -2,19 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../medcenter_desktop/sick_leave_editor.py" line="+109"/>
-        <source>, duplicate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workstations/doctor/texts.py" line="+54"/>
-        <source>UNPAID</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AddCommunicationDialog</name>
     <message>
         <location filename="../../medcenter_desktop/communications_panel.py" line="+196"/>
@@ -581,35 +568,40 @@
     <name>BlanksPage</name>
     <message>
         <location filename="../../workstations/head_of_registry/blanks_page.py" line="+56"/>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>In stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-17"/>
-        <location line="+18"/>
+        <location line="-18"/>
+        <location line="+19"/>
         <location line="+11"/>
         <source>Handed out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-28"/>
-        <location line="+18"/>
+        <location line="-29"/>
+        <location line="+19"/>
         <location line="+11"/>
         <location line="+10"/>
         <source>Used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+18"/>
+        <location line="-39"/>
+        <location line="+19"/>
         <location line="+11"/>
         <location line="+10"/>
         <source>Spoiled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-38"/>
+        <source>Not handed out (in stock)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <location line="+26"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
@@ -3022,7 +3014,7 @@ to {new}?</source>
 <context>
     <name>DayPanel</name>
     <message>
-        <location filename="../../workstations/doctor/day_panel.py" line="+203"/>
+        <location filename="../../workstations/doctor/day_panel.py" line="+210"/>
         <source>Office {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3682,7 +3674,17 @@ to {new}?</source>
 <context>
     <name>DoctorAppointments</name>
     <message>
-        <location filename="../../workstations/doctor/appointments_box.py" line="-210"/>
+        <location filename="../../workstations/doctor/appointments_box.py" line="-214"/>
+        <source>paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>to pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Service</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3706,11 +3708,31 @@ to {new}?</source>
         <source>Payment</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+146"/>
+        <source>Type a few letters of the service and choose it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Cancel the appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why is it cancelled?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+125"/>
+        <source>Book the appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DoctorDay</name>
     <message>
-        <location filename="../../workstations/doctor/day_panel.py" line="-282"/>
+        <location filename="../../workstations/doctor/day_panel.py" line="-287"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3734,6 +3756,11 @@ to {new}?</source>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+34"/>
+        <source>Walk-in: came without an appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DoctorDiagnoses</name>
@@ -3755,6 +3782,11 @@ to {new}?</source>
     <message>
         <location line="+1"/>
         <source>First time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>first time</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3808,6 +3840,14 @@ to {new}?</source>
         <source>Summary</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+132"/>
+        <source>History (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DoctorPrescriptions</name>
@@ -3834,6 +3874,11 @@ to {new}?</source>
     <message>
         <location line="+1"/>
         <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>other route</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3931,7 +3976,17 @@ to {new}?</source>
 <context>
     <name>DoctorServices</name>
     <message>
-        <location filename="../../workstations/doctor/services_tab.py" line="+97"/>
+        <location filename="../../workstations/doctor/services_tab.py" line="+88"/>
+        <source>steps done {done}, skipped {skipped}, to do {left}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Service</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3959,7 +4014,7 @@ to {new}?</source>
 <context>
     <name>DoctorTexts</name>
     <message>
-        <location filename="../../workstations/doctor/texts.py" line="-38"/>
+        <location filename="../../workstations/doctor/texts.py" line="+16"/>
         <source>male</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4004,7 +4059,12 @@ to {new}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>UNPAID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>draft</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4012,6 +4072,14 @@ to {new}?</source>
         <location line="+1"/>
         <source>signed</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+50"/>
+        <source>%n year(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -8046,7 +8114,7 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../workstations/doctor/history_tab.py" line="+91"/>
+        <location filename="../../workstations/doctor/history_tab.py" line="-41"/>
         <source>Write a correction</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10351,6 +10419,21 @@ Bus names announced after a change.</extracomment>
         <source>Repeat visit booked: {when}, {service}.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+14"/>
+        <source>Repeat visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{service} for {patient}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The visit record cannot be saved as it is: see the message under the record, correct it, then book.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PayPanel</name>
@@ -10938,7 +11021,7 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>PrescriptionsBox</name>
     <message>
-        <location filename="../../workstations/doctor/prescriptions_box.py" line="+179"/>
+        <location filename="../../workstations/doctor/prescriptions_box.py" line="+161"/>
         <source>Cancel the prescription</source>
         <translation type="unfinished"></translation>
     </message>
@@ -14899,18 +14982,18 @@ left</source>
 <context>
     <name>RegistrarWindow</name>
     <message>
-        <location filename="../../workstations/registrar/window.py" line="+86"/>
-        <location line="+172"/>
+        <location filename="../../workstations/registrar/window.py" line="+87"/>
+        <location line="+183"/>
         <source>The changes to this client are not saved. Leave without saving?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-71"/>
         <source>Reload the client and drop the changes not saved?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>Find client (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -14945,7 +15028,12 @@ left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+1"/>
+        <source>Sick leave…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>Registry</source>
         <translation type="unfinished"></translation>
     </message>
@@ -16298,19 +16386,19 @@ left</source>
 <context>
     <name>SickLeave</name>
     <message>
-        <location filename="../../medcenter_desktop/sick_leave_editor.py" line="-24"/>
+        <location filename="../../medcenter_desktop/sick_leave_editor.py" line="+86"/>
         <source>Draft</source>
         <extracomment>Announced on the operation bus after a change of certificates or blanks. Jobs that write new certificates (the database agrees: sql/0013_sick_leave.sql).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1302"/>
+        <location line="+1328"/>
         <source>Issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1301"/>
+        <location line="-1327"/>
         <source>Closed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -16330,7 +16418,12 @@ left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+728"/>
+        <location line="+2"/>
+        <source>, duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+735"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -16385,12 +16478,12 @@ left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+44"/>
         <source>Sent to the printer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+436"/>
+        <location line="+445"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -16409,11 +16502,21 @@ left</source>
         <source>Cause</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+186"/>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Born</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SickLeaveEditor</name>
     <message>
-        <location line="-656"/>
+        <location line="-864"/>
         <source>Certificate of incapacity for work</source>
         <extracomment>Emitted with the id of the certificate shown after every change stored.</extracomment>
         <translation type="unfinished"></translation>
@@ -16650,6 +16753,16 @@ left</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Pr&amp;inter calibration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This workstation&apos;s printer profiles: offsets and scales measured on the calibration page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Save draft (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -16674,7 +16787,7 @@ left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-49"/>
         <source>Medical &amp;organization:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -16699,7 +16812,7 @@ left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Conti&amp;nue…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -16769,7 +16882,7 @@ left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+102"/>
         <location line="+23"/>
         <source>The certificate breaks the rules:</source>
         <translation type="unfinished"></translation>
@@ -16800,7 +16913,7 @@ left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+106"/>
         <source>male</source>
         <translation type="unfinished"></translation>
     </message>
@@ -16900,12 +17013,12 @@ left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Not printable yet: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>No PDF renderer (pypdfium2) is installed: the preview is not drawn.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -16921,9 +17034,42 @@ left</source>
     </message>
 </context>
 <context>
+    <name>SickLeaveJournalDialog</name>
+    <message>
+        <location line="+277"/>
+        <source>Sick-leave certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued &amp;since:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Number or name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>{shown} of {total} certificates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SickLeaveList</name>
     <message>
-        <location line="+77"/>
+        <location line="-269"/>
         <source>&amp;Open certificate</source>
         <translation type="unfinished"></translation>
     </message>
@@ -17938,27 +18084,6 @@ undo the refund</source>
     <message>
         <location line="+1"/>
         <source>Statistics and reports on visits, services and revenue.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>page</name>
-    <message>
-        <location filename="../../workstations/doctor/patient_page.py" line="+14"/>
-        <source>Repeat visit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{service} for {patient}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>self.page</name>
-    <message>
-        <location line="+15"/>
-        <source>The visit record cannot be saved as it is: see the message under the record, correct it, then book.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

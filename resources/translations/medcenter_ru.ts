@@ -2,19 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../medcenter_desktop/sick_leave_editor.py" line="+109"/>
-        <source>, duplicate</source>
-        <translation>, дубликат</translation>
-    </message>
-    <message>
-        <location filename="../../workstations/doctor/texts.py" line="+54"/>
-        <source>UNPAID</source>
-        <translation>НЕ ОПЛАЧЕНО</translation>
-    </message>
-</context>
-<context>
     <name>AddCommunicationDialog</name>
     <message>
         <location filename="../../medcenter_desktop/communications_panel.py" line="+196"/>
@@ -581,35 +568,40 @@
     <name>BlanksPage</name>
     <message>
         <location filename="../../workstations/head_of_registry/blanks_page.py" line="+56"/>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>In stock</source>
         <translation>На складе</translation>
     </message>
     <message>
-        <location line="-17"/>
-        <location line="+18"/>
+        <location line="-18"/>
+        <location line="+19"/>
         <location line="+11"/>
         <source>Handed out</source>
         <translation>Выдано</translation>
     </message>
     <message>
-        <location line="-28"/>
-        <location line="+18"/>
+        <location line="-29"/>
+        <location line="+19"/>
         <location line="+11"/>
         <location line="+10"/>
         <source>Used</source>
         <translation>Использовано</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+18"/>
+        <location line="-39"/>
+        <location line="+19"/>
         <location line="+11"/>
         <location line="+10"/>
         <source>Spoiled</source>
         <translation>Испорчено</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-38"/>
+        <source>Not handed out (in stock)</source>
+        <translation>Не выданы (на складе)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <location line="+26"/>
         <source>Received</source>
         <translation>Поступило</translation>
@@ -3024,7 +3016,7 @@ to {new}?</source>
 <context>
     <name>DayPanel</name>
     <message>
-        <location filename="../../workstations/doctor/day_panel.py" line="+203"/>
+        <location filename="../../workstations/doctor/day_panel.py" line="+210"/>
         <source>Office {number}</source>
         <translation>Кабинет {number}</translation>
     </message>
@@ -3688,7 +3680,17 @@ to {new}?</source>
 <context>
     <name>DoctorAppointments</name>
     <message>
-        <location filename="../../workstations/doctor/appointments_box.py" line="-210"/>
+        <location filename="../../workstations/doctor/appointments_box.py" line="-214"/>
+        <source>paid</source>
+        <translation>оплачено</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>to pay</source>
+        <translation>к оплате</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Service</source>
         <translation>Услуга</translation>
     </message>
@@ -3712,11 +3714,31 @@ to {new}?</source>
         <source>Payment</source>
         <translation>Оплата</translation>
     </message>
+    <message>
+        <location line="+146"/>
+        <source>Type a few letters of the service and choose it.</source>
+        <translation>Введите несколько букв названия услуги и выберите её.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Cancel the appointment</source>
+        <translation>Отмена назначения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why is it cancelled?</source>
+        <translation>Почему назначение отменяется?</translation>
+    </message>
+    <message>
+        <location line="+125"/>
+        <source>Book the appointment</source>
+        <translation>Запись на приём по назначению</translation>
+    </message>
 </context>
 <context>
     <name>DoctorDay</name>
     <message>
-        <location filename="../../workstations/doctor/day_panel.py" line="-282"/>
+        <location filename="../../workstations/doctor/day_panel.py" line="-287"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
@@ -3740,6 +3762,11 @@ to {new}?</source>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
+    <message>
+        <location line="+34"/>
+        <source>Walk-in: came without an appointment</source>
+        <translation>Без записи: пациент пришёл без предварительной записи</translation>
+    </message>
 </context>
 <context>
     <name>DoctorDiagnoses</name>
@@ -3762,6 +3789,11 @@ to {new}?</source>
         <location line="+1"/>
         <source>First time</source>
         <translation>Впервые</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>first time</source>
+        <translation>впервые</translation>
     </message>
 </context>
 <context>
@@ -3814,6 +3846,15 @@ to {new}?</source>
         <source>Summary</source>
         <translation>Содержание</translation>
     </message>
+    <message numerus="yes">
+        <location line="+132"/>
+        <source>History (%n)</source>
+        <translation>
+            <numerusform>История (%n)</numerusform>
+            <numerusform>История (%n)</numerusform>
+            <numerusform>История (%n)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DoctorPrescriptions</name>
@@ -3841,6 +3882,11 @@ to {new}?</source>
         <location line="+1"/>
         <source>Status</source>
         <translation>Статус</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>other route</source>
+        <translation>другой путь введения</translation>
     </message>
 </context>
 <context>
@@ -3937,7 +3983,17 @@ to {new}?</source>
 <context>
     <name>DoctorServices</name>
     <message>
-        <location filename="../../workstations/doctor/services_tab.py" line="+97"/>
+        <location filename="../../workstations/doctor/services_tab.py" line="+88"/>
+        <source>steps done {done}, skipped {skipped}, to do {left}</source>
+        <translation>этапов выполнено {done}, пропущено {skipped}, осталось {left}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>optional</source>
+        <translation>необязательный</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Service</source>
         <translation>Услуга</translation>
     </message>
@@ -3965,7 +4021,7 @@ to {new}?</source>
 <context>
     <name>DoctorTexts</name>
     <message>
-        <location filename="../../workstations/doctor/texts.py" line="-38"/>
+        <location filename="../../workstations/doctor/texts.py" line="+16"/>
         <source>male</source>
         <translation>мужской</translation>
     </message>
@@ -4010,7 +4066,12 @@ to {new}?</source>
         <translation>отменён</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>UNPAID</source>
+        <translation>НЕ ОПЛАЧЕНО</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>draft</source>
         <translation>черновик</translation>
     </message>
@@ -4018,6 +4079,15 @@ to {new}?</source>
         <location line="+1"/>
         <source>signed</source>
         <translation>подписана</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+50"/>
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n год</numerusform>
+            <numerusform>%n года</numerusform>
+            <numerusform>%n лет</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -8054,7 +8124,7 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../workstations/doctor/history_tab.py" line="+91"/>
+        <location filename="../../workstations/doctor/history_tab.py" line="-41"/>
         <source>Write a correction</source>
         <translation>Создать исправление</translation>
     </message>
@@ -10359,6 +10429,21 @@ Bus names announced after a change.</extracomment>
         <source>Repeat visit booked: {when}, {service}.</source>
         <translation>Записан на повторный приём: {when}, {service}.</translation>
     </message>
+    <message>
+        <location line="+14"/>
+        <source>Repeat visit</source>
+        <translation>Повторный приём</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{service} for {patient}</source>
+        <translation>{service}: {patient}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The visit record cannot be saved as it is: see the message under the record, correct it, then book.</source>
+        <translation>Запись о приёме нельзя сохранить в таком виде: прочитайте сообщение под записью, исправьте её, затем запишите на приём.</translation>
+    </message>
 </context>
 <context>
     <name>PayPanel</name>
@@ -10946,7 +11031,7 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>PrescriptionsBox</name>
     <message>
-        <location filename="../../workstations/doctor/prescriptions_box.py" line="+179"/>
+        <location filename="../../workstations/doctor/prescriptions_box.py" line="+161"/>
         <source>Cancel the prescription</source>
         <translation>Отмена назначения</translation>
     </message>
@@ -14925,18 +15010,18 @@ left</source>
 <context>
     <name>RegistrarWindow</name>
     <message>
-        <location filename="../../workstations/registrar/window.py" line="+86"/>
-        <location line="+172"/>
+        <location filename="../../workstations/registrar/window.py" line="+87"/>
+        <location line="+183"/>
         <source>The changes to this client are not saved. Leave without saving?</source>
         <translation>Изменения не сохранены. Уйти без сохранения?</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-71"/>
         <source>Reload the client and drop the changes not saved?</source>
         <translation>Загрузить данные заново и отбросить несохранённые изменения?</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>Find client (Ctrl+F)</source>
         <translation>Найти пациента (Ctrl+F)</translation>
     </message>
@@ -14971,7 +15056,12 @@ left</source>
         <translation>Заказ без карты…</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+1"/>
+        <source>Sick leave…</source>
+        <translation>Листки нетрудоспособности…</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>Registry</source>
         <translation>Регистратура</translation>
     </message>
@@ -16324,19 +16414,19 @@ left</source>
 <context>
     <name>SickLeave</name>
     <message>
-        <location filename="../../medcenter_desktop/sick_leave_editor.py" line="-24"/>
+        <location filename="../../medcenter_desktop/sick_leave_editor.py" line="+86"/>
         <source>Draft</source>
         <extracomment>Announced on the operation bus after a change of certificates or blanks. Jobs that write new certificates (the database agrees: sql/0013_sick_leave.sql).</extracomment>
         <translation>Черновик</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1302"/>
+        <location line="+1328"/>
         <source>Issued</source>
         <translation>Выдан</translation>
     </message>
     <message>
-        <location line="-1301"/>
+        <location line="-1327"/>
         <source>Closed</source>
         <translation>Закрыт</translation>
     </message>
@@ -16356,7 +16446,12 @@ left</source>
         <translation>Отменён</translation>
     </message>
     <message>
-        <location line="+728"/>
+        <location line="+2"/>
+        <source>, duplicate</source>
+        <translation>, дубликат</translation>
+    </message>
+    <message>
+        <location line="+735"/>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
     </message>
@@ -16411,12 +16506,12 @@ left</source>
         <translation>Черновик отменён.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+44"/>
         <source>Sent to the printer.</source>
         <translation>Отправлено на принтер.</translation>
     </message>
     <message>
-        <location line="+436"/>
+        <location line="+445"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
@@ -16435,11 +16530,21 @@ left</source>
         <source>Cause</source>
         <translation>Причина</translation>
     </message>
+    <message>
+        <location line="+186"/>
+        <source>Patient</source>
+        <translation>Пациент</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Born</source>
+        <translation>Дата рождения</translation>
+    </message>
 </context>
 <context>
     <name>SickLeaveEditor</name>
     <message>
-        <location line="-656"/>
+        <location line="-864"/>
         <source>Certificate of incapacity for work</source>
         <extracomment>Emitted with the id of the certificate shown after every change stored.</extracomment>
         <translation>Листок нетрудоспособности</translation>
@@ -16676,6 +16781,16 @@ left</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Pr&amp;inter calibration…</source>
+        <translation>&amp;Калибровка принтера…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This workstation&apos;s printer profiles: offsets and scales measured on the calibration page</source>
+        <translation>Профили принтеров этого рабочего места: смещения и масштабы, измеренные по калибровочной странице</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Save draft (Ctrl+S)</source>
         <translation>Сохранить черновик (Ctrl+S)</translation>
     </message>
@@ -16700,7 +16815,7 @@ left</source>
         <translation>Испор&amp;тить…</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-49"/>
         <source>Medical &amp;organization:</source>
         <translation>Медицинская ор&amp;ганизация:</translation>
     </message>
@@ -16725,7 +16840,7 @@ left</source>
         <translation>Пр&amp;иступить к работе с:</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Conti&amp;nue…</source>
         <translation>Продол&amp;жить…</translation>
     </message>
@@ -16795,7 +16910,7 @@ left</source>
         <translation>Печать на обычной бумаге</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+102"/>
         <location line="+23"/>
         <source>The certificate breaks the rules:</source>
         <translation>Листок нетрудоспособности нарушает правила:</translation>
@@ -16826,7 +16941,7 @@ left</source>
         <translation>— нет —</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+106"/>
         <source>male</source>
         <translation>мужской</translation>
     </message>
@@ -16926,12 +17041,12 @@ left</source>
         <translation>Форма отображается после сохранения листка нетрудоспособности.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Not printable yet: {problems}</source>
         <translation>Пока нельзя напечатать: {problems}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>No PDF renderer (pypdfium2) is installed: the preview is not drawn.</source>
         <translation>Не установлена программа отрисовки PDF (pypdfium2): предварительный просмотр не отображается.</translation>
     </message>
@@ -16947,9 +17062,42 @@ left</source>
     </message>
 </context>
 <context>
+    <name>SickLeaveJournalDialog</name>
+    <message>
+        <location line="+277"/>
+        <source>Sick-leave certificates</source>
+        <translation>Листки нетрудоспособности</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued &amp;since:</source>
+        <translation>Выданы &amp;с:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Number or name:</source>
+        <translation>&amp;Номер или ФИО:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open certificate</source>
+        <translation>&amp;Открыть листок</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>{shown} of {total} certificates.</source>
+        <translation>Показано листков: {shown} из {total}.</translation>
+    </message>
+</context>
+<context>
     <name>SickLeaveList</name>
     <message>
-        <location line="+77"/>
+        <location line="-269"/>
         <source>&amp;Open certificate</source>
         <translation>&amp;Открыть листок</translation>
     </message>
@@ -17971,27 +18119,6 @@ undo the refund</source>
         <location line="+1"/>
         <source>Statistics and reports on visits, services and revenue.</source>
         <translation>Статистика и отчёты о посещениях, услугах и выручке.</translation>
-    </message>
-</context>
-<context>
-    <name>page</name>
-    <message>
-        <location filename="../../workstations/doctor/patient_page.py" line="+14"/>
-        <source>Repeat visit</source>
-        <translation>Повторный приём</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{service} for {patient}</source>
-        <translation>{service}: {patient}</translation>
-    </message>
-</context>
-<context>
-    <name>self.page</name>
-    <message>
-        <location line="+15"/>
-        <source>The visit record cannot be saved as it is: see the message under the record, correct it, then book.</source>
-        <translation>Запись о приёме нельзя сохранить в таком виде: прочитайте сообщение под записью, исправьте её, затем запишите на приём.</translation>
     </message>
 </context>
 </TS>
