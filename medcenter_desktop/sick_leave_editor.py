@@ -1224,6 +1224,8 @@ class SickLeaveEditor(QDialog):
             self.period_from.set_value(last + dt.timedelta(days=1))
             self.period_to.set_value(max(last + dt.timedelta(days=1), self.period_to.value()))
         self.chair_combo.set_staff_id(None)
+        if (self.choices is None or self.choices.own_staff_id is None) and cert.periods:
+            self.doctor_combo.set_staff_id(cert.periods[-1].doctor_staff_id)  # not a doctor: the last one's
 
     def _fill_periods(self, cert: sl.Certificate) -> None:
         self.periods_table.setRowCount(len(cert.periods))
