@@ -161,11 +161,6 @@ def open_patient(*, parent: QWidget, session: AppSession, patient_id: int, day: 
                                                       office_id), commit=True)  # card_records() writes the opening to the audit trail
 
 
-def load_services(*, parent: QWidget, session: AppSession, patient_id: int, day: dt.date,
-                  staff_member_id: int | None) -> BackgroundOp[Services]:
-    return _op(parent, session, lambda conn: _services(conn, patient_id, day, staff_member_id), commit=False)
-
-
 # --- writing the record -------------------------------------------------------------------------------------
 
 

@@ -240,10 +240,6 @@ class RecordEditor(QWidget):
     def input(self, key: str) -> FieldInput | None:
         return self.inputs.get(key)
 
-    def set_text(self, key: str, value: object) -> None:
-        if key in self.inputs:
-            self.inputs[key].set_value(value)
-
     def show_message(self, text: str, *, error: bool = False) -> None:
         self.message_label.setStyleSheet(_ERROR_STYLE if error else _NOTICE_STYLE)
         self.message_label.setText(text)
