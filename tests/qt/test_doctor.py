@@ -582,3 +582,25 @@ def test_a_complex_service_is_performed_step_by_step(qtbot, clinic, window, visi
     services.close_button.click()
     qtbot.waitUntil(lambda: not services.busy and not page.loading and next(
         r for r in services.model.rows() if r.id == parent).state.startswith("performed"), timeout=TIMEOUT)
+
+
+def test_sick_leave_is_issued_from_the_visit(qtbot, window, visit):
+    """The Sick leave tab (Ctrl+5) lists the patient's certificates; a new one is for this patient and is
+    linked to the visit's record (the editor itself is tested in test_sick_leave_ui.py)."""
+    _open_visit(qtbot, window, visit)
+    page = window.patient_page
+    editor = page.editor
+    _type(_field(window, "complaints"), "Температура, слабость")
+    _shortcut(window, "Ctrl+S")
+    qtbot.waitUntil(lambda: editor.record is not None, timeout=TIMEOUT)
+    _shortcut(window, "Ctrl+5")
+    assert page.tabs.currentWidget() is page.sick_leave
+    qtbot.waitUntil(lambda: page.sick_leave.patient_id == visit.patient and not page.sick_leave.loading,
+                    timeout=TIMEOUT)
+    assert page.sick_leave.new_button.isVisible()
+    certificate = page.sick_leave.new_certificate()
+    assert certificate is not None
+    try:
+        assert (certificate.patient_id, certificate.record_id) == (visit.patient, editor.record.id)
+    finally:
+        certificate.close()

@@ -62,6 +62,10 @@ _DONE_FG = QColor("#7b8a95")
 _STATUS_COLOURS = {"arrived": QColor("#e3f1e6"), "in_progress": QColor("#fff1cc"), "no_show": QColor("#eceff1")}
 
 
+#: Payment states that stop the service from being performed: highlighted the same way.
+_BLOCKING = ("unpaid", "approval_needed")
+
+
 class DayModel(DtoTableModel[TaskEntry]):
     """The visits of the day; unpaid visits, statuses and walk-ins stand out."""
 
@@ -73,16 +77,16 @@ class DayModel(DtoTableModel[TaskEntry]):
         if entry is not None:
             column = index.column()
             if role == Qt.ItemDataRole.BackgroundRole:
-                if column == PAYMENT_COLUMN and entry.payment == "unpaid":
+                if column == PAYMENT_COLUMN and entry.payment in _BLOCKING:
                     return QBrush(_UNPAID_BG)
                 if column == STATUS_COLUMN and entry.booking_status in _STATUS_COLOURS:
                     return QBrush(_STATUS_COLOURS[entry.booking_status])
             if role == Qt.ItemDataRole.ForegroundRole:
-                if column == PAYMENT_COLUMN and entry.payment == "unpaid":
+                if column == PAYMENT_COLUMN and entry.payment in _BLOCKING:
                     return QBrush(_UNPAID_FG)
                 if entry.booking_status in ("done", "no_show", "cancelled"):
                     return QBrush(_DONE_FG)
-            if role == Qt.ItemDataRole.FontRole and column == PAYMENT_COLUMN and entry.payment == "unpaid":
+            if role == Qt.ItemDataRole.FontRole and column == PAYMENT_COLUMN and entry.payment in _BLOCKING:
                 font = QFont()
                 font.setBold(True)
                 return font

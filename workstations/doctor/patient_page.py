@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxL
 
 from medcenter_desktop.communications_panel import CommunicationsPanel
 from medcenter_desktop.error_dialog import error_text, show_error
+from medcenter_desktop.sick_leave_editor import SickLeaveList
 from shared.errors import DomainError
 from workstations.doctor import ops, order_ops, texts
 from workstations.doctor.history_tab import HistoryTab, history_label
@@ -33,7 +34,7 @@ class PatientPage(QWidget):
 
     day_changed = Signal()
     loaded = Signal()
-    VISIT_TAB, HISTORY_TAB, SERVICES_TAB, COMMUNICATIONS_TAB = range(4)
+    VISIT_TAB, HISTORY_TAB, SERVICES_TAB, COMMUNICATIONS_TAB, SICK_LEAVE_TAB = range(5)
 
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,9 +80,12 @@ class PatientPage(QWidget):
         self.history = HistoryTab(self)
         self.services = ServicesTab(session, self)
         self.communications = CommunicationsPanel(session, self)
+        # The patient's certificates of incapacity for work; a new one is prefilled from the patient and
+        # linked to the visit's record (issue from the doctor's workstation).
+        self.sick_leave = SickLeaveList(session, None, self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        for page in (self.editor, self.history, self.services, self.communications):
+        for page in (self.editor, self.history, self.services, self.communications, self.sick_leave):
             self.tabs.addTab(page, "")
         self.tabs.currentChanged.connect(lambda _i: self._load_communications())
 
@@ -159,6 +163,7 @@ class PatientPage(QWidget):
                              + " (Ctrl+2)")
         self.tabs.setTabText(self.SERVICES_TAB, self.tr("Services (Ctrl+3)"))
         self.tabs.setTabText(self.COMMUNICATIONS_TAB, self.tr("Communications (Ctrl+4)"))
+        self.tabs.setTabText(self.SICK_LEAVE_TAB, self.tr("Sick leave (Ctrl+5)"))
 
     # --- Internals -------------------------------------------------------------------------------
 
@@ -216,6 +221,9 @@ class PatientPage(QWidget):
         """Read when the tab is shown: opening a patient reads only what the visit needs."""
         if self.tabs.currentWidget() is self.communications and self.data is not None:
             self.communications.load(self.data.details.id)
+        if self.tabs.currentWidget() is self.sick_leave and self.data is not None:
+            self.sick_leave.record_id = self.editor.record.id if self.editor.record else None
+            self.sick_leave.load(self.data.details.id)
 
     def _record_of_visit(self, data: ops.PatientData) -> VisitRecord | None:
         me = self.me.staff_member_id if self.me else None

@@ -109,7 +109,7 @@ class ServicesModel(DtoTableModel[ServiceRow]):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         row = self.row_at(index) if index.isValid() else None
         if row is not None and role == Qt.ItemDataRole.ForegroundRole:
-            if index.column() == 3 and row.entry.payment == "unpaid" and row.kind != "step":
+            if index.column() == 3 and row.entry.payment in ("unpaid", "approval_needed") and row.kind != "step":
                 return QBrush(QColor("#a61b1b"))
             if not row.open and row.kind != "complex":
                 return QBrush(QColor("#5f7a5f"))

@@ -177,6 +177,7 @@ class DoctorWindow(WorkstationWindow):
             ("Ctrl+2", self._when_open(lambda: page.show_tab(page.HISTORY_TAB))),
             ("Ctrl+3", self._when_open(lambda: page.show_tab(page.SERVICES_TAB))),
             ("Ctrl+4", self._when_open(lambda: page.show_tab(page.COMMUNICATIONS_TAB))),
+            ("Ctrl+5", self._when_open(lambda: page.show_tab(page.SICK_LEAVE_TAB))),
         ]
         self.shortcuts: dict[str, QShortcut] = {}
         for sequence, slot in bindings:
