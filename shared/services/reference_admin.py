@@ -91,6 +91,11 @@ class InvalidTimeZone(DomainError):
     )
 
 
+class InvalidUnpaidRule(DomainError):
+    message = QT_TRANSLATE_NOOP(
+        "DomainError", "Unpaid services are either refused or performed after a warning (given: \u201c{rule}\u201d).")
+
+
 class InvalidDepartmentKind(DomainError):
     message = QT_TRANSLATE_NOOP("DomainError", "Unknown kind of department: \u201c{kind}\u201d.")
 
@@ -155,6 +160,12 @@ class OrganizationValues:
     phone: str = ""
     time_zone: str = "Europe/Moscow"
     is_active: bool = True
+    #: Performing a service that is neither paid nor covered: 'block' refuses it, 'warn' asks the doctor.
+    unpaid_performance: str = "block"
+
+
+#: The choices of ``OrganizationValues.unpaid_performance``.
+UNPAID_PERFORMANCE_RULES = ("block", "warn")
 
 
 @dataclass(frozen=True)
@@ -374,6 +385,8 @@ def _check_organization(conn: Connection, row: dict, row_id: int | None) -> None
     row["ogrn"] = row["ogrn"] or None
     if row["ogrn"] is not None and not is_valid_ogrn(row["ogrn"]):
         raise InvalidOgrn()
+    if row["unpaid_performance"] not in UNPAID_PERFORMANCE_RULES:
+        raise InvalidUnpaidRule(rule=row["unpaid_performance"])
     zone = row["time_zone"] or ""
     try:
         zoneinfo.ZoneInfo(zone)

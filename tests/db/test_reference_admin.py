@@ -70,6 +70,10 @@ def test_create_read_update_organization(admin):
     run(admin, lambda c: ra.update_record(c, "organizations", new_id, changed, version=record.version))
     again = run(admin, lambda c: ra.get_record(c, "organizations", new_id))
     assert again.values.short_name == "Test Clinic No. 2" and again.version == 2
+    # The clinic's rule for services neither paid nor covered (the doctor's workstation follows it).
+    run(admin, lambda c: ra.update_record(c, "organizations", new_id, org_values(unpaid_performance="warn"),
+                                          version=again.version))
+    assert run(admin, lambda c: ra.get_record(c, "organizations", new_id)).values.unpaid_performance == "warn"
 
 
 @pytest.mark.parametrize(("values", "error"), [
@@ -82,6 +86,7 @@ def test_create_read_update_organization(admin):
     (dict(time_zone="Mars/Olympus"), InvalidTimeZone),
     (dict(time_zone="../../etc/passwd"), InvalidTimeZone),
     (dict(time_zone=""), InvalidTimeZone),
+    (dict(unpaid_performance="maybe"), ra.InvalidUnpaidRule),
     (dict(name="x" * 301), TooLong),
     (dict(phone="+7\t495"), ControlCharacters),
     (dict(name="Clinic\x00"), ControlCharacters),

@@ -83,6 +83,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field("address", QT_TRANSLATE_NOOP("RecordDialog", "&Address:"), "text"),
         Field("phone", QT_TRANSLATE_NOOP("RecordDialog", "&Phone:")),
         Field("time_zone", QT_TRANSLATE_NOOP("RecordDialog", "&Time zone:"), "zone"),
+        Field("unpaid_performance", QT_TRANSLATE_NOOP("RecordDialog", "&Unpaid services:"), "combo", "unpaid_rules"),
         Field("is_active", QT_TRANSLATE_NOOP("RecordDialog", "A&ctive"), "check"),
     ),
     "departments": (
@@ -142,6 +143,11 @@ VALUE_TYPES = {
     "organizations": ra.OrganizationValues, "departments": ra.DepartmentValues, "offices": ra.OfficeValues,
     "staff": ra.StaffValues, "card_types": ra.CardTypeValues, "specialties": ra.SpecialtyValues,
     "positions": ra.PositionValues, "cash_desks": ra.CashDeskValues,
+}
+#: How the organization's rule for services neither paid nor covered reads (context RecordDialog).
+UNPAID_RULE_NAMES = {
+    "block": QT_TRANSLATE_NOOP("RecordDialog", "refused until paid or covered"),
+    "warn": QT_TRANSLATE_NOOP("RecordDialog", "performed after a warning to the doctor"),
 }
 #: Defaults of a new record (those the values classes do not give).
 _SET = QT_TRANSLATE_NOOP("RecordDialog", "set")
@@ -301,6 +307,8 @@ class RecordDialog(QDialog):
             return [(o.name, o.id) for o in c.organizations]
         if spec.source == "kinds":
             return [(QCoreApplication.translate("ReferenceBrowser", KIND_NAMES[k]), k) for k in DEPARTMENT_KINDS]
+        if spec.source == "unpaid_rules":
+            return [(_tr(UNPAID_RULE_NAMES[r]), r) for r in ra.UNPAID_PERFORMANCE_RULES]
         if spec.source == "positions":
             return [(p.name, p.id) for p in c.positions]
         if spec.source == "specialties":
