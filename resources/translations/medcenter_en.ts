@@ -3014,7 +3014,7 @@ to {new}?</source>
 <context>
     <name>DayPanel</name>
     <message>
-        <location filename="../../workstations/doctor/day_panel.py" line="+210"/>
+        <location filename="../../workstations/doctor/day_panel.py" line="+214"/>
         <source>Office {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3732,7 +3732,7 @@ to {new}?</source>
 <context>
     <name>DoctorDay</name>
     <message>
-        <location filename="../../workstations/doctor/day_panel.py" line="-287"/>
+        <location filename="../../workstations/doctor/day_panel.py" line="-291"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3757,8 +3757,9 @@ to {new}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>Walk-in: came without an appointment</source>
+        <extracomment>Payment states that stop the service from being performed: highlighted the same way.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4860,6 +4861,11 @@ code 2 (expensive treatment): {two}</source>
     </message>
     <message>
         <location line="+6"/>
+        <source>Unpaid services are either refused or performed after a warning (given: “{rule}”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Unknown kind of department: “{kind}”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4929,9 +4935,9 @@ code 2 (expensive treatment): {two}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+112"/>
         <source>Name</source>
-        <extracomment>Field labels, as source texts of the DomainError context (they are filled into messages).</extracomment>
+        <extracomment>Performing a service that is neither paid nor covered: &apos;block&apos; refuses it, &apos;warn&apos; asks the doctor. The choices of ``OrganizationValues.unpaid_performance``. Field labels, as source texts of the DomainError context (they are filled into messages).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -10359,7 +10365,7 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../workstations/doctor/patient_page.py" line="+156"/>
+        <location filename="../../workstations/doctor/patient_page.py" line="+160"/>
         <source>Card:</source>
         <extracomment>The office whose day the list shows (None: the user&apos;s own schedule).</extracomment>
         <translation type="unfinished"></translation>
@@ -10380,6 +10386,11 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Sick leave (Ctrl+5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+31"/>
         <source>born {date}</source>
         <translation type="unfinished"></translation>
@@ -10395,7 +10406,7 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>Not on the day&apos;s list: a record without a visit.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12231,6 +12242,11 @@ left</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Unpaid services:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <location line="+7"/>
         <location line="+9"/>
         <location line="+18"/>
@@ -12369,7 +12385,18 @@ left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <source>refused until paid or covered</source>
+        <extracomment>How the organization&apos;s rule for services neither paid nor covered reads (context RecordDialog).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>performed after a warning to the doctor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>set</source>
         <extracomment>Defaults of a new record (those the values classes do not give).</extracomment>
         <translation type="unfinished"></translation>
@@ -12393,7 +12420,7 @@ left</source>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../workstations/doctor/record_editor.py" line="+58"/>
+        <location filename="../../workstations/doctor/record_editor.py" line="+54"/>
         <source>&amp;Template:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -13775,7 +13802,7 @@ left</source>
 <context>
     <name>ReferenceBrowser</name>
     <message>
-        <location filename="../../workstations/administrator/record_dialog.py" line="-139"/>
+        <location filename="../../workstations/administrator/record_dialog.py" line="-145"/>
         <location filename="../../workstations/administrator/window.py" line="-324"/>
         <source>outpatient</source>
         <extracomment>What the operation bus announces when reference data changes; this window reloads on it.</extracomment>

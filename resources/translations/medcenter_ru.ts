@@ -3016,7 +3016,7 @@ to {new}?</source>
 <context>
     <name>DayPanel</name>
     <message>
-        <location filename="../../workstations/doctor/day_panel.py" line="+210"/>
+        <location filename="../../workstations/doctor/day_panel.py" line="+214"/>
         <source>Office {number}</source>
         <translation>Кабинет {number}</translation>
     </message>
@@ -3738,7 +3738,7 @@ to {new}?</source>
 <context>
     <name>DoctorDay</name>
     <message>
-        <location filename="../../workstations/doctor/day_panel.py" line="-287"/>
+        <location filename="../../workstations/doctor/day_panel.py" line="-291"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
@@ -3763,8 +3763,9 @@ to {new}?</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>Walk-in: came without an appointment</source>
+        <extracomment>Payment states that stop the service from being performed: highlighted the same way.</extracomment>
         <translation>Без записи: пациент пришёл без предварительной записи</translation>
     </message>
 </context>
@@ -4869,6 +4870,11 @@ code 2 (expensive treatment): {two}</source>
     </message>
     <message>
         <location line="+6"/>
+        <source>Unpaid services are either refused or performed after a warning (given: “{rule}”).</source>
+        <translation>Неоплаченные услуги либо не выполняются, либо выполняются после предупреждения (указано: «{rule}»).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Unknown kind of department: “{kind}”.</source>
         <translation>Неизвестный тип подразделения: «{kind}».</translation>
     </message>
@@ -4938,9 +4944,9 @@ code 2 (expensive treatment): {two}</source>
         <translation>Записи этого справочника нельзя сделать неактивными.</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+112"/>
         <source>Name</source>
-        <extracomment>Field labels, as source texts of the DomainError context (they are filled into messages).</extracomment>
+        <extracomment>Performing a service that is neither paid nor covered: &apos;block&apos; refuses it, &apos;warn&apos; asks the doctor. The choices of ``OrganizationValues.unpaid_performance``. Field labels, as source texts of the DomainError context (they are filled into messages).</extracomment>
         <translation>Наименование</translation>
     </message>
     <message>
@@ -10369,7 +10375,7 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../workstations/doctor/patient_page.py" line="+156"/>
+        <location filename="../../workstations/doctor/patient_page.py" line="+160"/>
         <source>Card:</source>
         <extracomment>The office whose day the list shows (None: the user&apos;s own schedule).</extracomment>
         <translation>Карта:</translation>
@@ -10390,6 +10396,11 @@ Bus names announced after a change.</extracomment>
         <translation>Обращения (Ctrl+4)</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Sick leave (Ctrl+5)</source>
+        <translation>Листки нетрудоспособности (Ctrl+5)</translation>
+    </message>
+    <message>
         <location line="+31"/>
         <source>born {date}</source>
         <translation>дата рождения {date}</translation>
@@ -10405,7 +10416,7 @@ Bus names announced after a change.</extracomment>
         <translation>нет карты, которую вам разрешено открывать</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>Not on the day&apos;s list: a record without a visit.</source>
         <translation>Нет в списке на день: запись без приёма.</translation>
     </message>
@@ -12252,6 +12263,11 @@ left</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Unpaid services:</source>
+        <translation>&amp;Неоплаченные услуги:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <location line="+7"/>
         <location line="+9"/>
         <location line="+18"/>
@@ -12390,7 +12406,18 @@ left</source>
         <translation>8 или 10 цифр; пусто — не печатается</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <source>refused until paid or covered</source>
+        <extracomment>How the organization&apos;s rule for services neither paid nor covered reads (context RecordDialog).</extracomment>
+        <translation>не выполняются, пока не оплачены или не покрыты плательщиком</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>performed after a warning to the doctor</source>
+        <translation>выполняются после предупреждения врача</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>set</source>
         <extracomment>Defaults of a new record (those the values classes do not give).</extracomment>
         <translation>указана</translation>
@@ -12414,7 +12441,7 @@ left</source>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../workstations/doctor/record_editor.py" line="+58"/>
+        <location filename="../../workstations/doctor/record_editor.py" line="+54"/>
         <source>&amp;Template:</source>
         <translation>&amp;Шаблон:</translation>
     </message>
@@ -13799,7 +13826,7 @@ left</source>
 <context>
     <name>ReferenceBrowser</name>
     <message>
-        <location filename="../../workstations/administrator/record_dialog.py" line="-139"/>
+        <location filename="../../workstations/administrator/record_dialog.py" line="-145"/>
         <location filename="../../workstations/administrator/window.py" line="-324"/>
         <source>outpatient</source>
         <extracomment>What the operation bus announces when reference data changes; this window reloads on it.</extracomment>
