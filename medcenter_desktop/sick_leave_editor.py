@@ -1346,12 +1346,12 @@ class SickLeaveEditor(QDialog):
         periods = len(cert.periods) if cert else 0
         self.save_button.setEnabled(ready and (draft or issued) and (cert is not None or writer))
         self.check_button.setEnabled(ready and draft and (cert is not None or writer))
-        self.add_period_button.setEnabled(ready and (draft or issued) and periods < 3 and (cert is not None or writer))
-        self.extend_button.setEnabled(ready and (draft or issued) and 0 < periods < 3)
-        self.remove_period_button.setEnabled(ready and draft and periods > 0)
-        self.period_from.setEnabled(draft or issued)
-        for w in (self.period_to, self.doctor_combo, self.chair_combo):
-            w.setEnabled(draft or issued)
+        # only those who treat release from work (the database refuses a registry job's period)
+        self.add_period_button.setEnabled(ready and writer and (draft or issued) and periods < 3)
+        self.extend_button.setEnabled(ready and writer and (draft or issued) and 0 < periods < 3)
+        self.remove_period_button.setEnabled(ready and writer and draft and periods > 0)
+        for w in (self.period_from, self.period_to, self.doctor_combo, self.chair_combo):
+            w.setEnabled(writer and (draft or issued))
         self.number_edit.setEnabled(ready and (draft or status in ("issued", "closed")))
         self.issue_button.setEnabled(ready and draft and cert is not None or (ready and cert is None and writer))
         self.close_button.setEnabled(ready and issued)
