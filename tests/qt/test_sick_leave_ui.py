@@ -352,11 +352,13 @@ def test_the_life_of_a_certificate_on_screen(qtbot, tmp_path, people, no_message
 
     from medcenter_desktop import document_preview
 
+    document_preview.last_shown.clear()  # an earlier test's dialog (deleted by now) must not be taken for ours
     page.preview_report()
     qtbot.waitUntil(lambda: "dialog" in document_preview.last_shown, timeout=TIMEOUT)
     report_dialog = document_preview.last_shown["dialog"]
     assert report_dialog.page_count() >= 1
     report_dialog.close()
+    document_preview.last_shown.clear()
     page.preview_book()
     qtbot.waitUntil(lambda: "dialog" in document_preview.last_shown and document_preview.last_shown["dialog"]
                     is not report_dialog, timeout=TIMEOUT)
