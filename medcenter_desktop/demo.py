@@ -20,6 +20,7 @@ from shared.db.connection import ConnectionParams, make_engine
 from shared.db.migrate import upgrade
 from shared.db.roles import JOB_TITLES, RoleNames
 from shared.demo.generator import DEMO_PASSWORD, DEMO_USERS, DemoSummary, generate_clinic, is_seeded
+from shared.demo.sick_leave import seed_demo_blanks
 
 log = logging.getLogger(__name__)
 
@@ -81,11 +82,26 @@ def prepare_demo(data_dir: Path | None = None, *, reset: bool = False, base: Set
     clinic = admin.with_database(DEMO_DATABASE)
     upgrade(clinic)
     summary = seed_clinic(clinic, roles)
+    seed_demo_only(clinic, roles)
     settings = dataclasses.replace(
         base or Settings(), host="127.0.0.1", port=server.port(), database=DEMO_DATABASE,
         sslmode="disable", role_namespace="",
     )
     return DemoEnvironment(server=server, settings=settings, admin=admin, summary=summary)
+
+
+def seed_demo_only(clinic: ConnectionParams, roles: RoleNames) -> None:
+    """What the demo has and the tests' clinic does not (their blank accounting starts empty): sick-leave
+    blanks received and handed to the demo doctor and nurse. Once: organizations with blanks are skipped."""
+    engine = make_engine(clinic, pool_pre_ping=False)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text(f'SET ROLE "{roles.owner}"'))
+            if seed_demo_blanks(conn, roles):
+                log.info("demo sick-leave blanks received")
+            conn.commit()
+    finally:
+        engine.dispose()
 
 
 def seed_clinic(clinic: ConnectionParams, roles: RoleNames, *, scale: int = 1) -> DemoSummary | None:

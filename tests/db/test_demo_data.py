@@ -60,3 +60,30 @@ def test_generator_is_deterministic_and_scales(pg_server, fresh_namespace):
     assert results[0] == results[1]
     assert results[2][0].staff == 3 * results[0][0].staff
     assert results[2][0].organizations == 6
+
+
+def test_the_demo_has_blanks_so_its_doctor_issues_sick_leave_at_once(clinic, doctor):
+    """`medcenter demo` (not the tests' clinic) receives sick-leave blanks and hands some to the demo doctor
+    and nurse; done once. The doctor's first certificate takes the lowest blank he holds."""
+    import datetime as dt
+
+    from sqlalchemy import text
+
+    from medcenter_desktop.demo import seed_demo_only
+    from shared.services import sick_leave as sl
+    from shared.services.session import session_user
+    from tests.db.demo_sessions import work
+
+    seed_demo_only(clinic.admin, clinic.roles)
+    seed_demo_only(clinic.admin, clinic.roles)  # again: nothing more
+    with clinic.connect() as conn:
+        assert conn.execute("SELECT count(*) FROM sick_leave_blank_batches").fetchone()[0] == 2
+        assert conn.execute("SELECT count(*) FROM sick_leave_blank_issues").fetchone()[0] == 2
+    with work(doctor) as c:
+        me = session_user(c).staff_member_id
+        held = c.scalar(text("SELECT min(number) FROM sick_leave_blanks WHERE holder_staff_id = :s"), {"s": me})
+        patient = c.scalar(text("SELECT c.patient_id FROM medical_cards c ORDER BY c.id LIMIT 1"))
+        cert = sl.create_draft(c, patient, employer="ООО «Ромашка»")
+        today = dt.date.today()
+        version = sl.add_period(c, cert, sl.certificate(c, cert).version, today, today + dt.timedelta(days=2))
+        assert sl.issue(c, cert, version) == held and held.startswith("92")
