@@ -10398,7 +10398,7 @@ Bus names announced after a change.</extracomment>
     <message>
         <location line="+1"/>
         <source>Sick leave (Ctrl+5)</source>
-        <translation>Листки нетрудоспособности (Ctrl+5)</translation>
+        <translation>Больничные (Ctrl+5)</translation>
     </message>
     <message>
         <location line="+31"/>
