@@ -117,59 +117,59 @@ class SickLeaveRulesBroken(DomainError):
 # --- The shipped rules -------------------------------------------------------------------------------
 
 SHIPPED_RULES: tuple[Rule, ...] = (
-    Rule("periods_required", "A certificate has at least one period of release from work.",
+    Rule("periods_required", QT_TRANSLATE_NOOP("DomainError", "A certificate has at least one period of release from work."),
          QT_TRANSLATE_NOOP("DomainError", "Add the period of release from work.")),
-    Rule("periods_count", "The form has three rows of periods of release.",
+    Rule("periods_count", QT_TRANSLATE_NOOP("DomainError", "The form has three rows of periods of release."),
          QT_TRANSLATE_NOOP("DomainError",
                            "There are {count} periods of release; the form holds at most {max_periods}."),
          {"max_periods": 3}),
-    Rule("periods_ordered", "Periods of release follow one another and do not overlap.",
+    Rule("periods_ordered", QT_TRANSLATE_NOOP("DomainError", "Periods of release follow one another and do not overlap."),
          QT_TRANSLATE_NOOP("DomainError",
                            "Period {row} ({date_from} to {date_to}) overlaps or precedes period {previous}, "
                            "which ends on {previous_to}.")),
-    Rule("periods_continuous", "An extension starts the day after the previous period ends (no gap).",
+    Rule("periods_continuous", QT_TRANSLATE_NOOP("DomainError", "An extension starts the day after the previous period ends (no gap)."),
          QT_TRANSLATE_NOOP("DomainError",
                            "Period {row} must start on {expected}, the day after period {previous} ends "
                            "(it starts on {date_from}).")),
     Rule("single_doctor_days",
-         "A doctor alone releases up to max_days from the start of the case; longer needs the medical commission.",
+         QT_TRANSLATE_NOOP("DomainError", "A doctor alone releases up to max_days from the start of the case; longer needs the medical commission."),
          QT_TRANSLATE_NOOP("DomainError",
                            "Period {row} reaches day {days} of the case: a doctor alone releases for at most "
                            "{max_days} days, so the chair of the medical commission must sign it."),
          {"max_days": 15}),
     Rule("continuation_chain",
-         "A continuation starts the day after the certificate it continues ends: no overlap, no gap.",
+         QT_TRANSLATE_NOOP("DomainError", "A continuation starts the day after the certificate it continues ends: no overlap, no gap."),
          QT_TRANSLATE_NOOP("DomainError",
                            "A continuation of certificate {number} must start on {expected}, the day after it "
                            "ends (this one starts on {date_from}).")),
     Rule("no_future_dates",
-         "Dates may not be in the future; the return to work may be up to return_days_ahead days ahead.",
+         QT_TRANSLATE_NOOP("DomainError", "Dates may not be in the future; the return to work may be up to return_days_ahead days ahead."),
          QT_TRANSLATE_NOOP("DomainError", "{field} ({date}) is in the future."),
          {"return_days_ahead": 1}),
-    Rule("issue_not_before_periods", "A certificate is not issued before its first period of release starts.",
+    Rule("issue_not_before_periods", QT_TRANSLATE_NOOP("DomainError", "A certificate is not issued before its first period of release starts."),
          QT_TRANSLATE_NOOP("DomainError",
                            "The issue date ({issue_date}) is before the first period of release starts "
                            "({date_from}).")),
-    Rule("return_after_periods", "The return to work is after the last period of release ends.",
+    Rule("return_after_periods", QT_TRANSLATE_NOOP("DomainError", "The return to work is after the last period of release ends."),
          QT_TRANSLATE_NOOP("DomainError",
                            "The return to work ({return_date}) must be after the last period of release ends "
                            "({date_to}).")),
-    Rule("care_member_required", "Care for a family member (cause 09) names the member: age, relation, name.",
+    Rule("care_member_required", QT_TRANSLATE_NOOP("DomainError", "Care for a family member (cause 09) names the member: age, relation, name."),
          QT_TRANSLATE_NOOP("DomainError",
                            "Cause {cause} (care for a family member) needs the family member's age, relation "
                            "and name.")),
     Rule("care_age",
-         "Care by the age of the family member: under whole_period_under_years the whole period; then up to "
+         QT_TRANSLATE_NOOP("DomainError", "Care by the age of the family member: under whole_period_under_years the whole period; then up to "
          "child_max_days until child_until_years; older up to adult_max_days per case. Causes in "
-         "whole_period_causes (a disabled child, ...) are not limited.",
+         "whole_period_causes (a disabled child, ...) are not limited."),
          QT_TRANSLATE_NOOP("DomainError",
                            "Care for a family member aged {age}: at most {max_days} days per case "
                            "({days} days given)."),
          {"whole_period_under_years": 7, "child_until_years": 15, "child_max_days": 15, "adult_max_days": 7,
           "whole_period_causes": ["12", "13", "14", "15"]}),
     Rule("care_commission",
-         "Care beyond adult_alone_days for a family member from child_until_years (beyond child_max_days for a "
-         "child) needs the chair of the medical commission on the period.",
+         QT_TRANSLATE_NOOP("DomainError", "Care beyond adult_alone_days for a family member from child_until_years (beyond child_max_days for a "
+         "child) needs the chair of the medical commission on the period."),
          QT_TRANSLATE_NOOP("DomainError",
                            "Care for a family member aged {age} for more than {alone_days} days needs the chair "
                            "of the medical commission on period {row}."),
