@@ -1418,7 +1418,46 @@ LIST_COLUMNS = (
 )
 
 
-class SickLeaveList(QWidget):
+class _CertificateRows:
+    """What a table of certificates (``self.model``, ``self.view`` from `_certificate_table`) answers."""
+
+    model: DtoTableModel
+    view: QTableView
+
+    def certificates(self) -> list[sl.Certificate]:
+        return self.model.rows()
+
+    def selected(self) -> sl.Certificate | None:
+        index = self.view.currentIndex()
+        return self.model.row_at(index) if index.isValid() else None
+
+    def select(self, certificate_id: int) -> bool:
+        row = self.model.row_for_id(certificate_id)
+        if row is None:
+            return False
+        self.view.setCurrentIndex(self.model.index(row, 0))
+        return True
+
+
+def _certificate_table(owner: QWidget, columns, open_selected) -> tuple[DtoTableModel, QTableView]:
+    """A read-only table of certificates, one row selected; Enter or a double click opens it."""
+    model = DtoTableModel(columns, parent=owner)
+    view = QTableView(owner)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.doubleClicked.connect(lambda _i: open_selected())
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        shortcut = QShortcut(QKeySequence(key), view)
+        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        shortcut.activated.connect(open_selected)
+    return model, view
+
+
+class SickLeaveList(_CertificateRows, QWidget):
     """The patient's certificates, newest first; Open (Enter, double click) and New."""
 
     opened = Signal(object)  # the SickLeaveEditor
@@ -1432,15 +1471,7 @@ class SickLeaveList(QWidget):
         self.settings_path = settings_path
         self.loading = False
         self._generation = 0
-        self.model = DtoTableModel(LIST_COLUMNS, parent=self)
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.doubleClicked.connect(lambda _i: self.open_selected())
+        self.model, self.view = _certificate_table(self, LIST_COLUMNS, self.open_selected)
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("mutedLabel")
         self.open_button = QPushButton(self)
@@ -1457,10 +1488,6 @@ class SickLeaveList(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.view)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.open_selected)
         self.view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         operation_bus().changed.connect(self._on_changes)
         self.retranslate_ui()
@@ -1491,20 +1518,6 @@ class SickLeaveList(QWidget):
         session_op(self, self.session, lambda conn: tuple(sl.certificates_of_patient(conn, patient)),
                    commit=False).success(lambda rows: self._show(rows, generation)).failure(
             lambda exc: self._failed(exc, generation)).run()
-
-    def certificates(self) -> list[sl.Certificate]:
-        return self.model.rows()
-
-    def selected(self) -> sl.Certificate | None:
-        index = self.view.currentIndex()
-        return self.model.row_at(index) if index.isValid() else None
-
-    def select(self, certificate_id: int) -> bool:
-        row = self.model.row_for_id(certificate_id)
-        if row is None:
-            return False
-        self.view.setCurrentIndex(self.model.index(row, 0))
-        return True
 
     def open_selected(self) -> SickLeaveEditor | None:
         cert = self.selected()
@@ -1607,7 +1620,7 @@ JOURNAL_COLUMNS = (
 )
 
 
-class SickLeaveJournalDialog(QDialog):
+class SickLeaveJournalDialog(_CertificateRows, QDialog):
     """The organization's certificates issued since a day (drafts too), newest first, filtered by number or
     name as typed: the registry opens one to print it on its blank, spoil it or issue a duplicate."""
 
@@ -1626,19 +1639,7 @@ class SickLeaveJournalDialog(QDialog):
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_label = QLabel(self)
         self.filter_label.setBuddy(self.filter_edit)
-        self.model = DtoTableModel(JOURNAL_COLUMNS, parent=self)
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.doubleClicked.connect(lambda _i: self.open_selected())
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.view)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.open_selected)
+        self.model, self.view = _certificate_table(self, JOURNAL_COLUMNS, self.open_selected)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("mutedLabel")
         self.open_button = QPushButton(self)
@@ -1690,20 +1691,6 @@ class SickLeaveJournalDialog(QDialog):
         session_op(self, self.session, lambda conn: tuple(sl.certificates(conn, org, since=since, limit=1000)),
                    commit=False).success(lambda rows: self._show(rows, generation)).failure(
             lambda exc: self._failed(exc, generation)).run()
-
-    def certificates(self) -> list[sl.Certificate]:
-        return self.model.rows()
-
-    def selected(self) -> sl.Certificate | None:
-        index = self.view.currentIndex()
-        return self.model.row_at(index) if index.isValid() else None
-
-    def select(self, certificate_id: int) -> bool:
-        row = self.model.row_for_id(certificate_id)
-        if row is None:
-            return False
-        self.view.setCurrentIndex(self.model.index(row, 0))
-        return True
 
     def open_selected(self) -> SickLeaveEditor | None:
         cert = self.selected()
