@@ -2,6 +2,50 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../workstations/reports/sick_leave_rules_page.py" line="+285"/>
+        <source>Sick-leave rules</source>
+        <extracomment>What the operation bus is told when a rule changed. The largest number of days a parameter may give. The parameters as last saved, by rule code (what a refused value goes back to).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The rules every sick-leave certificate is checked against. Switch a rule off or change its numbers; the change applies to the next check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The rules every sick-leave certificate is checked against. Only the head of the organization changes them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Message shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AddCommunicationDialog</name>
     <message>
         <location filename="../../medcenter_desktop/communications_panel.py" line="+196"/>
@@ -7582,62 +7626,122 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
+        <source>A certificate has at least one period of release from work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Add the period of release from work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>The form has three rows of periods of release.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>There are {count} periods of release; the form holds at most {max_periods}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Periods of release follow one another and do not overlap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Period {row} ({date_from} to {date_to}) overlaps or precedes period {previous}, which ends on {previous_to}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>An extension starts the day after the previous period ends (no gap).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Period {row} must start on {expected}, the day after period {previous} ends (it starts on {date_from}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>A doctor alone releases up to max_days from the start of the case; longer needs the medical commission.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Period {row} reaches day {days} of the case: a doctor alone releases for at most {max_days} days, so the chair of the medical commission must sign it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>A continuation starts the day after the certificate it continues ends: no overlap, no gap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>A continuation of certificate {number} must start on {expected}, the day after it ends (this one starts on {date_from}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>Dates may not be in the future; the return to work may be up to return_days_ahead days ahead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{field} ({date}) is in the future.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>A certificate is not issued before its first period of release starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The issue date ({issue_date}) is before the first period of release starts ({date_from}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>The return to work is after the last period of release ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The return to work ({return_date}) must be after the last period of release ends ({date_to}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Care for a family member (cause 09) names the member: age, relation, name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Cause {cause} (care for a family member) needs the family member&apos;s age, relation and name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>Care by the age of the family member: under whole_period_under_years the whole period; then up to child_max_days until child_until_years; older up to adult_max_days per case. Causes in whole_period_causes (a disabled child, ...) are not limited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Care for a family member aged {age}: at most {max_days} days per case ({days} days given).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>Care beyond adult_alone_days for a family member from child_until_years (beyond child_max_days for a child) needs the chair of the medical commission on the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Care for a family member aged {age} for more than {alone_days} days needs the chair of the medical commission on period {row}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -15066,6 +15170,19 @@ left</source>
     </message>
 </context>
 <context>
+    <name>ReportsWindow</name>
+    <message>
+        <location filename="../../workstations/reports/window.py" line="+44"/>
+        <source>Home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sick-leave rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <location filename="../../workstations/administrator/user_dialogs.py" line="+20"/>
@@ -16530,7 +16647,7 @@ left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+186"/>
+        <location line="+199"/>
         <source>Patient</source>
         <translation type="unfinished"></translation>
     </message>
@@ -16543,7 +16660,7 @@ left</source>
 <context>
     <name>SickLeaveEditor</name>
     <message>
-        <location line="-864"/>
+        <location line="-877"/>
         <source>Certificate of incapacity for work</source>
         <extracomment>Emitted with the id of the certificate shown after every change stored.</extracomment>
         <translation type="unfinished"></translation>
@@ -17063,7 +17180,7 @@ left</source>
 <context>
     <name>SickLeaveJournalDialog</name>
     <message>
-        <location line="+277"/>
+        <location line="+278"/>
         <source>Sick-leave certificates</source>
         <translation type="unfinished"></translation>
     </message>
@@ -17088,7 +17205,7 @@ left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+51"/>
         <source>{shown} of {total} certificates.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -17096,7 +17213,7 @@ left</source>
 <context>
     <name>SickLeaveList</name>
     <message>
-        <location line="-269"/>
+        <location line="-229"/>
         <source>&amp;Open certificate</source>
         <translation type="unfinished"></translation>
     </message>
@@ -17106,7 +17223,7 @@ left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+50"/>
         <source>No certificates.</source>
         <translation type="unfinished"></translation>
     </message>

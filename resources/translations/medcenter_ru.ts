@@ -2,6 +2,50 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../workstations/reports/sick_leave_rules_page.py" line="+285"/>
+        <source>Sick-leave rules</source>
+        <extracomment>What the operation bus is told when a rule changed. The largest number of days a parameter may give. The parameters as last saved, by rule code (what a refused value goes back to).</extracomment>
+        <translation>Правила листков нетрудоспособности</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The rules every sick-leave certificate is checked against. Switch a rule off or change its numbers; the change applies to the next check.</source>
+        <translation>Правила, по которым проверяется каждый листок нетрудоспособности. Правило можно отключить или изменить его числа; изменение действует со следующей проверки.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The rules every sick-leave certificate is checked against. Only the head of the organization changes them.</source>
+        <translation>Правила, по которым проверяется каждый листок нетрудоспособности. Изменяет их только руководитель организации.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reload</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Active</source>
+        <translation>Действует</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rule</source>
+        <translation>Правило</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Parameters</source>
+        <translation>Параметры</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Message shown</source>
+        <translation>Сообщение пользователю</translation>
+    </message>
+</context>
+<context>
     <name>AddCommunicationDialog</name>
     <message>
         <location filename="../../medcenter_desktop/communications_panel.py" line="+196"/>
@@ -7591,62 +7635,122 @@ Bus names announced after a change.</extracomment>
         <translation>Листок нетрудоспособности нарушает правила: {violations}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
+        <source>A certificate has at least one period of release from work.</source>
+        <translation>В листке есть хотя бы один период освобождения от работы.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Add the period of release from work.</source>
         <translation>Добавьте период освобождения от работы.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>The form has three rows of periods of release.</source>
+        <translation>На бланке три строки периодов освобождения от работы.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>There are {count} periods of release; the form holds at most {max_periods}.</source>
         <translation>Периодов освобождения от работы — {count}; в бланке помещается не более {max_periods}.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Periods of release follow one another and do not overlap.</source>
+        <translation>Периоды освобождения идут друг за другом и не пересекаются.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Period {row} ({date_from} to {date_to}) overlaps or precedes period {previous}, which ends on {previous_to}.</source>
         <translation>Период {row} ({date_from} – {date_to}) пересекается с периодом {previous}, который заканчивается {previous_to}, или предшествует ему.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>An extension starts the day after the previous period ends (no gap).</source>
+        <translation>Продление начинается со дня, следующего за окончанием предыдущего периода (без разрыва).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Period {row} must start on {expected}, the day after period {previous} ends (it starts on {date_from}).</source>
         <translation>Период {row} должен начинаться {expected} — на следующий день после окончания периода {previous} (а начинается {date_from}).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>A doctor alone releases up to max_days from the start of the case; longer needs the medical commission.</source>
+        <translation>Врач единолично освобождает от работы до max_days дней от начала случая; дольше — по решению врачебной комиссии.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Period {row} reaches day {days} of the case: a doctor alone releases for at most {max_days} days, so the chair of the medical commission must sign it.</source>
         <translation>Период {row} доходит до {days}-го дня случая: врач единолично освобождает от работы не более чем на {max_days} дн., поэтому период должен подписать председатель врачебной комиссии.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>A continuation starts the day after the certificate it continues ends: no overlap, no gap.</source>
+        <translation>Продолжение начинается со дня, следующего за окончанием продолжаемого листка: без наложения и без разрыва.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>A continuation of certificate {number} must start on {expected}, the day after it ends (this one starts on {date_from}).</source>
         <translation>Продолжение листка нетрудоспособности {number} должно начинаться {expected} — на следующий день после его окончания (этот начинается {date_from}).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>Dates may not be in the future; the return to work may be up to return_days_ahead days ahead.</source>
+        <translation>Даты не могут быть в будущем; дата выхода на работу — не более чем на return_days_ahead дней вперёд.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{field} ({date}) is in the future.</source>
         <translation>{field} ({date}) — в будущем.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>A certificate is not issued before its first period of release starts.</source>
+        <translation>Листок не выдаётся раньше начала первого периода освобождения.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The issue date ({issue_date}) is before the first period of release starts ({date_from}).</source>
         <translation>Дата выдачи ({issue_date}) раньше начала первого периода освобождения от работы ({date_from}).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>The return to work is after the last period of release ends.</source>
+        <translation>Выход на работу — после окончания последнего периода освобождения.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The return to work ({return_date}) must be after the last period of release ends ({date_to}).</source>
         <translation>Дата выхода на работу ({return_date}) должна быть позже окончания последнего периода освобождения от работы ({date_to}).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Care for a family member (cause 09) names the member: age, relation, name.</source>
+        <translation>При уходе за членом семьи (причина 09) указывается член семьи: возраст, родство, ФИО.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Cause {cause} (care for a family member) needs the family member&apos;s age, relation and name.</source>
         <translation>Для причины {cause} (уход за членом семьи) нужны возраст, родственная связь и ФИО члена семьи.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>Care by the age of the family member: under whole_period_under_years the whole period; then up to child_max_days until child_until_years; older up to adult_max_days per case. Causes in whole_period_causes (a disabled child, ...) are not limited.</source>
+        <translation>Уход по возрасту члена семьи: младше whole_period_under_years лет — весь период; затем до child_max_days дней до child_until_years лет; старше — до adult_max_days дней за случай. Причины из whole_period_causes (ребёнок-инвалид и др.) не ограничены.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Care for a family member aged {age}: at most {max_days} days per case ({days} days given).</source>
         <translation>Уход за членом семьи в возрасте {age}: не более {max_days} дн. на случай (указано дней: {days}).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>Care beyond adult_alone_days for a family member from child_until_years (beyond child_max_days for a child) needs the chair of the medical commission on the period.</source>
+        <translation>Уход за членом семьи с child_until_years лет дольше adult_alone_days дней (за ребёнком — дольше child_max_days дней) требует подписи председателя врачебной комиссии в периоде.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Care for a family member aged {age} for more than {alone_days} days needs the chair of the medical commission on period {row}.</source>
         <translation>Уход за членом семьи в возрасте {age} более {alone_days} дн. требует подписи председателя врачебной комиссии в периоде {row}.</translation>
     </message>
@@ -15094,6 +15198,19 @@ left</source>
     </message>
 </context>
 <context>
+    <name>ReportsWindow</name>
+    <message>
+        <location filename="../../workstations/reports/window.py" line="+44"/>
+        <source>Home</source>
+        <translation>Главная</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sick-leave rules</source>
+        <translation>Правила листков нетрудоспособности</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <location filename="../../workstations/administrator/user_dialogs.py" line="+20"/>
@@ -16558,7 +16675,7 @@ left</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location line="+186"/>
+        <location line="+199"/>
         <source>Patient</source>
         <translation>Пациент</translation>
     </message>
@@ -16571,7 +16688,7 @@ left</source>
 <context>
     <name>SickLeaveEditor</name>
     <message>
-        <location line="-864"/>
+        <location line="-877"/>
         <source>Certificate of incapacity for work</source>
         <extracomment>Emitted with the id of the certificate shown after every change stored.</extracomment>
         <translation>Листок нетрудоспособности</translation>
@@ -17091,7 +17208,7 @@ left</source>
 <context>
     <name>SickLeaveJournalDialog</name>
     <message>
-        <location line="+277"/>
+        <location line="+278"/>
         <source>Sick-leave certificates</source>
         <translation>Листки нетрудоспособности</translation>
     </message>
@@ -17116,7 +17233,7 @@ left</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+51"/>
         <source>{shown} of {total} certificates.</source>
         <translation>Показано листков: {shown} из {total}.</translation>
     </message>
@@ -17124,7 +17241,7 @@ left</source>
 <context>
     <name>SickLeaveList</name>
     <message>
-        <location line="-269"/>
+        <location line="-229"/>
         <source>&amp;Open certificate</source>
         <translation>&amp;Открыть листок</translation>
     </message>
@@ -17134,7 +17251,7 @@ left</source>
         <translation>&amp;Новый листок…</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+50"/>
         <source>No certificates.</source>
         <translation>Листков нетрудоспособности нет.</translation>
     </message>
