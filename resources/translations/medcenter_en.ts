@@ -5372,7 +5372,7 @@ Bus names announced after a change.</extracomment>
         <location filename="../../shared/services/booking.py" line="+1"/>
         <location filename="../../shared/services/orders.py" line="+4"/>
         <location filename="../../shared/services/prescriptions.py" line="+84"/>
-        <location filename="../../shared/services/sick_leave.py" line="+87"/>
+        <location filename="../../shared/services/sick_leave.py" line="+96"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7373,7 +7373,7 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../shared/services/sick_leave.py" line="-41"/>
+        <location filename="../../shared/services/sick_leave.py" line="-50"/>
         <source>The sick-leave certificate is not available to you.</source>
         <extracomment>The chain of continuations is followed this far back (a case longer than this is not plausible). Characters of the form&apos;s cells for a doctor&apos;s position and name (the layout&apos;s defaults).</extracomment>
         <translation type="unfinished"></translation>
@@ -7409,7 +7409,33 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>cause of incapacity</source>
+        <extracomment>The kinds of code named in UNKNOWN_CODE, translated before they are filled in.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>additional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>family relation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>regime violation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“other”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The form has room for two family members cared for.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -5381,7 +5381,7 @@ Bus names announced after a change.</extracomment>
         <location filename="../../shared/services/booking.py" line="+1"/>
         <location filename="../../shared/services/orders.py" line="+4"/>
         <location filename="../../shared/services/prescriptions.py" line="+84"/>
-        <location filename="../../shared/services/sick_leave.py" line="+87"/>
+        <location filename="../../shared/services/sick_leave.py" line="+96"/>
         <source>cancelled</source>
         <translation>отменён</translation>
     </message>
@@ -7382,7 +7382,7 @@ Bus names announced after a change.</extracomment>
         <translation>кратность</translation>
     </message>
     <message>
-        <location filename="../../shared/services/sick_leave.py" line="-41"/>
+        <location filename="../../shared/services/sick_leave.py" line="-50"/>
         <source>The sick-leave certificate is not available to you.</source>
         <extracomment>The chain of continuations is followed this far back (a case longer than this is not plausible). Characters of the form&apos;s cells for a doctor&apos;s position and name (the layout&apos;s defaults).</extracomment>
         <translation>Листок нетрудоспособности вам недоступен.</translation>
@@ -7418,7 +7418,33 @@ Bus names announced after a change.</extracomment>
         <translation>{code} — неизвестный код ({kind}).</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>cause of incapacity</source>
+        <extracomment>The kinds of code named in UNKNOWN_CODE, translated before they are filled in.</extracomment>
+        <translation>причина нетрудоспособности</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>additional</source>
+        <translation>дополнительный</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>family relation</source>
+        <translation>родственная связь</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>regime violation</source>
+        <translation>нарушение режима</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“other”</source>
+        <translation>«иное»</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The form has room for two family members cared for.</source>
         <translation>В бланке есть место только для двух членов семьи, за которыми осуществляется уход.</translation>
     </message>

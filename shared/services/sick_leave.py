@@ -53,6 +53,15 @@ NOT_ISSUED = QT_TRANSLATE_NOOP("DomainError", "Only an issued certificate can be
 UNKNOWN_FIELD = QT_TRANSLATE_NOOP("DomainError", "Unknown field of the certificate: {field}.")
 FIXED_FIELD = QT_TRANSLATE_NOOP("DomainError", "The {field} of an issued certificate cannot be changed.")
 UNKNOWN_CODE = QT_TRANSLATE_NOOP("DomainError", "{code} is not a known {kind} code.")
+#: The kinds of code named in UNKNOWN_CODE, translated before they are filled in.
+CODE_KINDS = {
+    "cause": QT_TRANSLATE_NOOP("DomainError", "cause of incapacity"),
+    "additional": QT_TRANSLATE_NOOP("DomainError", "additional"),
+    "relation": QT_TRANSLATE_NOOP("DomainError", "family relation"),
+    "violation": QT_TRANSLATE_NOOP("DomainError", "regime violation"),
+    "other": QT_TRANSLATE_NOOP("DomainError", "\u201cother\u201d"),
+    "": "",
+}
 CARE_TOO_MANY = QT_TRANSLATE_NOOP("DomainError", "The form has room for two family members cared for.")
 CARE_INCOMPLETE = QT_TRANSLATE_NOOP("DomainError", "Give the family member's relation code and full name.")
 BAD_JOB = QT_TRANSLATE_NOOP("DomainError", "Say whether it is the main job or a part-time one.")
@@ -96,8 +105,10 @@ ACTION_NAMES = {
 
 
 def _refused(message: str, **params: object) -> SickLeaveRefused:
+    if message == UNKNOWN_CODE:
+        params["kind"] = CODE_KINDS.get(str(params.get("kind", "")), params.get("kind", ""))
     error = SickLeaveRefused(message, **params)
-    error.translatable_params = ("status", "action")
+    error.translatable_params = ("status", "action", "kind")
     return error
 
 

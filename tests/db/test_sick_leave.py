@@ -303,7 +303,7 @@ def test_care_for_a_family_member_follows_the_age_rules(s, doctor):
         assert "two family members" in str(refused.value)
         with pytest.raises(sl.SickLeaveRefused) as refused:
             sl.set_fields(c, small, version, care=[dict(child, relation_code="99")])
-        assert "99 is not a known relation code" in str(refused.value)
+        assert "99 is not a known family relation code" in str(refused.value)
     with work(doctor) as c, pytest.raises(DBAPIError) as error:
         c.execute(text("UPDATE sick_leave_certificates SET care = CAST(:c AS jsonb) WHERE id = :id"),
                   {"c": '[{"relation_code": "99", "full_name": "X"}]', "id": small})
@@ -322,7 +322,7 @@ def test_dates_in_the_future_are_refused(s, doctor):
         assert {v.code for v in refused.value.violations} == {"no_future_dates"}
         with pytest.raises(sl.SickLeaveRefused) as refused:
             sl.set_fields(c, cert_id, version, cause_code="77")
-        assert "77 is not a known cause code" in str(refused.value)
+        assert "77 is not a known cause of incapacity code" in str(refused.value)
         assert sl.check(c, cert_id) == []
         number = sl.issue(c, cert_id, version)
         assert sl.certificate(c, cert_id).issue_date == s.today and number == FIRST
