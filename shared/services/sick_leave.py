@@ -869,6 +869,8 @@ class PrintEvent:
 
 def print_events(connection: Connection, certificate_id: int) -> list[PrintEvent]:
     rows = connection.execute(text(
-        "SELECT id, certificate_id, number, on_blank, printer_model, printed_by, printed_at "
+        # The login as the user typed it (the role name without the clinic's namespace).
+        "SELECT id, certificate_id, number, on_blank, printer_model, "
+        "regexp_replace(printed_by, '^[^.]*[.]', '') AS printed_by, printed_at "
         "FROM sick_leave_print_events WHERE certificate_id = :c ORDER BY printed_at, id"), {"c": certificate_id})
     return [PrintEvent(**r) for r in rows.mappings()]

@@ -169,6 +169,7 @@ def test_the_whole_life_issue_extend_with_the_commission_close_and_print(clinic,
     assert [d.data for d in pylibdmtx.decode(region, max_count=1, timeout=20000)] == [payload]
     assert [(e.on_blank, e.number, e.printer_model) for e in events] == [(True, FIRST, profile.model),
                                                                           (False, FIRST, profile.model)]
+    assert {e.printed_by for e in events} == {"registrar"}  # the login, not the namespaced role
     rows = _audit(clinic, "sick_leave_print_events", str(events[0].id))
     assert [(a.upper(), p, who) for a, p, _d, who in rows] == [("INSERT", s.patient, registrar.params.user)]
     # A draft is not printed.
