@@ -190,6 +190,8 @@ ACTIONS = {
     "DELETE": QT_TRANSLATE_NOOP("HistoryView", "Deleted"),
     "READ": QT_TRANSLATE_NOOP("HistoryView", "Opened"),
     "ADMIN": QT_TRANSLATE_NOOP("HistoryView", "User management"),
+    # An attempt the services or the database refused (written by audit_refusal, migration 0012).
+    "REFUSED": QT_TRANSLATE_NOOP("HistoryView", "Refused"),
 }
 
 
@@ -267,6 +269,8 @@ class HistoryView(QWidget):
         self.setObjectName("historyView")
         self.session = session
         self._loading = False
+        #: A search asked for while one was running (None: none): run when that one ends, not dropped.
+        self._pending: bool | None = None
         self._searched = False
         self._wanted_user = login_role
         self._interactive = True
@@ -289,6 +293,7 @@ class HistoryView(QWidget):
         the results, never in a message box.
         """
         if self._loading:
+            self._pending = interactive or bool(self._pending)
             return
         self._interactive = interactive
         try:
@@ -535,6 +540,13 @@ class HistoryView(QWidget):
             self.view.selectRow(0)
         self._update_state()
         self._show_details()
+        self._run_pending()
+
+    def _run_pending(self) -> None:
+        """The search asked for while the last one ran (its filters may differ)."""
+        if self._pending is not None:
+            interactive, self._pending = self._pending, None
+            self.search(interactive=interactive)
 
     def _show_failure(self, exc: Exception) -> None:
         self._loading = False
@@ -542,6 +554,7 @@ class HistoryView(QWidget):
         self._set_error(error_text(exc))
         if self._interactive:
             show_error(self, exc)
+        self._run_pending()
 
     def _set_error(self, text: str) -> None:
         self._error = text

@@ -4568,7 +4568,7 @@ code 2 (expensive treatment): {two}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../medcenter_desktop/history_view.py" line="+197"/>
+        <location filename="../../medcenter_desktop/history_view.py" line="+199"/>
         <source>The patient number must be a whole number from 1 to {max}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8288,7 +8288,7 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../medcenter_desktop/history_view.py" line="-131"/>
+        <location filename="../../medcenter_desktop/history_view.py" line="-133"/>
         <source>Patients</source>
         <extracomment>Human names of the audited tables.</extracomment>
         <translation type="unfinished"></translation>
@@ -8380,13 +8380,13 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-53"/>
-        <location line="+54"/>
+        <location line="-55"/>
+        <location line="+56"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8411,13 +8411,13 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-111"/>
-        <location line="+112"/>
+        <location line="-113"/>
+        <location line="+114"/>
         <source>Patient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-158"/>
         <source>Card numbering</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8904,13 +8904,19 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+10"/>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+73"/>
         <source>Searching the history…</source>
+        <extracomment>A search asked for while one was running (None: none): run when that one ends, not dropped.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8989,7 +8995,7 @@ Bus names announced after a change.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+56"/>
         <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>

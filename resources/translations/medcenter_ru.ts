@@ -4577,7 +4577,7 @@ code 2 (expensive treatment): {two}</source>
         <translation>У вас нет прав на это действие.</translation>
     </message>
     <message>
-        <location filename="../../medcenter_desktop/history_view.py" line="+197"/>
+        <location filename="../../medcenter_desktop/history_view.py" line="+199"/>
         <source>The patient number must be a whole number from 1 to {max}.</source>
         <translation>Номер пациента — целое число от 1 до {max}.</translation>
     </message>
@@ -8298,7 +8298,7 @@ Bus names announced after a change.</extracomment>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../medcenter_desktop/history_view.py" line="-131"/>
+        <location filename="../../medcenter_desktop/history_view.py" line="-133"/>
         <source>Patients</source>
         <extracomment>Human names of the audited tables.</extracomment>
         <translation>Пациенты</translation>
@@ -8390,13 +8390,13 @@ Bus names announced after a change.</extracomment>
         <translation>Управление пользователями</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location line="-53"/>
-        <location line="+54"/>
+        <location line="-55"/>
+        <location line="+56"/>
         <source>User</source>
         <translation>Пользователь</translation>
     </message>
@@ -8421,13 +8421,13 @@ Bus names announced after a change.</extracomment>
         <translation>Запись</translation>
     </message>
     <message>
-        <location line="-111"/>
-        <location line="+112"/>
+        <location line="-113"/>
+        <location line="+114"/>
         <source>Patient</source>
         <translation>Пациент</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-158"/>
         <source>Card numbering</source>
         <translation>Нумерация карт</translation>
     </message>
@@ -8914,13 +8914,19 @@ Bus names announced after a change.</extracomment>
         <translation>Номер кабинета</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+10"/>
+        <source>Refused</source>
+        <translation>Отказано</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+73"/>
         <source>Searching the history…</source>
+        <extracomment>A search asked for while one was running (None: none): run when that one ends, not dropped.</extracomment>
         <translation>Поиск в истории…</translation>
     </message>
     <message>
@@ -8999,7 +9005,7 @@ Bus names announced after a change.</extracomment>
         <translation>все пользователи</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+56"/>
         <source>Searching…</source>
         <translation>Поиск…</translation>
     </message>
