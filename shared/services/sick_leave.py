@@ -533,6 +533,35 @@ def short_position(position: str) -> str:
     return initials[:POSITION_CELLS]
 
 
+#: Legal forms written out in an organization's full name, and how the form abbreviates them.
+_LEGAL_FORMS = (
+    ("общество с ограниченной ответственностью", "ООО"),
+    ("публичное акционерное общество", "ПАО"),
+    ("непубличное акционерное общество", "АО"),
+    ("акционерное общество", "АО"),
+    ("закрытое акционерное общество", "ЗАО"),
+    ("государственное бюджетное учреждение здравоохранения", "ГБУЗ"),
+    ("государственное автономное учреждение здравоохранения", "ГАУЗ"),
+    ("федеральное государственное бюджетное учреждение", "ФГБУ"),
+    ("индивидуальный предприниматель", "ИП"),
+)
+
+
+def form_organization_name(name: str) -> str:
+    """The organization's name as the blank takes it: the legal form abbreviated (its 38 cells hold no
+    "Общество с ограниченной ответственностью") and inner quotes „…“ / “…” written as «…», the quotes the
+    blank's character set has."""
+    text = " ".join(name.split())
+    lowered = text.lower()
+    for long, short in _LEGAL_FORMS:
+        if lowered.startswith(long):
+            text = short + text[len(long):]
+            break
+    if "\u201e" in text:  # German-style „…“: “ closes
+        text = text.replace("\u201e", "\u00ab").replace("\u201c", "\u00bb")
+    return text.replace("\u201c", "\u00ab").replace("\u201d", "\u00bb")  # English-style “…”
+
+
 def short_name(last: str, first: str, middle: str = "") -> str:
     """"ИВАНОВ И.И." (the form's 14 cells for a doctor's name)."""
     initials = "".join(f"{w[0]}." for w in (first, middle) if w)
@@ -572,7 +601,8 @@ def create_draft(connection: Connection, patient_id: int, *, organization_id: in
                 "organization_address, organization_ogrn, surname, first_name, patronymic, birth_date, sex, "
                 "cause_code, employer, job) VALUES (:o, :p, :r, :on, :oa, :ogrn, :s, :f, :m, :b, :sex, :cause, "
                 ":employer, :job) RETURNING id",
-                {"o": organization_id, "p": patient_id, "r": record_id, "on": org.name, "oa": org.address or "",
+                {"o": organization_id, "p": patient_id, "r": record_id, "on": form_organization_name(org.name),
+                 "oa": org.address or "",
                  "ogrn": org.ogrn, "s": patient.last_name, "f": patient.first_name, "m": patient.middle_name or "",
                  "b": patient.birth_date, "sex": patient.sex, "cause": values["cause_code"],
                  "employer": values["employer"], "job": values["job"]}).scalar_one()

@@ -144,3 +144,12 @@ def test_rules_of_unknown_codes_are_skipped_and_violations_join_in_one_error():
     error = SickLeaveRulesBroken(violations)
     assert str(error).startswith("The sick-leave certificate breaks the rules: The issue date (09.03.2026)")
     assert error.render(lambda s: s.replace("issue date", "date of issue")).count("date of issue") == 1
+
+
+def test_the_organization_name_is_prefilled_as_the_blank_takes_it():
+    from shared.services.sick_leave import form_organization_name
+
+    assert form_organization_name("Общество  с ограниченной ответственностью «Клиника „Семейный доктор“»") == (
+        "ООО «Клиника «Семейный доктор»»")
+    assert form_organization_name("Закрытое акционерное общество “Медицина”") == "ЗАО «Медицина»"
+    assert form_organization_name("ГБУЗ «ГП № 2»") == "ГБУЗ «ГП № 2»"
